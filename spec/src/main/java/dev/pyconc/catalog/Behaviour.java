@@ -1,0 +1,86 @@
+package dev.pyconc.catalog;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.pyconc.spi.Feature;
+import dev.pyconc.spi.PyVersion;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * One documented behaviour.
+ *
+ * @param id stable id {@code <dotted api>/<slug>}, e.g. {@code threading.Lock.acquire/nonblocking-held-returns-false}
+ * @param api the dotted Python name, e.g. {@code threading.Lock.acquire}
+ * @param doc the documentation URL with its anchor
+ * @param summary what Python promises, in pyconc's own words
+ * @param since first Python version it applies to ({@code major.minor}), or null for every 3.x
+ * @param until last Python version it applies to, or null for no end
+ * @param tags free tags from {@link #KNOWN_TAGS}
+ * @param requires features the implementation must have
+ * @param untestable why no case can check it through the SPI, or null when it is testable
+ */
+@JsonIgnoreProperties(ignoreUnknown = false)
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
+public record Behaviour(String id, String api, String doc, String summary, String since, String until,
+        List<String> tags, List<Feature> requires, String untestable) {
+
+    /** The closed set of tags. */
+    public static final List<String> KNOWN_TAGS = List.of("timing", "platform", "cpython-detail", "property",
+            "deprecated", "multi-thread");
+
+    private static final Pattern ID = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*/[a-z0-9]+(-[a-z0-9]+)*");
+
+    public Behaviour {
+        tags = tags == null ? List.of() : List.copyOf(tags);
+        requires = requires == null ? List.of() : List.copyOf(requires);
+    }
+
+    /** The Python module: the first dotted part of {@link #api()} ({@code threading}, {@code queue}). */
+    public String module() {
+        int dot = api.indexOf('.');
+        return dot < 0 ? api : api.substring(0, dot);
+    }
+
+    /** Whether a case can check it. */
+    public boolean testable() {
+        return untestable == null || untestable.isBlank();
+    }
+
+    /** Whether it applies to the given Python version (since/until by major.minor). */
+    public boolean appliesTo(PyVersion v) {
+        return (since == null || v.atLeast(PyVersion.parse(since)))
+                && (until == null || PyVersion.parse(until).atLeast(v));
+    }
+
+    /** Problems with this entry, empty when valid. */
+    public List<String> problems() {
+        var out = new java.util.ArrayList<String>();
+        if (id == null || !ID.matcher(id).matches()) {
+            out.add("id must be <dotted api>/<kebab-slug>: " + id);
+        } else if (api == null || !id.startsWith(api + "/")) {
+            out.add(id + ": id must start with its api + '/': " + api);
+        }
+        if (doc == null || !doc.startsWith("https://docs.python.org/3/library/") || !doc.contains("#")) {
+            out.add(id + ": doc must be a docs.python.org/3/library URL with an anchor: " + doc);
+        }
+        if (summary == null || summary.isBlank()) {
+            out.add(id + ": summary is missing");
+        }
+        for (String s : new String[] {since, until}) {
+            if (s != null) {
+                try {
+                    PyVersion.parse(s);
+                } catch (IllegalArgumentException e) {
+                    out.add(id + ": bad version " + s);
+                }
+            }
+        }
+        for (String t : tags) {
+            if (!KNOWN_TAGS.contains(t)) {
+                out.add(id + ": unknown tag " + t + " (known: " + KNOWN_TAGS + ")");
+            }
+        }
+        return out;
+    }
+}

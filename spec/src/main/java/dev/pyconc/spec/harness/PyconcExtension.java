@@ -1,0 +1,243 @@
+package dev.pyconc.spec.harness;
+
+import dev.pyconc.catalog.Behaviour;
+import dev.pyconc.catalog.Catalog;
+import dev.pyconc.spi.Adapter;
+import dev.pyconc.spi.Feature;
+import dev.pyconc.spi.queue.QueueModule;
+import dev.pyconc.spi.threading.ThreadingModule;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.InvocationInterceptor;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolutionException;
+import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.jupiter.api.extension.ReflectiveInvocationContext;
+
+/**
+ * The JUnit extension behind {@link PyCase}.
+ *
+ * <ul>
+ *   <li>Selects the adapter once per launcher run: configuration parameter, then system property
+ *       {@code pyconc.adapter}, default {@value Adapters#DEFAULT}; closes it when the run ends.</li>
+ *   <li>Disables a case as {@value #NOT_APPLICABLE} (with the reason) when a behaviour it checks does not
+ *       apply to the adapter's Python version or needs a feature the adapter lacks.</li>
+ *   <li>Runs each case on its own thread with a {@link Timing#CASE} deadline; a case past it fails with
+ *       {@link CaseTimeoutError} holding the Java and the adapter's thread dumps, and the run goes on.</li>
+ * </ul>
+ */
+public final class PyconcExtension implements ExecutionCondition, ParameterResolver, InvocationInterceptor {
+    /** Prefix of the reason of a case disabled because it does not apply to the adapter. */
+    public static final String NOT_APPLICABLE = "NOT_APPLICABLE: ";
+    /** Configuration parameter / system property naming the adapter. */
+    public static final String ADAPTER_KEY = "pyconc.adapter";
+
+    private static final ExtensionContext.Namespace NS = ExtensionContext.Namespace.create(PyconcExtension.class);
+
+    /** Holds the run's adapter, or why it could not be created; closes the adapter with the run. */
+    private static final class AdapterHolder implements ExtensionContext.Store.CloseableResource, AutoCloseable {
+        final Adapter adapter;
+        final RuntimeException failure;
+        private final AtomicBoolean closed = new AtomicBoolean();
+
+        AdapterHolder(Adapter adapter, RuntimeException failure) {
+            this.adapter = adapter;
+            this.failure = failure;
+        }
+
+        @Override
+        public void close() {
+            if (adapter != null && closed.compareAndSet(false, true)) {
+                adapter.close();
+            }
+        }
+    }
+
+    /** The adapter of the run this context belongs to. @throws RuntimeException if it could not be created */
+    public static Adapter adapter(ExtensionContext ctx) {
+        AdapterHolder h = ctx.getRoot().getStore(NS).getOrComputeIfAbsent(AdapterHolder.class, k -> {
+            String name = ctx.getConfigurationParameter(ADAPTER_KEY)
+                    .orElse(System.getProperty(ADAPTER_KEY, Adapters.DEFAULT));
+            try {
+                return new AdapterHolder(Adapters.create(name), null);
+            } catch (RuntimeException e) {
+                return new AdapterHolder(null, e);
+            }
+        }, AdapterHolder.class);
+        if (h.failure != null) {
+            throw h.failure;
+        }
+        return h.adapter;
+    }
+
+    /** The behaviour ids a case method names, empty if it has no {@link Checks}. */
+    public static List<String> checks(Method m) {
+        Checks c = m.getAnnotation(Checks.class);
+        return c == null ? List.of() : List.of(c.value());
+    }
+
+    @Override
+    public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext ctx) {
+        Optional<Method> m = ctx.getTestMethod();
+        if (m.isEmpty()) {
+            return ConditionEvaluationResult.enabled("case class");
+        }
+        Adapter adapter;
+        try {
+            adapter = adapter(ctx);
+        } catch (RuntimeException e) {
+            return ConditionEvaluationResult.enabled("adapter unavailable; the case reports it");
+        }
+        for (String id : checks(m.get())) {
+            Optional<Behaviour> b = Catalog.standard().find(id);
+            if (b.isEmpty()) {
+                continue; // reported as an error by the interceptor
+            }
+            if (!b.get().appliesTo(adapter.pythonVersion())) {
+                return ConditionEvaluationResult.disabled(NOT_APPLICABLE + id + " applies to Python "
+                        + range(b.get()) + "; adapter '" + adapter.name() + "' claims " + adapter.pythonVersion().feature());
+            }
+            for (Feature f : b.get().requires()) {
+                if (!adapter.features().contains(f)) {
+                    return ConditionEvaluationResult.disabled(NOT_APPLICABLE + id + " needs feature " + f
+                            + " (" + f.why() + "); adapter '" + adapter.name() + "' lacks it");
+                }
+            }
+        }
+        return ConditionEvaluationResult.enabled("applies");
+    }
+
+    private static String range(Behaviour b) {
+        return (b.since() == null ? "3.0" : b.since()) + (b.until() == null ? "+" : ".." + b.until());
+    }
+
+    @Override
+    public boolean supportsParameter(ParameterContext pc, ExtensionContext ec) {
+        Class<?> t = pc.getParameter().getType();
+        return t == Adapter.class || t == ThreadingModule.class || t == QueueModule.class || t == Harness.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext pc, ExtensionContext ec) {
+        Class<?> t = pc.getParameter().getType();
+        Adapter a;
+        try {
+            a = adapter(ec);
+        } catch (RuntimeException e) {
+            throw new ParameterResolutionException("adapter unavailable: " + e.getMessage(), e);
+        }
+        if (t == Adapter.class) {
+            return a;
+        } else if (t == ThreadingModule.class) {
+            return a.threading();
+        } else if (t == QueueModule.class) {
+            return a.queue();
+        }
+        return harness(ec, a);
+    }
+
+    private static Harness harness(ExtensionContext ec, Adapter a) {
+        return ec.getStore(NS).getOrComputeIfAbsent(Harness.class,
+                k -> new Harness(a, caseId(ec), ec::publishReportEntry), Harness.class);
+    }
+
+    /** {@code fully.qualified.Class#method} plus the display name for parameterized invocations. */
+    public static String caseId(ExtensionContext ec) {
+        String base = ec.getRequiredTestClass().getName() + "#" + ec.getRequiredTestMethod().getName();
+        return ec.getParent().flatMap(ExtensionContext::getTestMethod).isPresent() ? base + ec.getDisplayName() : base;
+    }
+
+    @Override
+    public void interceptTestMethod(Invocation<Void> invocation, ReflectiveInvocationContext<Method> ic,
+            ExtensionContext ec) throws Throwable {
+        runCase(invocation, ic.getExecutable(), ec);
+    }
+
+    @Override
+    public void interceptTestTemplateMethod(Invocation<Void> invocation, ReflectiveInvocationContext<Method> ic,
+            ExtensionContext ec) throws Throwable {
+        runCase(invocation, ic.getExecutable(), ec);
+    }
+
+    private void runCase(Invocation<Void> invocation, Method method, ExtensionContext ec) throws Throwable {
+        Adapter adapter = adapter(ec);
+        List<String> ids = checks(method);
+        if (ids.isEmpty()) {
+            throw new IllegalStateException("case " + method + " names no behaviour: add @Checks");
+        }
+        List<String> unknown = new ArrayList<>();
+        for (String id : ids) {
+            Optional<Behaviour> b = Catalog.standard().find(id);
+            if (b.isEmpty()) {
+                unknown.add(id);
+            } else if (!b.get().testable()) {
+                throw new IllegalStateException("case checks " + id + ", which the catalog marks untestable");
+            }
+        }
+        if (!unknown.isEmpty()) {
+            throw new IllegalStateException("case names behaviours not in the catalog: " + unknown);
+        }
+        ec.publishReportEntry(Map.of("behaviours", String.join(" ", ids)));
+        Harness harness = harness(ec, adapter);
+        String caseId = caseId(ec);
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Thread caseThread = new Thread(() -> {
+            Throwable primary = null;
+            try {
+                adapter.beginCase(caseId);
+                try {
+                    invocation.proceed();
+                } catch (Throwable t) {
+                    primary = t;
+                }
+                try {
+                    harness.close(primary);
+                } catch (Throwable t) {
+                    primary = t;
+                }
+            } catch (Throwable t) {
+                primary = t;
+            } finally {
+                try {
+                    adapter.endCase();
+                } catch (Throwable t) {
+                    if (primary == null) {
+                        primary = t;
+                    } else {
+                        primary.addSuppressed(t);
+                    }
+                }
+                failure.set(primary);
+            }
+        }, "pyconc-case " + caseId);
+        caseThread.setDaemon(true);
+        caseThread.start();
+        caseThread.join(TimeUnit.NANOSECONDS.toMillis(Timing.nanos(Timing.CASE)) + 1);
+        if (caseThread.isAlive()) {
+            String dump = "Java threads:\n" + ThreadDumps.all();
+            try {
+                String other = adapter.dumpThreads();
+                if (other != null && !other.isBlank()) {
+                    dump += "\n" + adapter.name() + " threads:\n" + other;
+                }
+            } catch (RuntimeException e) {
+                dump += "\n(" + adapter.name() + " thread dump failed: " + e + ")";
+            }
+            caseThread.interrupt();
+            throw new CaseTimeoutError("case did not finish within " + Timing.CASE + " s\n" + dump);
+        }
+        Throwable t = failure.get();
+        if (t != null) {
+            throw t;
+        }
+    }
+}

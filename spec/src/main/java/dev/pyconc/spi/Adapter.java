@@ -1,0 +1,72 @@
+package dev.pyconc.spi;
+
+import dev.pyconc.spi.queue.QueueModule;
+import dev.pyconc.spi.threading.ThreadingModule;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One implementation of Python's concurrency API, as seen by pyconc's cases.
+ *
+ * <p>An adapter is created once per run by its {@link AdapterProvider}, used by every case of the run
+ * (possibly from many Java threads at once), and closed at the end of the run.
+ */
+public interface Adapter extends AutoCloseable {
+    /** The short name the provider was found by, e.g. {@code reference} or {@code cpython}. */
+    String name();
+
+    /** What is under test, e.g. {@code "CPython 3.14.3 (/path/to/python3.14)"}. */
+    String implementation();
+
+    /** The Python version whose documented behaviour this adapter claims to implement. */
+    PyVersion pythonVersion();
+
+    /**
+     * The optional features this adapter supports. A case whose behaviours need a missing feature is
+     * reported NOT_APPLICABLE with the feature's name.
+     */
+    Set<Feature> features();
+
+    /** Free-form facts for the results file (interpreter path, process id, ...); may be empty. */
+    default Map<String, String> details() {
+        return Map.of();
+    }
+
+    /** The {@code threading} module. */
+    ThreadingModule threading();
+
+    /** The {@code queue} module. */
+    QueueModule queue();
+
+    /**
+     * Called on the case's thread before each case; the adapter may prepare per-case state.
+     *
+     * @param caseId the case's unique id, e.g. {@code dev.pyconc.spec.cases.threading.LockCases#releaseFromOtherThread}
+     */
+    default void beginCase(String caseId) {}
+
+    /**
+     * Called on the case's thread after each case, even when it failed; the adapter releases what the case
+     * left behind (handles, partner threads).
+     */
+    default void endCase() {}
+
+    /**
+     * Whether {@code thread}, a Java thread that called into this adapter, is now waiting inside a blocking
+     * call (a lock acquire, a wait, a blocking get). Cases use it only to poll, never as proof of order: an
+     * adapter that cannot tell may return {@code true} as soon as the call has been entered.
+     */
+    boolean isBlocked(Thread thread);
+
+    /**
+     * Text describing every thread on the implementation's side (for a hung case); empty if the adapter
+     * has nothing beyond the JVM's own thread dump.
+     */
+    default String dumpThreads() {
+        return "";
+    }
+
+    /** Ends the run: stops processes and threads the adapter started. Must not throw. */
+    @Override
+    void close();
+}

@@ -1,0 +1,26 @@
+package dev.pyconc.spi;
+
+/**
+ * The closed registry of optional features. A catalog entry lists the features its behaviour needs; an
+ * adapter that lacks one gets NOT_APPLICABLE for it, with the feature's {@link #why}. Version-dependent
+ * behaviour is handled by the catalog's {@code since}/{@code until}, not by features.
+ */
+public enum Feature {
+    /** {@code threading.get_native_id()} and {@code Thread.native_id}: only where the OS has native ids. */
+    NATIVE_THREAD_ID("the platform has native thread ids (get_native_id)"),
+    /** {@code threading.stack_size(size)} can change the stack size for new threads. */
+    STACK_SIZE("stack_size(size) can change the stack size of new threads"),
+    /** Threads started through the SPI really run in parallel with the caller (not a simulation). */
+    REAL_THREADS("threads run concurrently with the caller");
+
+    private final String why;
+
+    Feature(String why) {
+        this.why = why;
+    }
+
+    /** What the feature means, in one phrase. */
+    public String why() {
+        return why;
+    }
+}

@@ -1,0 +1,31 @@
+package dev.pyconc.spi;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A Python callable implemented in Java: a Thread target, a Timer function, a Barrier action.
+ *
+ * <p>The adapter calls it on the Python thread that Python calls it on (for an adapter driving a real
+ * interpreter, on the Java thread partnered with that Python thread). It may call back into the adapter and
+ * may throw a {@link dev.pyconc.spi.exceptions.BaseException} subclass, which the adapter raises in Python.
+ */
+@FunctionalInterface
+public interface PyCallable {
+    /**
+     * Calls the function.
+     *
+     * @param args positional arguments, plain values (see {@link dev.pyconc.spi}); never null
+     * @param kwargs keyword arguments, plain values; never null
+     * @return a plain value, or null for None
+     */
+    Object call(List<Object> args, Map<String, Object> kwargs);
+
+    /** A callable that runs {@code body}, ignores its arguments and returns None. */
+    static PyCallable of(Runnable body) {
+        return (args, kwargs) -> {
+            body.run();
+            return null;
+        };
+    }
+}

@@ -1,0 +1,80 @@
+package dev.pyconc.spi.exceptions;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Maps Python exception class names to the Java classes of this package, for adapters that receive
+ * exceptions from a real interpreter.
+ */
+public final class PyExceptions {
+    /** A constructor reference: (actual qualified Python name, message) to exception. */
+    @FunctionalInterface
+    public interface Factory {
+        BaseException create(String pythonName, String message);
+    }
+
+    private static final Map<String, Factory> BY_NAME = new LinkedHashMap<>();
+
+    static {
+        put("builtins.BaseException", (n, m) -> new BaseException(n, m, null));
+        put("builtins.SystemExit", (n, m) -> new SystemExit(n, m, null));
+        put("builtins.Exception", (n, m) -> new PyException(n, m, null));
+        put("builtins.ArithmeticError", (n, m) -> new ArithmeticError(n, m, null));
+        put("builtins.OverflowError", (n, m) -> new OverflowError(n, m, null));
+        put("builtins.ZeroDivisionError", (n, m) -> new ZeroDivisionError(n, m, null));
+        put("builtins.AssertionError", (n, m) -> new PyAssertionError(n, m, null));
+        put("builtins.AttributeError", (n, m) -> new AttributeError(n, m, null));
+        put("builtins.LookupError", (n, m) -> new LookupError(n, m, null));
+        put("builtins.KeyError", (n, m) -> new KeyError(n, m, null));
+        put("builtins.IndexError", (n, m) -> new IndexError(n, m, null));
+        put("builtins.OSError", (n, m) -> new OSError(n, m, null));
+        put("builtins.TimeoutError", (n, m) -> new TimeoutError(n, m, null));
+        put("builtins.RuntimeError", (n, m) -> new RuntimeError(n, m, null));
+        put("builtins.NotImplementedError", (n, m) -> new NotImplementedError(n, m, null));
+        put("builtins.RecursionError", (n, m) -> new RecursionError(n, m, null));
+        put("threading.BrokenBarrierError", (n, m) -> new BrokenBarrierError(n, m, null));
+        put("builtins.TypeError", (n, m) -> new TypeError(n, m, null));
+        put("builtins.ValueError", (n, m) -> new ValueError(n, m, null));
+        put("queue.Empty", (n, m) -> new Empty(n, m, null));
+        put("_queue.Empty", (n, m) -> new Empty(n, m, null));
+        put("queue.Full", (n, m) -> new Full(n, m, null));
+        put("queue.ShutDown", (n, m) -> new ShutDown(n, m, null));
+    }
+
+    private PyExceptions() {}
+
+    private static void put(String name, Factory f) {
+        BY_NAME.put(name, f);
+    }
+
+    /**
+     * Builds the Java exception for a Python exception.
+     *
+     * @param mro the qualified names of the exception's class and its bases, most derived first, as
+     *     {@code type(e).__mro__} gives them (module + "." + qualname); must not be empty
+     * @param message {@code str(e)}
+     * @return an instance of the Java class of the first known name along {@code mro}, whose
+     *     {@link BaseException#pythonName()} is {@code mro.get(0)}
+     */
+    public static BaseException fromPython(List<String> mro, String message) {
+        Objects.requireNonNull(mro, "mro");
+        if (mro.isEmpty()) {
+            throw new IllegalArgumentException("empty MRO");
+        }
+        for (String name : mro) {
+            Factory f = BY_NAME.get(name);
+            if (f != null) {
+                return f.create(mro.get(0), message);
+            }
+        }
+        return new BaseException(mro.get(0), message, null);
+    }
+
+    /** True when {@code name} is a qualified Python class name with a Java class of its own here. */
+    public static boolean isKnown(String name) {
+        return BY_NAME.containsKey(name);
+    }
+}

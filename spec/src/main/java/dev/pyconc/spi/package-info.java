@@ -1,0 +1,36 @@
+/**
+ * The adapter SPI: Java interfaces for the Python API surface that pyconc's cases call.
+ *
+ * <h2>Naming</h2>
+ * Python names in lowerCamelCase ({@code task_done} is {@code taskDone}, {@code put_nowait} is
+ * {@code putNowait}); Python properties are Java getters/setters ({@code Thread.name} is
+ * {@code getName()/setName(String)}). Where a Python name clashes with {@code java.lang.Object} or
+ * {@code java.lang}, one mapping is used everywhere:
+ * <table>
+ * <caption>Python names that clash with java.lang</caption>
+ * <tr><th>Python</th><th>Java</th><th>why</th></tr>
+ * <tr><td>{@code Condition.wait}, {@code Event.wait}, {@code Barrier.wait}</td><td>{@code await}</td>
+ *     <td>{@code Object.wait} is final</td></tr>
+ * <tr><td>{@code Condition.notify}</td><td>{@code signal}</td><td>{@code Object.notify} is final</td></tr>
+ * <tr><td>{@code Condition.notify_all}</td><td>{@code signalAll}</td><td>{@code Object.notifyAll} is final</td></tr>
+ * <tr><td>{@code threading.Thread}</td><td>{@code PyThread}</td><td>{@code java.lang.Thread}</td></tr>
+ * <tr><td>{@code threading.local}</td><td>{@code Local}</td><td>Java class names are capitalised</td></tr>
+ * <tr><td>{@code Exception}, {@code AssertionError}</td><td>{@code PyException}, {@code PyAssertionError}</td>
+ *     <td>{@code java.lang.Exception}, {@code java.lang.AssertionError}</td></tr>
+ * </table>
+ *
+ * <h2>Defaults and None</h2>
+ * Optional Python arguments are Java overloads that follow Python's positional order: leaving an argument
+ * out means Python's default. A parameter that Python lets be {@code None} is a boxed Java type and
+ * {@code null} means {@code None}. Timeouts are seconds as {@code double}, like Python; invalid values are
+ * passed through so that the implementation can raise what Python raises.
+ *
+ * <h2>Values</h2>
+ * Values crossing the SPI (queue items, callable arguments and results, {@code local} attributes) are plain
+ * values: {@code null} (None), {@link java.lang.Boolean}, {@link java.lang.Long} (int),
+ * {@link java.lang.Double} (float), {@link java.lang.String} (str), {@link java.util.List} (tuple or list)
+ * and {@link java.util.Map} with String keys (dict) of plain values. Adapters return these exact Java types;
+ * callers should pass them ({@code 1L}, not {@code 1}). {@link dev.pyconc.spi.PyValues} gives Python's
+ * truthiness, equality and ordering over them.
+ */
+package dev.pyconc.spi;

@@ -1,0 +1,137 @@
+package dev.pyconc.spi.threading;
+
+import dev.pyconc.spi.PyCallable;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The {@code threading} module: constructors of its classes and its module-level functions.
+ *
+ * @see <a href="https://docs.python.org/3/library/threading.html">threading</a>
+ */
+public interface ThreadingModule {
+    /** {@code threading.Lock()}: a new unlocked lock. */
+    Lock lock();
+
+    /** {@code threading.RLock()}: a new unlocked reentrant lock. */
+    RLock rlock();
+
+    /** {@code threading.Condition()}: a condition over a new RLock. */
+    Condition condition();
+
+    /**
+     * {@code threading.Condition(lock)}.
+     *
+     * @param lock a Lock or RLock made by this adapter; null (None) makes a new RLock
+     */
+    Condition condition(LockLike lock);
+
+    /** {@code threading.Semaphore()}: counter 1. */
+    Semaphore semaphore();
+
+    /**
+     * {@code threading.Semaphore(value)}.
+     *
+     * @throws dev.pyconc.spi.exceptions.ValueError if value is negative
+     */
+    Semaphore semaphore(long value);
+
+    /** {@code threading.BoundedSemaphore()}: counter and bound 1. */
+    BoundedSemaphore boundedSemaphore();
+
+    /**
+     * {@code threading.BoundedSemaphore(value)}.
+     *
+     * @throws dev.pyconc.spi.exceptions.ValueError if value is negative
+     */
+    BoundedSemaphore boundedSemaphore(long value);
+
+    /** {@code threading.Event()}: a new event, flag false. */
+    Event event();
+
+    /**
+     * {@code threading.Timer(interval, function)}: not started.
+     *
+     * @param interval seconds before the call
+     */
+    Timer timer(double interval, PyCallable function);
+
+    /**
+     * {@code threading.Timer(interval, function, args, kwargs)}.
+     *
+     * @param args positional arguments, or null for None (no arguments)
+     * @param kwargs keyword arguments, or null for None (no arguments)
+     */
+    Timer timer(double interval, PyCallable function, List<Object> args, Map<String, Object> kwargs);
+
+    /**
+     * {@code threading.Barrier(parties)}.
+     *
+     * @throws dev.pyconc.spi.exceptions.ValueError if parties is less than 1
+     */
+    Barrier barrier(long parties);
+
+    /**
+     * {@code threading.Barrier(parties, action, timeout)}.
+     *
+     * @param action called by one of the parties when all have arrived, before they are released; null for None
+     * @param timeout default timeout of {@code wait()} in seconds; null (None) for none
+     * @throws dev.pyconc.spi.exceptions.ValueError if parties is less than 1
+     */
+    Barrier barrier(long parties, PyCallable action, Double timeout);
+
+    /** {@code threading.local()}: a new object with per-thread attributes. */
+    Local local();
+
+    /**
+     * {@code threading.Thread(...)}: a new, not yet started thread.
+     *
+     * @throws dev.pyconc.spi.exceptions.PyAssertionError if options.group is not null (CPython asserts it)
+     */
+    PyThread thread(ThreadOptions options);
+
+    /** {@code threading.active_count()}: how many Thread objects are alive (what enumerate() lists). */
+    long activeCount();
+
+    /**
+     * {@code threading.current_thread()}: the caller's Thread object; for a thread not started through
+     * {@code threading}, a dummy Thread object that is alive and daemon.
+     */
+    PyThread currentThread();
+
+    /** {@code threading.main_thread()}: the thread the interpreter started in. */
+    PyThread mainThread();
+
+    /** {@code threading.enumerate()}: every alive Thread object, including dummy ones and the main thread. */
+    List<PyThread> enumerate();
+
+    /** {@code threading.get_ident()}: the calling thread's identifier, non-zero. */
+    long getIdent();
+
+    /** {@code threading.get_native_id()}: the calling thread's OS id (needs {@link dev.pyconc.spi.Feature#NATIVE_THREAD_ID}). */
+    long getNativeId();
+
+    /** {@code threading.TIMEOUT_MAX}: the largest timeout in seconds that blocking calls accept. */
+    double timeoutMax();
+
+    /** {@code threading.stack_size()}: the stack size in bytes used for new threads, 0 for the default. */
+    long stackSize();
+
+    /**
+     * {@code threading.stack_size(size)}: sets it for threads created afterwards.
+     *
+     * @param size bytes, 0 for the platform default, else at least 32768
+     * @return the previous size
+     * @throws dev.pyconc.spi.exceptions.ValueError if size is invalid
+     */
+    long stackSize(long size);
+
+    /** The current value of {@code threading.excepthook}. */
+    ExceptHook getExcepthook();
+
+    /** {@code threading.excepthook = hook}. */
+    void setExcepthook(ExceptHook hook);
+
+    /** {@code threading.__excepthook__}: the original excepthook (restore it with {@link #setExcepthook}). */
+    ExceptHook defaultExcepthook();
+}
