@@ -38,6 +38,10 @@ import org.junit.jupiter.api.extension.ReflectiveInvocationContext;
 public final class PyconcExtension implements ExecutionCondition, ParameterResolver, InvocationInterceptor {
     /** Prefix of the reason of a case disabled because it does not apply to the adapter. */
     public static final String NOT_APPLICABLE = "NOT_APPLICABLE: ";
+    /** Prefix of the reason of a case that was deliberately not run. */
+    public static final String SKIPPED = "SKIPPED: ";
+    /** System property: a regex; only cases whose id ({@code Class#method}) it finds are run, for development. */
+    public static final String ONLY_KEY = "pyconc.only";
     /** Configuration parameter / system property naming the adapter. */
     public static final String ADAPTER_KEY = "pyconc.adapter";
 
@@ -90,6 +94,11 @@ public final class PyconcExtension implements ExecutionCondition, ParameterResol
         Optional<Method> m = ctx.getTestMethod();
         if (m.isEmpty()) {
             return ConditionEvaluationResult.enabled("case class");
+        }
+        String only = System.getProperty(ONLY_KEY);
+        if (only != null && !only.isBlank()
+                && !java.util.regex.Pattern.compile(only).matcher(caseId(ctx)).find()) {
+            return ConditionEvaluationResult.disabled(SKIPPED + "not selected by -D" + ONLY_KEY + "=" + only);
         }
         Adapter adapter;
         try {

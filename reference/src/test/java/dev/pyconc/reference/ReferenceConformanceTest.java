@@ -1,0 +1,15 @@
+package dev.pyconc.reference;
+
+import org.junit.platform.suite.api.ConfigurationParameter;
+import org.junit.platform.suite.api.IncludeTags;
+import org.junit.platform.suite.api.SelectPackages;
+import org.junit.platform.suite.api.Suite;
+import org.junit.platform.suite.api.SuiteDisplayName;
+
+/** Runs every case of the spec against the reference adapter; any FAIL/ERROR/TIMEOUT fails the build. */
+@Suite
+@SuiteDisplayName("spec cases on the reference adapter")
+@SelectPackages("dev.pyconc.spec.cases")
+@IncludeTags("pyconc")
+@ConfigurationParameter(key = "pyconc.adapter", value = "reference")
+class ReferenceConformanceTest {}
