@@ -1,0 +1,61 @@
+package dev.pyconc.conformance;
+
+import java.lang.reflect.Method;
+import java.util.List;
+import java.util.Optional;
+import org.junit.platform.engine.FilterResult;
+import org.junit.platform.engine.TestDescriptor;
+import org.junit.platform.engine.support.descriptor.MethodSource;
+import org.junit.platform.launcher.PostDiscoveryFilter;
+
+/**
+ * The {@code --module} and {@code --id} selection, applied at discovery so that cases left out never run.
+ * A case is kept when it belongs to one of the modules (if any are given) and one of the globs matches one
+ * of its behaviour ids, its id ({@code fully.qualified.Class#method}) or its short id ({@code Class#method})
+ * (if any globs are given). Classes left without cases are pruned by the launcher.
+ */
+public final class CaseFilter implements PostDiscoveryFilter {
+    private final List<String> modules;
+    private final List<Glob> ids;
+
+    public CaseFilter(List<String> modules, List<String> idGlobs) {
+        this.modules = List.copyOf(modules);
+        this.ids = idGlobs.stream().map(Glob::new).toList();
+    }
+
+    /** Whether this filter keeps everything. */
+    public boolean selectsAll() {
+        return modules.isEmpty() && ids.isEmpty();
+    }
+
+    @Override
+    public FilterResult apply(TestDescriptor d) {
+        Optional<MethodSource> ms = d.getSource().filter(MethodSource.class::isInstance).map(MethodSource.class::cast);
+        if (ms.isEmpty() || d.getParent().flatMap(TestDescriptor::getSource).filter(MethodSource.class::isInstance).isPresent()) {
+            return FilterResult.included("not a case method");
+        }
+        Method m;
+        try {
+            m = ms.get().getJavaMethod();
+        } catch (RuntimeException e) {
+            return FilterResult.included("method not resolvable; kept so that the run reports it");
+        }
+        return test(CaseInfo.of(m)) ? FilterResult.included("selected") : FilterResult.excluded("not selected");
+    }
+
+    /** Whether the case is selected. */
+    public boolean test(CaseInfo c) {
+        if (!modules.isEmpty() && c.modules().stream().noneMatch(modules::contains)) {
+            return false;
+        }
+        if (ids.isEmpty()) {
+            return true;
+        }
+        for (Glob g : ids) {
+            if (g.matches(c.id()) || g.matches(c.shortId()) || c.behaviours().stream().anyMatch(g::matches)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,62 @@
+package dev.pyconc.conformance;
+
+import dev.pyconc.catalog.Behaviour;
+import dev.pyconc.catalog.Catalog;
+import dev.pyconc.spec.harness.CaseIndex;
+import dev.pyconc.spec.harness.PyconcExtension;
+import java.lang.reflect.Method;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What the runner knows about a case method before running it.
+ *
+ * @param className fully qualified class name
+ * @param simpleClassName the class's simple name
+ * @param methodName the method's name
+ * @param behaviours the catalog ids of its {@code @Checks}
+ * @param module its Python module: that of its first catalogued behaviour, else the last part of its package
+ *     under {@value CaseIndex#CASES_PACKAGE}
+ * @param modules every module it touches: its behaviours' modules and its package's
+ */
+public record CaseInfo(String className, String simpleClassName, String methodName, List<String> behaviours,
+        String module, Set<String> modules) {
+
+    /** Facts about {@code m}. */
+    public static CaseInfo of(Method m) {
+        Class<?> c = m.getDeclaringClass();
+        List<String> ids = PyconcExtension.checks(m);
+        Set<String> modules = new LinkedHashSet<>();
+        for (String id : ids) {
+            Optional<Behaviour> b = Catalog.standard().find(id);
+            b.ifPresent(x -> modules.add(x.module()));
+        }
+        String pkgModule = packageModule(c.getPackageName());
+        String module = modules.isEmpty() ? pkgModule : modules.iterator().next();
+        modules.add(pkgModule);
+        return new CaseInfo(c.getName(), c.getSimpleName(), m.getName(), ids, module, Set.copyOf(modules));
+    }
+
+    /** {@code dev.pyconc.spec.cases.threading} gives {@code threading}; another package its last part. */
+    static String packageModule(String pkg) {
+        String prefix = CaseIndex.CASES_PACKAGE + ".";
+        String rest = pkg.startsWith(prefix) ? pkg.substring(prefix.length()) : pkg;
+        int dot = rest.indexOf('.');
+        if (pkg.startsWith(prefix)) {
+            return dot < 0 ? rest : rest.substring(0, dot);
+        }
+        return rest.substring(rest.lastIndexOf('.') + 1);
+    }
+
+    /** {@code fully.qualified.Class#method}, as {@link CaseIndex} names cases. */
+    public String id() {
+        return className + "#" + methodName;
+    }
+
+    /** {@code SimpleClass#method}. */
+    public String shortId() {
+        return simpleClassName + "#" + methodName;
+    }
+}

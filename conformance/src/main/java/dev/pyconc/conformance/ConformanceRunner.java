@@ -1,0 +1,177 @@
+package dev.pyconc.conformance;
+
+import dev.pyconc.catalog.Behaviour;
+import dev.pyconc.catalog.Catalog;
+import dev.pyconc.spec.harness.Adapters;
+import dev.pyconc.spec.harness.CaseIndex;
+import dev.pyconc.spec.harness.PyconcExtension;
+import dev.pyconc.spec.harness.Timing;
+import dev.pyconc.spi.Adapter;
+import dev.pyconc.spi.AdapterProvider;
+import dev.pyconc.spi.AdapterUnavailableException;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.junit.platform.engine.discovery.DiscoverySelectors;
+import org.junit.platform.launcher.Launcher;
+import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.TagFilter;
+import org.junit.platform.launcher.TestExecutionListener;
+import org.junit.platform.launcher.TestPlan;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+import org.junit.platform.reporting.legacy.xml.LegacyXmlReportGeneratingListener;
+
+/**
+ * Runs the spec's cases (package {@value CaseIndex#CASES_PACKAGE}, tag {@code pyconc}) against one adapter
+ * with the JUnit Platform Launcher, and writes the results.
+ *
+ * <p>Before anything runs, the adapter is created once and closed (so that an unknown name or a missing
+ * interpreter fails fast with {@link AdapterUnavailableException}, and to record what it is); the cases then
+ * run on the adapter that {@link PyconcExtension} creates from the configuration parameter
+ * {@value PyconcExtension#ADAPTER_KEY}.
+ */
+public final class ConformanceRunner {
+
+    /** Told about the run as it goes; every method has a no-op default. */
+    public interface Observer {
+        /** The adapter was created and the selection made; {@code cases} case methods will run. */
+        default void started(RunInfo info, int cases) {}
+
+        /** A result was recorded; {@code done} so far of about {@code expected}. */
+        default void caseFinished(CaseResult result, int done, int expected) {}
+    }
+
+    private final List<String> selectPackages;
+
+    /** A runner of the spec's cases. */
+    public ConformanceRunner() {
+        this(List.of(CaseIndex.CASES_PACKAGE));
+    }
+
+    /** A runner of the {@code pyconc}-tagged classes in other packages (for the runner's own tests). */
+    ConformanceRunner(List<String> packages) {
+        this.selectPackages = List.copyOf(packages);
+    }
+
+    /** The Python modules the catalog and the cases know, sorted. */
+    public static List<String> knownModules() {
+        TreeSet<String> m = new TreeSet<>();
+        for (Behaviour b : Catalog.standard().entries()) {
+            m.add(b.module());
+        }
+        for (CaseIndex.Case c : CaseIndex.cases()) {
+            m.add(CaseInfo.packageModule(c.method().getDeclaringClass().getPackageName()));
+        }
+        return List.copyOf(m);
+    }
+
+    /**
+     * Runs the selected cases and writes the results the options ask for.
+     *
+     * @throws AdapterUnavailableException if the adapter cannot be created (nothing has run)
+     * @throws ConformanceException for an unknown module or a selection without cases (nothing has run)
+     */
+    public RunReport run(RunOptions options, Observer observer) {
+        List<String> known = knownModules();
+        for (String m : options.modules()) {
+            if (!known.contains(m)) {
+                throw new ConformanceException("unknown module '" + m + "'; known: " + String.join(", ", known));
+            }
+        }
+        AdapterProvider provider = Adapters.provider(options.adapter());
+        Instant start = Instant.now();
+        long t0 = System.nanoTime();
+        RunInfo probe;
+        try (Adapter a = provider.create(dev.pyconc.spi.AdapterConfig.fromSystemProperties())) {
+            probe = info(provider, a, options, start.toString(), null, 0, List.of());
+        }
+
+        CaseFilter filter = new CaseFilter(options.modules(), options.ids());
+        LauncherDiscoveryRequestBuilder b = LauncherDiscoveryRequestBuilder.request()
+                .selectors(selectPackages.stream().map(DiscoverySelectors::selectPackage).toList())
+                .filters(TagFilter.includeTags("pyconc"))
+                .configurationParameter(PyconcExtension.ADAPTER_KEY, options.adapter());
+        if (!filter.selectsAll()) {
+            b.filters(filter);
+        }
+        LauncherDiscoveryRequest request = b.build();
+        Launcher launcher = LauncherFactory.create();
+        TestPlan plan = launcher.discover(request);
+        int planned = ResultCollector.countCases(plan);
+        if (planned == 0) {
+            throw new ConformanceException("no case selected" + describe(options));
+        }
+        observer.started(probe, planned);
+
+        ResultCollector collector = new ResultCollector(observer::caseFinished);
+        List<TestExecutionListener> listeners = new ArrayList<>();
+        listeners.add(collector);
+        if (options.resultsDir() != null) {
+            Path junit = options.resultsDir().resolve("junit");
+            clean(junit, "TEST-*.xml");
+            listeners.add(new LegacyXmlReportGeneratingListener(junit, new PrintWriter(System.err, true)));
+        }
+        launcher.execute(plan, listeners.toArray(new TestExecutionListener[0]));
+
+        List<CaseResult> results = collector.results();
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        RunInfo info = new RunInfo(probe.adapter(), probe.adapterDescription(), probe.implementation(),
+                probe.pythonVersion(), probe.features(), probe.adapterDetails(), probe.jvm(), probe.os(),
+                probe.suiteCommit(), probe.timingFactor(), probe.filters(), start.toString(),
+                Instant.now().toString(), seconds, results.size(), RunReport.count(results));
+        RunReport report = new RunReport(RunReport.FORMAT, info, results);
+        if (options.jsonFile() != null) {
+            JsonReport.write(report, options.jsonFile());
+        }
+        if (options.resultsDir() != null) {
+            AllureReport.write(report, options.resultsDir().resolve("allure-results"));
+        }
+        return report;
+    }
+
+    private static String describe(RunOptions o) {
+        List<String> parts = new ArrayList<>();
+        o.modules().forEach(m -> parts.add("--module " + m));
+        o.ids().forEach(i -> parts.add("--id " + i));
+        return parts.isEmpty() ? " (the spec has no cases)" : " by " + String.join(" ", parts);
+    }
+
+    private static RunInfo info(AdapterProvider p, Adapter a, RunOptions o, String started, String finished,
+            double seconds, List<CaseResult> results) {
+        Map<String, List<String>> filters = new LinkedHashMap<>();
+        filters.put("module", o.modules());
+        filters.put("id", o.ids());
+        return new RunInfo(a.name(), p.description(), a.implementation(), String.valueOf(a.pythonVersion()),
+                a.features().stream().map(Enum::name).sorted().toList(), new TreeMap<>(a.details()),
+                System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version")
+                        + " (" + System.getProperty("java.vendor") + ")",
+                System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"),
+                SuiteCommit.get(), Timing.factor(), filters, started, finished, seconds, results.size(),
+                RunReport.count(results));
+    }
+
+    /** Removes files of an earlier run matching {@code glob} in {@code dir} (the folder is ours). */
+    private static void clean(Path dir, String glob) {
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        try (DirectoryStream<Path> old = Files.newDirectoryStream(dir, glob)) {
+            for (Path p : old) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot clean " + dir + ": " + e.getMessage(), e);
+        }
+    }
+}

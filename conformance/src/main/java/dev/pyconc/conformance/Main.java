@@ -1,0 +1,92 @@
+package dev.pyconc.conformance;
+
+import dev.pyconc.spi.AdapterUnavailableException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * The {@code pyconc} command line: {@code run}, {@code catalog}, {@code show}, {@code adapters}.
+ *
+ * <p>Exit codes: 0 success (for {@code run}: no FAIL, ERROR or TIMEOUT and at least one case ran), 1 a run
+ * that does not conform or a problem (unknown adapter, id or module, missing interpreter), 2 bad usage.
+ * Problems are reported as one line on standard error.
+ */
+@Command(name = "pyconc", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "Python's documented concurrency behaviour (threading, queue) as executable cases: "
+                + "run them against an implementation, browse the catalog.",
+        subcommands = {RunCommand.class, CatalogCommand.class, ShowCommand.class, AdaptersCommand.class,
+                CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+    /** Exit code of a run that does not conform, or of a problem found before running. */
+    public static final int EXIT_FAILURE = 1;
+    /** Exit code of bad usage (picocli's default). */
+    public static final int EXIT_USAGE = 2;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(),
+                "missing command: one of run, catalog, show, adapters");
+    }
+
+    public static void main(String[] args) {
+        int code = execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+        System.exit(code);
+    }
+
+    /** Runs the command line with these streams and returns the exit code (for tests and {@link #main}). */
+    public static int execute(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setParameterExceptionHandler((ex, a) -> {
+            err.println("pyconc: " + ex.getMessage() + " (see pyconc " + commandPath(ex.getCommandLine()) + "--help)");
+            err.flush();
+            return EXIT_USAGE;
+        });
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            err.println("pyconc: error: " + oneLine(ex));
+            err.flush();
+            return EXIT_FAILURE;
+        });
+        return cl.execute(args);
+    }
+
+    private static String commandPath(CommandLine cl) {
+        StringBuilder sb = new StringBuilder();
+        for (CommandLine c = cl; c != null && c.getParent() != null; c = c.getParent()) {
+            sb.insert(0, c.getCommandName() + " ");
+        }
+        return sb.toString();
+    }
+
+    /** The one-line message for a problem: the user-facing text for known kinds, class and message otherwise. */
+    static String oneLine(Throwable ex) {
+        String msg;
+        if (ex instanceof AdapterUnavailableException || ex instanceof ConformanceException
+                || ex instanceof UncheckedIOException || ex instanceof IllegalArgumentException) {
+            msg = ex.getMessage();
+        } else {
+            msg = ex.toString();
+        }
+        if (msg == null) {
+            msg = ex.getClass().getName();
+        }
+        return msg.strip().replaceAll("\\s*\\R\\s*", " ");
+    }
+
+    /** The version from the jar's manifest. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = Main.class.getPackage().getImplementationVersion();
+            return new String[] {"pyconc " + (v == null ? "(development build)" : v)};
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package dev.pyconc.conformance;
+
+import dev.pyconc.spec.harness.Adapters;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code pyconc run}: runs the cases against one adapter, shows progress and a summary, writes the results. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {"Runs the cases against one adapter: a line per case, then a summary per module and every "
+                + "case that did not pass, with its reason.",
+                "Writes <results-dir>/results.json, <results-dir>/junit/TEST-junit-jupiter.xml and "
+                        + "<results-dir>/allure-results/.",
+                "Exit code 0 when no case FAILed, ERRORed or TIMEd OUT and at least one ran; 1 otherwise."})
+final class RunCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = {"-a", "--adapter"}, paramLabel = "NAME", defaultValue = Adapters.DEFAULT,
+            description = "Adapter to run against: reference, cpython, or any provider on the class path "
+                    + "(see 'pyconc adapters'). Default: ${DEFAULT-VALUE}.")
+    String adapter;
+
+    @Option(names = "--python", paramLabel = "PATH",
+            description = "Python interpreter for adapters that drive one (sets system property pyconc.python), "
+                    + "e.g. python3 or /usr/local/bin/python3.14.")
+    String python;
+
+    @Option(names = {"-m", "--module"}, paramLabel = "M",
+            description = "Only cases of this Python module (threading, queue); repeatable.")
+    List<String> modules = new ArrayList<>();
+
+    @Option(names = "--id", paramLabel = "GLOB",
+            description = "Only cases whose behaviour id or case id (Class#method, or fully qualified) matches; "
+                    + "'*' matches anything, '?' one character; repeatable.")
+    List<String> ids = new ArrayList<>();
+
+    @Option(names = "--results-dir", paramLabel = "DIR",
+            description = "Folder for the results. Default: results/<adapter>.")
+    Path resultsDir;
+
+    @Option(names = "--results", paramLabel = "FILE",
+            description = "The JSON results file. Default: <results-dir>/results.json.")
+    Path results;
+
+    @Option(names = "--timing-factor", paramLabel = "F",
+            description = "Scale every timeout tier (sets pyconc.timing.factor; raise it on a slow or loaded machine).")
+    Double timingFactor;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        if (python != null) {
+            System.setProperty("pyconc.python", python);
+        }
+        if (timingFactor != null) {
+            if (!(timingFactor > 0) || timingFactor.isInfinite()) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "--timing-factor must be a positive number: " + timingFactor);
+            }
+            System.setProperty("pyconc.timing.factor", timingFactor.toString());
+        }
+        Path dir = resultsDir != null ? resultsDir : RunOptions.defaultResultsDir(adapter);
+        Path json = results != null ? results : dir.resolve("results.json");
+        RunOptions options = new RunOptions(adapter, modules, ids, dir, json);
+        RunReport report = new ConformanceRunner().run(options, new ConformanceRunner.Observer() {
+            @Override
+            public void started(RunInfo info, int cases) {
+                out.println("pyconc: running " + cases + " case" + (cases == 1 ? "" : "s") + " on " + info.adapter()
+                        + " (" + info.implementation() + ", Python " + info.pythonVersion() + ")");
+                out.flush();
+            }
+
+            @Override
+            public void caseFinished(CaseResult result, int done, int expected) {
+                out.println(TextReport.progressLine(result, done, expected));
+                out.flush();
+            }
+        });
+        TextReport.summary(report, out);
+        out.println("Results: " + json + ", " + dir.resolve("junit") + ", " + dir.resolve("allure-results"));
+        out.flush();
+        return report.succeeded() ? 0 : Main.EXIT_FAILURE;
+    }
+}

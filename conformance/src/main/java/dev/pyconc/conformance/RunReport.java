@@ -1,0 +1,61 @@
+package dev.pyconc.conformance;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The results of one run: the run's facts and one {@link CaseResult} per case (per invocation).
+ *
+ * @param format the results format, {@value #FORMAT}
+ * @param run facts about the run and the totals
+ * @param cases every case result, in execution order
+ */
+@JsonPropertyOrder({"format", "run", "cases"})
+public record RunReport(String format, RunInfo run, List<CaseResult> cases) {
+    /** Identifies the JSON layout; bumped when a field changes meaning. */
+    public static final String FORMAT = "pyconc-results/1";
+
+    public RunReport {
+        cases = List.copyOf(cases);
+    }
+
+    /** Results per status, every status present. */
+    public static Map<Status, Integer> count(List<CaseResult> cases) {
+        Map<Status, Integer> m = new EnumMap<>(Status.class);
+        for (Status s : Status.values()) {
+            m.put(s, 0);
+        }
+        for (CaseResult c : cases) {
+            m.merge(c.status(), 1, Integer::sum);
+        }
+        return m;
+    }
+
+    /** Per module (sorted), the results per status. */
+    @JsonIgnore
+    public Map<String, Map<Status, Integer>> countsByModule() {
+        Map<String, List<CaseResult>> byModule = new TreeMap<>();
+        for (CaseResult c : cases) {
+            byModule.computeIfAbsent(c.module(), k -> new java.util.ArrayList<>()).add(c);
+        }
+        Map<String, Map<Status, Integer>> out = new TreeMap<>();
+        byModule.forEach((m, list) -> out.put(m, count(list)));
+        return out;
+    }
+
+    /** True when no case is FAIL, ERROR or TIMEOUT and at least one case ran. */
+    @JsonIgnore
+    public boolean succeeded() {
+        return cases.stream().noneMatch(c -> c.status().isFailure()) && cases.stream().anyMatch(c -> c.status().ran());
+    }
+
+    /** The results that are not PASS. */
+    @JsonIgnore
+    public List<CaseResult> notPassed() {
+        return cases.stream().filter(c -> c.status() != Status.PASS).toList();
+    }
+}
