@@ -1,0 +1,156 @@
+package dev.pyconc.conformance;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.pyconc.catalog.Catalog;
+import dev.pyconc.spec.harness.CaseIndex;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line: exit codes, one-line errors, and what each command prints. */
+class MainTest {
+    record Result(int code, String out, String err) {}
+
+    static Result cli(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    private static void assertOneLineError(Result r, int code, String start) {
+        assertEquals(code, r.code(), r.toString());
+        assertTrue(r.err().startsWith(start), r.err());
+        assertEquals(1, r.err().lines().count(), "one line on stderr: " + r.err());
+    }
+
+    @Test
+    void runOnAConformingAdapterExitsZeroAndWritesResults(@TempDir Path dir) throws Exception {
+        Result r = cli("run", "--adapter", "fake", "--id", "threading.Lock.release/unlocked-raises-runtimeerror",
+                "--results-dir", dir.toString());
+        assertEquals(0, r.code(), r.toString());
+        assertTrue(r.out().contains("PASS"), r.out());
+        assertTrue(r.out().contains("CONFORMS on fake: "), r.out());
+        assertTrue(r.out().contains("module"), "summary table header: " + r.out());
+        JsonNode json = JsonReport.mapper().readTree(dir.resolve("results.json").toFile());
+        assertTrue(json.at("/run/counts/PASS").asInt() >= 1);
+        assertTrue(Files.exists(dir.resolve("junit/TEST-junit-jupiter.xml")));
+    }
+
+    @Test
+    void notApplicableOnlyIsNotASuccessfulRun(@TempDir Path dir) {
+        Result r = cli("run", "--adapter", "fake-old", "--id", "threading.Lock.acquire/timeout-expires-returns-false",
+                "--results-dir", dir.toString());
+        assertEquals(1, r.code(), "no case ran: " + r);
+        assertTrue(r.out().contains("N/A"), r.out());
+        assertTrue(r.out().contains("applies to Python 3.2+"), "the reason is listed: " + r.out());
+    }
+
+    @Test
+    void problemsAreOneLineErrors(@TempDir Path dir) {
+        assertOneLineError(cli("run", "--adapter", "fake-unavailable", "--results-dir", dir.toString()), 1,
+                "pyconc: error: fake-unavailable: no interpreter at /nowhere/python");
+        assertOneLineError(cli("run", "--adapter", "nope"), 1, "pyconc: error: unknown adapter 'nope'; known: ");
+        assertOneLineError(cli("run", "--adapter", "fake", "--id", "no.such/thing"), 1,
+                "pyconc: error: no case selected by --id no.such/thing");
+        assertOneLineError(cli("run", "--module", "asyncio"), 1, "pyconc: error: unknown module 'asyncio'");
+        assertOneLineError(cli("show", "no.such/thing"), 1, "pyconc: error: unknown id 'no.such/thing'");
+        assertOneLineError(cli("run", "--bogus"), 2, "pyconc: Unknown option: '--bogus'");
+        assertOneLineError(cli("catalog", "--format", "xml"), 2, "pyconc: Invalid value for option '--format'");
+        assertOneLineError(cli(), 2, "pyconc: missing command");
+        assertOneLineError(cli("frobnicate"), 2, "pyconc: Unmatched argument");
+        assertFalse(Files.exists(dir.resolve("results.json")), "nothing ran, nothing written");
+    }
+
+    @Test
+    void catalogJsonListsEveryEntryWithItsCases() throws Exception {
+        Result r = cli("catalog", "--format", "json");
+        assertEquals(0, r.code(), r.err());
+        JsonNode list = JsonReport.mapper().readTree(r.out());
+        assertEquals(Catalog.standard().size(), list.size());
+        Map<String, List<String>> byBehaviour = CaseIndex.casesByBehaviour();
+        for (JsonNode e : list) {
+            List<String> cases = new ArrayList<>();
+            e.get("cases").forEach(c -> cases.add(c.asText()));
+            assertEquals(byBehaviour.getOrDefault(e.get("id").asText(), List.of()), cases, e.toString());
+            assertTrue(e.get("doc").asText().contains("#"));
+        }
+        Result text = cli("catalog");
+        assertEquals(0, text.code());
+        for (var b : Catalog.standard().entries()) {
+            assertTrue(text.out().contains(b.id()), b.id());
+        }
+    }
+
+    @Test
+    void showPrintsTheBehaviourAndTheSourceOfItsCases() {
+        CaseIndex.Case c = CaseIndex.cases().get(0);
+        String id = c.checks().get(0);
+        Result r = cli("show", id);
+        assertEquals(0, r.code(), r.err());
+        var b = Catalog.standard().get(id);
+        assertTrue(r.out().startsWith(id + "\n"), r.out());
+        assertTrue(r.out().contains(b.summary()));
+        assertTrue(r.out().contains(b.doc()));
+        assertTrue(r.out().contains("void " + c.method().getName() + "("), "case source: " + r.out());
+        assertTrue(r.out().contains("@Checks("), r.out());
+
+        String simple = c.method().getDeclaringClass().getSimpleName() + "#" + c.method().getName();
+        Result byCase = cli("show", simple);
+        assertEquals(0, byCase.code(), byCase.err());
+        assertTrue(byCase.out().contains("void " + c.method().getName() + "("), byCase.out());
+    }
+
+    @Test
+    void adaptersListsTheProvidersOnTheClassPath() {
+        Result r = cli("adapters");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("fake "), r.out());
+        assertTrue(r.out().contains("fake-unavailable"), r.out());
+    }
+
+    @Test
+    void caseSourceExtractionKeepsJavadocAnnotationsAndBody() {
+        String src = String.join("\n",
+                "class XCases {",
+                "    private static final int N = 3;",
+                "",
+                "    /** First. */",
+                "    @Test",
+                "    void first() {",
+                "        String s = \"}\"; // }",
+                "        char c = '{';",
+                "        if (true) { /* } */ }",
+                "    }",
+                "",
+                "    /**",
+                "     * Second; with a semicolon.",
+                "     */",
+                "    @ParameterizedTest",
+                "    @CsvSource({\"a, b\",",
+                "        \"c, d\"})",
+                "    void second(String x, String y) {",
+                "        call(first());",
+                "    }",
+                "}");
+        var first = CaseSources.extract(src, "first").orElseThrow();
+        assertEquals(4, first.line());
+        assertEquals(String.join("\n", "/** First. */", "@Test", "void first() {", "    String s = \"}\"; // }",
+                "    char c = '{';", "    if (true) { /* } */ }", "}", ""), first.text());
+        var second = CaseSources.extract(src, "second").orElseThrow();
+        assertEquals(12, second.line());
+        assertTrue(second.text().startsWith("/**\n * Second; with a semicolon.\n */\n@ParameterizedTest\n"), second.text());
+        assertTrue(second.text().endsWith("    call(first());\n}\n"), second.text());
+        assertTrue(CaseSources.extract(src, "third").isEmpty());
+    }
+}
