@@ -1,0 +1,116 @@
+package dev.pyconc.conformance;
+
+import dev.pyconc.spec.harness.Adapters;
+import dev.pyconc.spi.Adapter;
+import dev.pyconc.spi.AdapterConfig;
+import dev.pyconc.spi.Feature;
+import dev.pyconc.spi.PyVersion;
+import dev.pyconc.spi.queue.QueueModule;
+import dev.pyconc.spi.threading.ThreadingModule;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Callable;
+
+/**
+ * Base of the self-check's broken adapters: the reference adapter with one piece replaced by a plausible but
+ * wrong implementation. Everything else, including the Python version and features claimed, is the
+ * reference's, so that any case that stops passing is due to the one broken piece.
+ *
+ * <p>{@link #isBlocked} also reports threads waiting inside the broken piece (the reference cannot see them),
+ * so that cases which prove "blocked" by polling the adapter see the same thing they would see on a correct
+ * implementation; the broken piece is then judged on its behaviour alone.
+ */
+abstract class BrokenAdapter implements Adapter {
+    protected final Adapter reference;
+    private final String name;
+    private final String bug;
+    private final Set<Thread> waitingInBrokenCode = ConcurrentHashMap.newKeySet();
+
+    BrokenAdapter(String name, String bug, AdapterConfig config) {
+        this.reference = Adapters.provider("reference").create(config);
+        this.name = name;
+        this.bug = bug;
+    }
+
+    /** Runs a call that may block, marking the current thread as inside it for {@link #isBlocked}. */
+    protected <T> T blocking(Callable<T> call) {
+        Thread me = Thread.currentThread();
+        waitingInBrokenCode.add(me);
+        try {
+            return call.call();
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        } finally {
+            waitingInBrokenCode.remove(me);
+        }
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public String implementation() {
+        return reference.implementation() + ", except: " + bug;
+    }
+
+    @Override
+    public PyVersion pythonVersion() {
+        return reference.pythonVersion();
+    }
+
+    @Override
+    public Set<Feature> features() {
+        return reference.features();
+    }
+
+    @Override
+    public Map<String, String> details() {
+        return Map.of("broken", bug);
+    }
+
+    @Override
+    public ThreadingModule threading() {
+        return reference.threading();
+    }
+
+    @Override
+    public QueueModule queue() {
+        return reference.queue();
+    }
+
+    @Override
+    public void beginCase(String caseId) {
+        reference.beginCase(caseId);
+    }
+
+    @Override
+    public void endCase() {
+        reference.endCase();
+    }
+
+    @Override
+    public boolean isBlocked(Thread thread) {
+        if (waitingInBrokenCode.contains(thread)) {
+            Thread.State s = thread.getState();
+            if (s == Thread.State.WAITING || s == Thread.State.TIMED_WAITING || s == Thread.State.BLOCKED) {
+                return true;
+            }
+        }
+        return reference.isBlocked(thread);
+    }
+
+    @Override
+    public String dumpThreads() {
+        return reference.dumpThreads();
+    }
+
+    @Override
+    public void close() {
+        reference.close();
+    }
+}
