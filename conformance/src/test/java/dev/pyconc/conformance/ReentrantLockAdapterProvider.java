@@ -50,7 +50,7 @@ public class ReentrantLockAdapterProvider implements AdapterProvider {
                 return new DelegatingThreadingModule(reference.threading()) {
                     @Override
                     public Lock lock() {
-                        return new JavaReentrantLock(self, d.timeoutMax());
+                        return new JavaReentrantLock(self, d);
                     }
                 };
             }
@@ -61,11 +61,11 @@ public class ReentrantLockAdapterProvider implements AdapterProvider {
     static final class JavaReentrantLock implements Lock {
         private final ReentrantLock lock = new ReentrantLock();
         private final BrokenAdapter adapter;
-        private final double timeoutMax;
+        private final ThreadingModule threading;
 
-        JavaReentrantLock(BrokenAdapter adapter, double timeoutMax) {
+        JavaReentrantLock(BrokenAdapter adapter, ThreadingModule threading) {
             this.adapter = adapter;
-            this.timeoutMax = timeoutMax;
+            this.threading = threading;
         }
 
         @Override
@@ -86,7 +86,7 @@ public class ReentrantLockAdapterProvider implements AdapterProvider {
             if (timeout < 0 && timeout != -1) {
                 throw new ValueError("timeout value must be a non-negative number");
             }
-            if (timeout > timeoutMax) {
+            if (timeout != -1 && timeout > threading.timeoutMax()) {
                 throw new OverflowError("timeout value is too large");
             }
             if (!blocking) {
