@@ -64,20 +64,23 @@ final class PrimitiveLock implements Lock, CondLock {
         if (nanos == 0) {
             return false;
         }
-        if (nanos < 0 || nanos >= Timeouts.FOREVER_NANOS) {
-            if (!ctx.closed()) {
-                sync.acquire(1); // uninterruptible; re-asserts the interrupt flag itself
-                return true;
-            }
-            nanos = Timeouts.FOREVER_NANOS;
-        }
         boolean interrupted = false;
-        long deadline = System.nanoTime() + nanos;
         try {
+            if (nanos < 0 || nanos >= Timeouts.FOREVER_NANOS) {
+                while (true) {
+                    try {
+                        sync.acquireInterruptibly(1);
+                        return true;
+                    } catch (InterruptedException e) {
+                        interrupted = true;
+                        ctx.onInterrupt();
+                    }
+                }
+            }
+            long deadline = System.nanoTime() + nanos;
             while (true) {
-                long left = deadline - System.nanoTime();
                 try {
-                    return sync.tryAcquireNanos(1, Math.max(0, left));
+                    return sync.tryAcquireNanos(1, Math.max(0, deadline - System.nanoTime()));
                 } catch (InterruptedException e) {
                     interrupted = true;
                     ctx.onInterrupt();
