@@ -81,6 +81,28 @@ public final class ReferenceAdapter implements Adapter {
         return queue;
     }
 
+    /**
+     * After each case: puts back the module-wide settings a case may have changed and not restored (on a
+     * failure path), {@code threading.excepthook} and {@code stack_size}, so that one case cannot affect the next.
+     */
+    @Override
+    public void endCase() {
+        threading.setExcepthook(threading.defaultExcepthook());
+        threading.stackSize(0);
+    }
+
+    /** One line per Thread object in {@code threading.enumerate()}, with its Java thread's state. */
+    @Override
+    public String dumpThreads() {
+        StringBuilder sb = new StringBuilder();
+        for (var t : threading.enumerate()) {
+            Thread j = ((RefThread) t).javaThread();
+            sb.append(t).append(" on Java thread ").append(j == null ? "-" : "\"" + j.getName() + "\" " + j.getState())
+                    .append('\n');
+        }
+        return sb.toString();
+    }
+
     /** Whether {@code thread} is parked or blocked: every blocking call of this adapter parks in the JDK. */
     @Override
     public boolean isBlocked(Thread thread) {

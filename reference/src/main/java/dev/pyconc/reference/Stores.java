@@ -3,6 +3,7 @@ package dev.pyconc.reference;
 import dev.pyconc.spi.PyValues;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.List;
 
 /** The storage policies of the three queue classes. */
 final class Stores {
@@ -59,6 +60,33 @@ final class Stores {
         return new Heap();
     }
 
+    /**
+     * Python's {@code a < b} over plain values: {@link PyValues#compare}, except that a comparison with a float
+     * NaN is false (Python) rather than ordered ({@link Double#compare}), also inside lists.
+     *
+     * @throws dev.pyconc.spi.exceptions.TypeError for values Python cannot order
+     */
+    static boolean lt(Object a, Object b) {
+        if (isNaN(a) || isNaN(b)) {
+            PyValues.compare(a, b); // TypeError if not both numbers
+            return false;
+        }
+        if (a instanceof List<?> la && b instanceof List<?> lb) {
+            int n = Math.min(la.size(), lb.size());
+            for (int i = 0; i < n; i++) {
+                if (!PyValues.eq(la.get(i), lb.get(i))) {
+                    return lt(la.get(i), lb.get(i));
+                }
+            }
+            return la.size() < lb.size();
+        }
+        return PyValues.compare(a, b) < 0;
+    }
+
+    private static boolean isNaN(Object v) {
+        return v instanceof Double d && d.isNaN() || v instanceof Float f && f.isNaN();
+    }
+
     /** ArrayDeque refuses null (None): items are boxed. */
     private record Box(Object value) {}
 
@@ -71,7 +99,7 @@ final class Stores {
         }
 
         private static boolean lt(Object a, Object b) {
-            return PyValues.compare(a, b) < 0;
+            return Stores.lt(a, b);
         }
 
         @Override
