@@ -314,11 +314,16 @@ class ThreadCases {
         Thread releaser;
         try {
             Probe.await(started, "the target to start");
-            // The releaser lets the target go only once this thread has entered join (or has been there a while).
+            // Best effort to release the target only once this thread is inside join(None): wait until the
+            // adapter reports it blocked, or at most MEDIUM. The outcome does not depend on it: join(None)
+            // must not return before run() ended, whenever the release comes.
             Thread me = Thread.currentThread();
             releaser = h.start("releaser", () -> {
                 try {
-                    h.awaitBlocked(me);
+                    long deadline = h.now() + Timing.nanos(Timing.MEDIUM);
+                    while (!h.adapter().isBlocked(me) && h.now() - deadline < 0) {
+                        Thread.sleep(1);
+                    }
                 } finally {
                     release.countDown();
                 }
