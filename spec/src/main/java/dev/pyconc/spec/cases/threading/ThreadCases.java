@@ -351,6 +351,39 @@ class ThreadCases {
         assertFalse(t.isAlive());
     }
 
+    /** Several threads may join the same running thread at once; all of them return once it has ended. */
+    @Test
+    @Checks({"threading.Thread.join/repeatable", "threading.Thread.join/waits-for-end"})
+    void concurrentJoiners(ThreadingModule threading, Harness h) throws InterruptedException {
+        Probe probe = new Probe();
+        CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicBoolean finished = new AtomicBoolean();
+        PyThread t = threading.thread(ThreadOptions.of(probe.run(() -> {
+            started.countDown();
+            Probe.await(release, "release");
+            finished.set(true);
+        })));
+        t.start();
+        Harness.Bunch joiners;
+        try {
+            Probe.await(started, "the target to start");
+            joiners = h.bunch("joiner", 3, i -> {
+                t.join(Timing.LONG);
+                assertTrue(finished.get(), "join returned before run() ended");
+                assertFalse(t.isAlive());
+            });
+            joiners.awaitStarted();
+            assertEquals(0, joiners.finishedCount(), "a join returned while the thread could not have ended");
+        } finally {
+            release.countDown();
+        }
+        joiners.join();
+        t.join(Timing.LONG);
+        assertFalse(t.isAlive());
+        probe.check();
+    }
+
     /** A thread joining itself gets RuntimeError. */
     @Test
     @Checks("threading.Thread.join/current-thread-runtimeerror")
