@@ -3,6 +3,7 @@ package dev.pyconc.conformance;
 import dev.pyconc.spi.Adapter;
 import dev.pyconc.spi.AdapterConfig;
 import dev.pyconc.spi.AdapterProvider;
+import dev.pyconc.spi.exceptions.OverflowError;
 import dev.pyconc.spi.exceptions.ValueError;
 import dev.pyconc.spi.threading.Semaphore;
 import dev.pyconc.spi.threading.ThreadingModule;
@@ -51,7 +52,7 @@ public class LostWakeupSemaphoreAdapterProvider implements AdapterProvider {
                     @Override
                     public Semaphore semaphore(long value) {
                         d.semaphore(value); // the reference checks the argument (ValueError below 0)
-                        return new LostWakeupSemaphore(self, value);
+                        return new LostWakeupSemaphore(self, d, value);
                     }
                 };
             }
@@ -61,12 +62,14 @@ public class LostWakeupSemaphoreAdapterProvider implements AdapterProvider {
     /** Counter + lock + condition, with the notify missing from release. */
     static final class LostWakeupSemaphore implements Semaphore {
         private final BrokenAdapter adapter;
+        private final ThreadingModule threading;
         private final ReentrantLock lock = new ReentrantLock();
         private final Condition positive = lock.newCondition();
         private long value;
 
-        LostWakeupSemaphore(BrokenAdapter adapter, long value) {
+        LostWakeupSemaphore(BrokenAdapter adapter, ThreadingModule threading, long value) {
             this.adapter = adapter;
+            this.threading = threading;
             this.value = value;
         }
 
@@ -92,6 +95,9 @@ public class LostWakeupSemaphoreAdapterProvider implements AdapterProvider {
                     while (value == 0) {
                         if (!blocking) {
                             return false;
+                        }
+                        if (timeout != null && timeout > threading.timeoutMax()) {
+                            throw new OverflowError("timeout value is too large"); // as Python's wait does
                         }
                         if (timeout == null) {
                             positive.await();

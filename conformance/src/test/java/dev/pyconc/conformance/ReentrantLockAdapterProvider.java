@@ -80,6 +80,9 @@ public class ReentrantLockAdapterProvider implements AdapterProvider {
 
         @Override
         public boolean acquire(boolean blocking, double timeout) {
+            if (Double.isNaN(timeout)) {
+                throw new ValueError("Invalid value NaN (not a number)");
+            }
             if (!blocking && timeout != -1) {
                 throw new ValueError("can't specify a timeout for a non-blocking call");
             }
