@@ -249,13 +249,31 @@ def decode(v):
 
 # ---------------------------------------------------------------- calls from Java into Python
 
+# Which partner key the current thread has. Kept in a _thread._local (the C layer under threading.local),
+# so that a new thread reusing an ident gets a new key, and so that a thread's end is noticed: its
+# _Gone sentinel is dropped with the thread's local dict.
+_tls = _thread._local()
+_gone = collections.deque()
+
+
+class _Gone:
+    __slots__ = ("key",)
+
+    def __init__(self, key):
+        self.key = key
+
+    def __del__(self):
+        _gone.append(self.key)
+
+
 def my_key():
-    ident = _thread.get_ident()
-    key = _key_by_ident.get(ident)
+    key = getattr(_tls, "key", None)
     if key is None:
         key = "p%d" % _next_python_key()
-        _key_by_ident[ident] = key
-        _python_keys[key] = ident
+        _tls.key = key
+        _tls.gone = _Gone(key)
+        _key_by_ident[_thread.get_ident()] = key
+        _python_keys[key] = _thread.get_ident()
         _partners[key] = Inbox()
     return key
 
@@ -369,6 +387,7 @@ def serve(msg, key):
 
 def partner_main(key, inbox):
     _key_by_ident[_thread.get_ident()] = key
+    _tls.key = key
     try:
         while True:
             msg = inbox.get()
@@ -432,15 +451,14 @@ def ctl_endcase(msg):
         if inbox is not None:
             inbox.put(STOP)
     # Python-created threads that have ended: their Java partners can go.
-    alive = set(sys._current_frames())
     gone = []
-    for key, ident in list(_python_keys.items()):
-        if ident not in alive:
-            gone.append(key)
-            _python_keys.pop(key, None)
-            _partners.pop(key, None)
-            if _key_by_ident.get(ident) == key:
-                _key_by_ident.pop(ident, None)
+    while _gone:
+        key = _gone.popleft()
+        gone.append(key)
+        ident = _python_keys.pop(key, None)
+        _partners.pop(key, None)
+        if ident is not None and _key_by_ident.get(ident) == key:
+            _key_by_ident.pop(ident, None)
     # A Java excepthook left installed by the case would run Java code of a finished case.
     if isinstance(threading.excepthook, JavaCallable):
         threading.excepthook = threading.__excepthook__

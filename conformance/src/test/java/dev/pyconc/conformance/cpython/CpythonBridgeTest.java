@@ -135,6 +135,23 @@ class CpythonBridgeTest {
     }
 
     @Test
+    void javaPartnerOfAPythonThreadEndsWithIt() throws Exception {
+        AtomicReference<Thread> javaSide = new AtomicReference<>();
+        AtomicReference<Long> identInTarget = new AtomicReference<>();
+        PyThread t = threading.thread(ThreadOptions.of(PyCallable.of(() -> {
+            javaSide.set(Thread.currentThread());
+            identInTarget.set(threading.getIdent());
+        })));
+        t.start();
+        t.join(10.0);
+        assertEquals(t.ident(), identInTarget.get(), "calls from the target's Java thread run on the Python thread");
+        assertNotEquals(Thread.currentThread(), javaSide.get());
+        adapter.endCase();
+        javaSide.get().join(10_000);
+        assertFalse(javaSide.get().isAlive(), "the Java partner ends once its Python thread has ended");
+    }
+
+    @Test
     void callbackOnTheCallersPartnerMayCallBackIn() {
         Lock lock = threading.lock();
         Condition cond = threading.condition();
