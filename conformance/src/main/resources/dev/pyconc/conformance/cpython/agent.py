@@ -27,6 +27,11 @@ import queue
 
 _write_lock = _thread.allocate_lock()
 _dumps = json.JSONEncoder(separators=(",", ":"), allow_nan=True).encode
+# The protocol gets its own copy of fd 1; fd 1 itself (and sys.stdout) then point at stderr, so that a stray
+# print() or C-level write cannot corrupt the protocol.
+_OUT = os.dup(1)
+os.dup2(2, 1)
+sys.stdout = sys.stderr
 
 
 def send(msg):
@@ -34,7 +39,7 @@ def send(msg):
     with _write_lock:
         view = memoryview(data)
         while view:
-            n = os.write(1, view)
+            n = os.write(_OUT, view)
             view = view[n:]
 
 

@@ -307,6 +307,13 @@ class CpythonBridgeTest {
     }
 
     @Test
+    void strayOutputDoesNotCorruptTheProtocol() {
+        adapter.callFunction("builtins", "print", "a stray line on stdout");
+        adapter.callFunction("os", "system", "echo a child process writing to fd 1");
+        assertEquals(List.of(1L, 2L), List.copyOf((List<?>) adapter.callFunction("builtins", "list", List.of(1L, 2L))));
+    }
+
+    @Test
     void badInterpreterIsUnavailable() {
         AdapterUnavailableException e = assertThrows(AdapterUnavailableException.class,
                 () -> new CpythonAdapterProvider().create(new AdapterConfig(Map.of("python", "/nonexistent/python9"))));
