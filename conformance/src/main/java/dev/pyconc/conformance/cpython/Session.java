@@ -87,6 +87,7 @@ final class Session implements AutoCloseable {
     private final ConcurrentHashMap<Long, Object> proxies = new ConcurrentHashMap<>();
     private final IdentityHashMap<Object, Long> callbackIds = new IdentityHashMap<>();
     private final ConcurrentHashMap<Long, Object> callbacks = new ConcurrentHashMap<>();
+    private final AtomicLong callbackCounter = new AtomicLong();
     private final ArrayDeque<String> stderrTail = new ArrayDeque<>();
     private final Thread readerThread;
     private final Thread stderrThread;
@@ -585,6 +586,9 @@ final class Session implements AutoCloseable {
                 if (p.current == 0 && !p.ended) {
                     p.ended = true;
                     stop.add(p.key);
+                    if (p.abandoned) {
+                        leftBlocked++; // its Java thread gave up waiting; the Python call may still be running
+                    }
                 } else if (!p.ended) {
                     leftBlocked++;
                 }
@@ -595,6 +599,10 @@ final class Session implements AutoCloseable {
             }
         }
         proxies.clear();
+        synchronized (callbackIds) {
+            callbackIds.clear();
+            callbacks.clear();
+        }
         if (dead()) {
             return leftBlocked;
         }
@@ -689,7 +697,7 @@ final class Session implements AutoCloseable {
             synchronized (callbackIds) {
                 Long known = callbackIds.get(v);
                 if (known == null) {
-                    known = (long) callbackIds.size() + 1;
+                    known = callbackCounter.incrementAndGet();
                     callbackIds.put(v, known);
                     callbacks.put(known, v);
                 }

@@ -469,6 +469,7 @@ def ctl_endcase(msg):
         threading.excepthook = threading.__excepthook__
     _objs.clear()
     _hid_by_id.clear()
+    _wrappers.clear()
     return {"gone": gone, "handles": 0}
 
 
