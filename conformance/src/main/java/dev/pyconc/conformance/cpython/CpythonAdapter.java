@@ -83,6 +83,30 @@ public final class CpythonAdapter implements Adapter {
         info.put("python", python);
         info.put("executable", exe);
         info.put("sys.version", hello.path("full_version").asText());
+        info.put("roundTripMedianMicros", measureRoundTrip());
+    }
+
+    /** The median time of a trivial call (threading.get_ident) from Java to Python and back, in microseconds. */
+    private String measureRoundTrip() {
+        try {
+            int n = 200;
+            long[] ns = new long[n];
+            for (int i = 0; i < n; i++) {
+                long t0 = System.nanoTime();
+                threading.getIdent();
+                ns[i] = System.nanoTime() - t0;
+            }
+            java.util.Arrays.sort(ns);
+            return String.format(java.util.Locale.ROOT, "%.1f", ns[n / 2] / 1e3);
+        } catch (RuntimeException e) {
+            return "failed: " + e.getMessage();
+        } finally {
+            try {
+                session.endCase();
+            } catch (RuntimeException ignored) {
+                // reported by the first case
+            }
+        }
     }
 
     private JsonNode start() {

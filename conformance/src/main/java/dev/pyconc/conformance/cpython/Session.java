@@ -781,7 +781,15 @@ final class Session implements AutoCloseable {
     /** Every Python thread's stack, served by the agent's reader thread (works while partners are stuck). */
     String dumpThreads() {
         JsonNode v = control("dump", null, 10);
-        return v == null ? "" : v.asText();
+        String text = v == null ? "" : v.asText();
+        for (Partner p : byKey.values()) {
+            Thread t = p.thread;
+            if (t != null) {
+                text = text.replace("[" + p.key + "]", "[" + p.key + ", partner of Java thread '" + t.getName() + "'"
+                        + (p.current != 0 ? ", in call #" + p.current : "") + "]");
+            }
+        }
+        return text;
     }
 
     @Override

@@ -258,6 +258,8 @@ class CpythonBridgeTest {
         }
         String dump = adapter.dumpThreads();
         assertTrue(dump.contains("serve"), dump);
+        assertTrue(dump.contains("partner of Java thread 'bridge-blocked'"), dump);
+        assertTrue(dump.contains("acquire"), dump);
         assertFalse(adapter.isBlocked(Thread.currentThread()));
         lock.release();
         t.join(10_000);
