@@ -455,6 +455,16 @@ final class Session implements AutoCloseable {
     }
 
     private void runCallback(Partner p, JsonNode msg) {
+        long startedBefore = p.started;
+        p.started = -1; // running Java code now, not blocked in Python (until a nested call starts)
+        try {
+            runCallback0(p, msg);
+        } finally {
+            p.started = startedBefore;
+        }
+    }
+
+    private void runCallback0(Partner p, JsonNode msg) {
         long cbid = msg.path("id").asLong();
         ObjectNode reply = F.objectNode();
         reply.put("id", cbid);

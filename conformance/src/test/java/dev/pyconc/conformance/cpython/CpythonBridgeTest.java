@@ -267,6 +267,37 @@ class CpythonBridgeTest {
     }
 
     @Test
+    void runningACallbackIsNotBlockedButANestedBlockingCallIs() throws Exception {
+        Lock lock = threading.lock();
+        lock.acquire();
+        java.util.concurrent.CountDownLatch inside = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch proceed = new java.util.concurrent.CountDownLatch(1);
+        PyThread t = threading.thread(ThreadOptions.of(PyCallable.of(() -> {
+            inside.countDown();
+            try {
+                proceed.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            lock.acquire();
+        })));
+        Thread runner = new Thread(t::run, "bridge-runner");
+        runner.start();
+        assertTrue(inside.await(10, TimeUnit.SECONDS));
+        assertFalse(adapter.isBlocked(runner), "running Java code inside a callback is not blocked in Python");
+        proceed.countDown();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!adapter.isBlocked(runner)) {
+            assertTrue(System.nanoTime() < deadline, "nested acquire never reported blocked");
+            Thread.sleep(1);
+        }
+        lock.release();
+        runner.join(10_000);
+        assertFalse(runner.isAlive());
+        assertTrue(lock.locked(), "the nested acquire got the lock");
+    }
+
+    @Test
     void processDeathFailsPendingAndLaterCallsThenRestarts() throws Exception {
         CpythonAdapter a = newAdapter();
         try {
