@@ -456,6 +456,9 @@ def ctl_endcase(msg):
         if inbox is not None:
             inbox.put(STOP)
     # Python-created threads that have ended: their Java partners can go.
+    if _python_keys and len(_gone) < len(_python_keys) and sys.implementation.name != "cpython":
+        import gc
+        gc.collect()  # without reference counting, the _Gone sentinels of ended threads wait for a collection
     gone = []
     while _gone:
         key = _gone.popleft()
