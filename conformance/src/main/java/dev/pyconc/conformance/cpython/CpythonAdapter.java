@@ -59,12 +59,18 @@ public final class CpythonAdapter implements Adapter {
                 }
                 Files.copy(in, agent);
             }
+            agentDir.toFile().deleteOnExit(); // deleted in reverse order: the file first, then its directory
             agent.toFile().deleteOnExit();
-            agentDir.toFile().deleteOnExit();
         } catch (IOException e) {
             throw new AdapterUnavailableException("cpython adapter: cannot write the agent script: " + e.getMessage(), e);
         }
-        JsonNode hello = start();
+        JsonNode hello;
+        try {
+            hello = start();
+        } catch (RuntimeException e) {
+            deleteAgent();
+            throw e;
+        }
         JsonNode v = hello.path("version");
         version = new PyVersion(v.get(0).asInt(), v.get(1).asInt(), v.get(2).asInt());
         String impl = hello.path("implementation").asText("python");
@@ -264,6 +270,10 @@ public final class CpythonAdapter implements Adapter {
         } catch (RuntimeException e) {
             // never throw
         }
+        deleteAgent();
+    }
+
+    private void deleteAgent() {
         try {
             Files.deleteIfExists(agent);
             Files.deleteIfExists(agentDir);
