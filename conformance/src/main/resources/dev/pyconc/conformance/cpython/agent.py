@@ -386,7 +386,6 @@ def serve(msg, key):
         out = {"op": "ret", "id": cid, "k": key, "v": encode(result)}
     except BaseException as e:
         out = {"op": "exc", "id": cid, "k": key, "mro": exc_mro(e), "msg": safe_str(e)}
-        e = None
     send(out)
 
 
@@ -432,10 +431,7 @@ def ctl_hello(msg):
 
 
 def ctl_dump(msg):
-    names = {}
-    for key, ident in list(_key_by_ident.items()):
-        names[key] = ident
-    by_ident = {ident: key for ident, key in list(_key_by_ident.items())}
+    by_ident = dict(_key_by_ident)
     try:
         tnames = {t.ident: t.name for t in threading._active.copy().values()}
     except Exception:
