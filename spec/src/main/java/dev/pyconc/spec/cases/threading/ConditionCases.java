@@ -686,29 +686,43 @@ class ConditionCases {
         assertEquals(1, wokenBy(threading, h, 3, Condition::signal, 1));
     }
 
-    /** For random n and waiter counts, notify(n) wakes at least one and never more than n. */
+    /** For random n below the random number of waiters, notify(n) wakes at least one and never more than n. */
     @Test
     @Checks("threading.Condition.notify/wakes-at-most-n")
     void notifyWakesAtMostN(ThreadingModule threading, Harness h) {
         Random rnd = h.random();
         for (int round = 0; round < 3; round++) {
-            int w = 1 + rnd.nextInt(5);
-            int n = 1 + rnd.nextInt(6);
+            int w = 2 + rnd.nextInt(5);
+            int n = 1 + rnd.nextInt(w - 1); // n < w, else "at most n" could not fail
             int woken = wokenBy(threading, h, w, c -> c.signal(n), 1);
             assertTrue(woken <= n, "notify(" + n + ") with " + w + " waiters woke " + woken);
         }
     }
 
-    /** CPython detail: notify(n) wakes exactly min(n, waiters), for random n and waiter counts. */
+    /**
+     * CPython detail: notify(n) wakes exactly min(n, waiters), for random n and waiter counts (one round
+     * with fewer than n waiters, one with more, one unconstrained).
+     */
     @Test
     @Checks("threading.Condition.notify/wakes-exactly-n")
     void notifyWakesExactlyN(ThreadingModule threading, Harness h) {
         Random rnd = h.random();
         for (int round = 0; round < 3; round++) {
-            int w = 1 + rnd.nextInt(5);
-            int n = 1 + rnd.nextInt(6);
+            int w;
+            int n;
+            if (round == 0) {
+                w = 2 + rnd.nextInt(5);
+                n = 1 + rnd.nextInt(w - 1);
+            } else if (round == 1) {
+                w = 1 + rnd.nextInt(4);
+                n = w + rnd.nextInt(3);
+            } else {
+                w = 1 + rnd.nextInt(5);
+                n = 1 + rnd.nextInt(6);
+            }
             int want = Math.min(n, w);
-            assertEquals(want, wokenBy(threading, h, w, c -> c.signal(n), want),
+            long count = n;
+            assertEquals(want, wokenBy(threading, h, w, c -> c.signal(count), want),
                     "notify(" + n + ") with " + w + " waiters");
         }
     }
