@@ -1,2 +1,53 @@
-/** pyconc's reference implementation of the SPI (adapter name {@code reference}). */
+/**
+ * pyconc's reference implementation of the SPI (adapter name {@code reference}): Python 3.14's documented
+ * {@code threading} and {@code queue} behaviour, in Java.
+ *
+ * <h2>Design: CPython's layering</h2>
+ * Only one class blocks: {@link dev.pyconc.reference.PrimitiveLock}, Python's {@code _thread.lock} (a lock
+ * without owner), built on {@link java.util.concurrent.locks.AbstractQueuedSynchronizer} with state 0/1.
+ * Everything else is a line-by-line port of how CPython composes its classes over that lock, so that the
+ * observable behaviour (which waiter wakes, when a timeout is checked, which exception comes first) follows
+ * CPython's rather than {@code java.util.concurrent}'s:
+ * <ul>
+ *   <li>{@code RLock}: an owner thread and a recursion count over a primitive lock (as the C {@code _thread.RLock}),
+ *       with the {@code _release_save}/{@code _acquire_restore}/{@code _is_owned} hooks that {@code Condition} uses
+ *       to release every recursion level while waiting.</li>
+ *   <li>{@code Condition}: a FIFO list of per-waiter primitive locks, each acquired by its waiter and released by
+ *       {@code notify}, so {@code notify(n)} wakes the n longest waiters; over a plain Lock it uses CPython's
+ *       fallbacks (a Lock counts as "owned" when it is locked by anyone).</li>
+ *   <li>{@code Semaphore}/{@code BoundedSemaphore}, {@code Event}, {@code Barrier} (filling, draining, resetting,
+ *       broken), {@code Timer}: a {@code Condition} over a {@code Lock}, as in {@code Lib/threading.py}.</li>
+ *   <li>{@code Queue}/{@code LifoQueue}/{@code PriorityQueue}: one mutex and three conditions, as in
+ *       {@code Lib/queue.py}, including 3.13's {@code shutdown}; the priority order is a port of {@code heapq} over
+ *       {@link dev.pyconc.spi.PyValues#compare}. {@code SimpleQueue} validates its timeout like the C version.</li>
+ * </ul>
+ * Why not map to {@code java.util.concurrent} directly: its classes differ from Python in exactly the places the
+ * cases probe (a {@code ReentrantLock} cannot be released by another thread, {@code Semaphore} has no bound,
+ * {@code CyclicBarrier} numbers arrivals backwards and has no draining phase, {@code BlockingQueue} has no
+ * {@code task_done}/{@code join}/{@code shutdown}), and re-deriving Python's behaviour on top of them would be
+ * a second, unreviewed design. Porting CPython's own layering keeps one source of truth.
+ *
+ * <h2>Timeouts and arguments</h2>
+ * Timeouts are seconds as {@code double}. Lock and RLock acquire, SimpleQueue get and Thread join convert them as
+ * CPython does (NaN: ValueError; beyond 64-bit nanoseconds: OverflowError; a non-blocking call with a timeout or a
+ * negative timeout other than -1: ValueError; above {@code TIMEOUT_MAX}: OverflowError). The Python-level classes
+ * compute deadlines on a monotonic clock ({@link java.lang.System#nanoTime()}) and re-check them in loops, so a
+ * spurious wake-up never ends a wait early.
+ *
+ * <h2>Java interrupts</h2>
+ * A Python thread cannot be interrupted, so a Java interrupt does not end a wait here: the call keeps waiting and
+ * the interrupt flag is set again when it returns. The one exception is {@link
+ * dev.pyconc.reference.ReferenceAdapter#close()}: it interrupts the threads started through the adapter, and a
+ * call interrupted after close raises {@code RuntimeError} so that the thread can end.
+ *
+ * <h2>Threads</h2>
+ * {@code threading.Thread} runs on a Java platform thread (always a Java daemon thread; the Python daemon flag is
+ * kept and reported). The Java thread that creates the adapter is {@code main_thread()}; any other Java thread
+ * that asks for {@code current_thread()} gets a {@code Dummy-N} object that stays in {@code enumerate()} while
+ * its Java thread lives. {@code get_ident()} is the Java thread id; {@code get_native_id()} reads
+ * {@code /proc/thread-self} (Linux only: elsewhere the NATIVE_THREAD_ID feature is absent).
+ *
+ * @see <a href="https://docs.python.org/3/library/threading.html">threading</a>
+ * @see <a href="https://docs.python.org/3/library/queue.html">queue</a>
+ */
 package dev.pyconc.reference;

@@ -1,0 +1,167 @@
+package dev.pyconc.reference;
+
+import dev.pyconc.spi.PyValues;
+import dev.pyconc.spi.exceptions.RuntimeError;
+import dev.pyconc.spi.threading.Condition;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Iterator;
+import java.util.function.Supplier;
+
+/**
+ * {@code threading.Condition} as CPython writes it: each waiter allocates a {@link PrimitiveLock}, acquires it,
+ * appends it to a FIFO list and blocks acquiring it again after releasing the condition's lock;
+ * {@code notify(n)} releases the locks of the n longest waiters.
+ */
+final class RefCondition implements Condition {
+    private final RefContext ctx;
+    private final CondLock lock;
+    // Guarded by the condition's lock, as in CPython; synchronized too because Python's deque operations
+    // are atomic and a timed-out waiter removes itself after re-acquiring the lock.
+    private final Deque<PrimitiveLock> waiters = new ArrayDeque<>();
+
+    RefCondition(RefContext ctx, CondLock lock) {
+        this.ctx = ctx;
+        this.lock = lock;
+    }
+
+    @Override
+    public boolean acquire() {
+        return lock.acquire();
+    }
+
+    @Override
+    public boolean acquire(boolean blocking) {
+        return lock.acquire(blocking);
+    }
+
+    @Override
+    public boolean acquire(boolean blocking, double timeout) {
+        return lock.acquire(blocking, timeout);
+    }
+
+    @Override
+    public void release() {
+        lock.release();
+    }
+
+    @Override
+    public boolean locked() {
+        return lock.locked();
+    }
+
+    @Override
+    public Held enter() {
+        return lock.enter();
+    }
+
+    @Override
+    public boolean await() {
+        return await(null);
+    }
+
+    @Override
+    public boolean await(Double timeout) {
+        if (!lock.isOwned()) {
+            throw new RuntimeError("cannot wait on un-acquired lock");
+        }
+        PrimitiveLock waiter = new PrimitiveLock(ctx);
+        waiter.acquire();
+        synchronized (waiters) {
+            waiters.addLast(waiter);
+        }
+        Object saved = lock.releaseSave();
+        boolean gotit = false;
+        try {
+            if (timeout == null) {
+                waiter.acquire();
+                gotit = true;
+            } else if (timeout > 0) {
+                gotit = waiter.acquire(true, timeout);
+            } else {
+                gotit = waiter.acquire(false);
+            }
+            return gotit;
+        } finally {
+            lock.acquireRestore(saved);
+            if (!gotit) {
+                synchronized (waiters) {
+                    waiters.remove(waiter);
+                }
+            }
+        }
+    }
+
+    @Override
+    public Object waitFor(Supplier<Object> predicate) {
+        return waitFor(predicate, null);
+    }
+
+    @Override
+    public Object waitFor(Supplier<Object> predicate, Double timeout) {
+        Double endtime = null;
+        Double waittime = timeout;
+        Object result = predicate.get();
+        while (!PyValues.truthy(result)) {
+            if (waittime != null) {
+                if (endtime == null) {
+                    endtime = Timeouts.monotonic() + waittime;
+                } else {
+                    waittime = endtime - Timeouts.monotonic();
+                    if (waittime <= 0) {
+                        break;
+                    }
+                }
+            }
+            await(waittime);
+            result = predicate.get();
+        }
+        return result;
+    }
+
+    @Override
+    public void signal() {
+        signal(1);
+    }
+
+    @Override
+    public void signal(long n) {
+        if (!lock.isOwned()) {
+            throw new RuntimeError("cannot notify on un-acquired lock");
+        }
+        synchronized (waiters) {
+            Iterator<PrimitiveLock> it = waiters.iterator();
+            while (n > 0 && it.hasNext()) {
+                PrimitiveLock waiter = it.next();
+                try {
+                    waiter.release();
+                    n--;
+                } catch (RuntimeError alreadyReleased) {
+                    // a waiter that timed out meanwhile; CPython skips it too
+                }
+                it.remove();
+            }
+        }
+    }
+
+    @Override
+    public void signalAll() {
+        long n;
+        synchronized (waiters) {
+            n = waiters.size();
+        }
+        signal(n);
+    }
+
+    /** How many threads wait (for tests and dumps). */
+    int waiterCount() {
+        synchronized (waiters) {
+            return waiters.size();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "<Condition(" + lock + ", " + waiterCount() + ")>";
+    }
+}

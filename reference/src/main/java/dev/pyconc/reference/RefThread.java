@@ -1,0 +1,237 @@
+package dev.pyconc.reference;
+
+import dev.pyconc.spi.PyCallable;
+import dev.pyconc.spi.exceptions.RuntimeError;
+import dev.pyconc.spi.threading.PyThread;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * {@code threading.Thread} on a Java platform thread, following CPython's {@code Thread} class: {@code start()}
+ * waits until the new thread has set its ident and registered itself as active; an exception escaping
+ * {@code run()} goes to the current {@code threading.excepthook}; {@code is_alive()} turns false only after the
+ * thread has removed itself from the active threads.
+ *
+ * <p>The Java thread is always a Java daemon thread, whatever the Python {@code daemon} flag says: the flag is
+ * kept and reported, but pyconc never waits for Python threads at JVM exit.
+ */
+class RefThread implements PyThread {
+    /** Which kind of Thread object this is. */
+    enum Kind {
+        /** Created through {@code threading.Thread(...)} (or a Timer). */
+        NORMAL,
+        /** {@code threading._DummyThread}: stands for a Java thread not started through the SPI. */
+        DUMMY,
+        /** {@code threading._MainThread}: stands for the Java thread that created the adapter. */
+        MAIN
+    }
+
+    final RefThreading module;
+    final Kind kind;
+    private PyCallable target;
+    private List<Object> args;
+    private Map<String, Object> kwargs;
+    private volatile String name;
+    private volatile boolean daemon;
+    private volatile Long ident;
+    private volatile Long nativeId;
+    private volatile Thread javaThread;
+    private volatile boolean started;
+    private final AtomicBoolean startCalled = new AtomicBoolean();
+    private final CountDownLatch startedLatch = new CountDownLatch(1);
+    private final CountDownLatch done = new CountDownLatch(1);
+
+    /** A new, not started thread object. */
+    RefThread(RefThreading module, PyCallable target, String name, List<Object> args, Map<String, Object> kwargs,
+            boolean daemon) {
+        this.module = module;
+        this.kind = Kind.NORMAL;
+        this.target = target;
+        this.name = name;
+        this.args = args;
+        this.kwargs = kwargs;
+        this.daemon = daemon;
+    }
+
+    /** A dummy or main thread object for the calling Java thread, already started. */
+    RefThread(RefThreading module, Kind kind, String name, boolean daemon, Thread thread, Long nativeId) {
+        this.module = module;
+        this.kind = kind;
+        this.name = name;
+        this.daemon = daemon;
+        this.javaThread = thread;
+        this.ident = thread.getId();
+        this.nativeId = nativeId;
+        this.started = true;
+        this.startCalled.set(true);
+        this.startedLatch.countDown();
+    }
+
+    /** The Java thread this stands for; null before start. */
+    Thread javaThread() {
+        return javaThread;
+    }
+
+    @Override
+    public void start() {
+        if (!startCalled.compareAndSet(false, true)) {
+            throw new RuntimeError("threads can only be started once");
+        }
+        module.addLimbo(this);
+        Thread t;
+        try {
+            t = new Thread(null, this::bootstrap, name, module.stackSizeForNewThread());
+            t.setDaemon(true);
+            javaThread = t;
+            t.start();
+        } catch (RuntimeException | Error e) {
+            module.removeLimbo(this);
+            throw new RuntimeError("can't start new thread: " + e);
+        }
+        module.awaitUninterruptibly(startedLatch);
+    }
+
+    private void bootstrap() {
+        try {
+            Thread me = Thread.currentThread();
+            ident = me.getId();
+            nativeId = module.nativeIdOfCurrentThread();
+            started = true;
+            module.activate(this, me);
+            startedLatch.countDown();
+            try {
+                run();
+            } catch (Throwable e) {
+                module.invokeExcepthook(this, e);
+            }
+        } finally {
+            module.deactivate(this, Thread.currentThread());
+            done.countDown();
+        }
+    }
+
+    @Override
+    public void run() {
+        PyCallable t;
+        List<Object> a;
+        Map<String, Object> k;
+        synchronized (this) {
+            t = target;
+            a = args;
+            k = kwargs;
+        }
+        try {
+            if (t != null) {
+                t.call(a, k);
+            }
+        } finally {
+            synchronized (this) {
+                target = null;
+                args = null;
+                kwargs = null;
+            }
+        }
+    }
+
+    @Override
+    public void join() {
+        join(null);
+    }
+
+    @Override
+    public void join(Double timeout) {
+        if (kind == Kind.DUMMY) {
+            throw new RuntimeError("cannot join a dummy thread");
+        }
+        if (!started) {
+            throw new RuntimeError("cannot join thread before it is started");
+        }
+        if (javaThread == Thread.currentThread()) {
+            throw new RuntimeError("cannot join current thread");
+        }
+        long nanos = -1;
+        if (timeout != null) {
+            // CPython: a negative timeout acts as 0; NaN and huge values fail the time conversion
+            nanos = Timeouts.toNanos(timeout < 0 ? 0 : timeout);
+        }
+        if (kind == Kind.MAIN) {
+            module.joinJavaThread(javaThread, nanos);
+        } else {
+            module.awaitUninterruptibly(done, nanos);
+        }
+    }
+
+    @Override
+    public String getName() {
+        return name;
+    }
+
+    @Override
+    public void setName(String name) {
+        this.name = String.valueOf(name);
+    }
+
+    @Override
+    public Long ident() {
+        return ident;
+    }
+
+    @Override
+    public Long nativeId() {
+        return nativeId;
+    }
+
+    @Override
+    public boolean isAlive() {
+        switch (kind) {
+            case DUMMY:
+                if (javaThread.isAlive()) {
+                    return true;
+                }
+                throw new RuntimeError("thread is not alive");
+            case MAIN:
+                return javaThread.isAlive();
+            default:
+                return started && done.getCount() > 0;
+        }
+    }
+
+    /** Alive for {@code enumerate()}: never raises. */
+    boolean aliveForEnumerate() {
+        return kind == Kind.NORMAL ? started && done.getCount() > 0 : javaThread.isAlive();
+    }
+
+    @Override
+    public boolean isDaemon() {
+        return daemon;
+    }
+
+    @Override
+    public void setDaemon(boolean daemon) {
+        if (started) {
+            throw new RuntimeError("cannot set daemon status of active thread");
+        }
+        this.daemon = daemon;
+    }
+
+    @Override
+    public String toString() {
+        String status = "initial";
+        if (started) {
+            status = "started";
+        }
+        if (kind == Kind.NORMAL ? done.getCount() == 0 : javaThread != null && !javaThread.isAlive()) {
+            status = "stopped";
+        }
+        if (daemon) {
+            status += " daemon";
+        }
+        if (ident != null) {
+            status += " " + ident;
+        }
+        String cls = kind == Kind.DUMMY ? "_DummyThread" : kind == Kind.MAIN ? "_MainThread" : getClass() == RefTimer.class ? "Timer" : "Thread";
+        return "<" + cls + "(" + name + ", " + status + ")>";
+    }
+}

@@ -1,0 +1,27 @@
+package dev.pyconc.reference;
+
+import dev.pyconc.spi.Adapter;
+import dev.pyconc.spi.AdapterConfig;
+import dev.pyconc.spi.AdapterProvider;
+
+/** Provides the {@code reference} adapter ({@link ReferenceAdapter}); it takes no options. */
+public final class ReferenceAdapterProvider implements AdapterProvider {
+    /** The adapter's name. */
+    public static final String NAME = "reference";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String description() {
+        return "pyconc's Java implementation of Python 3.14 threading and queue semantics";
+    }
+
+    /** A new {@link ReferenceAdapter}; the calling thread becomes its main thread. */
+    @Override
+    public Adapter create(AdapterConfig config) {
+        return new ReferenceAdapter();
+    }
+}
