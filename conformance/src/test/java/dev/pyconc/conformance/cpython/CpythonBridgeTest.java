@@ -298,6 +298,42 @@ class CpythonBridgeTest {
     }
 
     @Test
+    void interruptedCallIsAbandonedAndItsPartnerLeftBehind() throws Exception {
+        CpythonAdapter a = newAdapter();
+        try {
+            a.beginCase("interrupt");
+            Lock lock = a.threading().lock();
+            lock.acquire();
+            AtomicReference<Throwable> failure = new AtomicReference<>();
+            Thread t = new Thread(() -> {
+                try {
+                    lock.acquire();
+                } catch (Throwable e) {
+                    failure.set(e);
+                }
+            }, "bridge-interrupted");
+            t.start();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (!a.isBlocked(t)) {
+                assertTrue(System.nanoTime() < deadline, "never reported blocked");
+                Thread.sleep(1);
+            }
+            t.interrupt();
+            t.join(10_000);
+            assertFalse(t.isAlive(), "an interrupted Java thread stops waiting for Python");
+            assertTrue(failure.get() instanceof PythonBridgeException, String.valueOf(failure.get()));
+            assertTrue(a.dumpThreads().contains("acquire"), "the Python thread is still blocked in acquire");
+            a.endCase();
+            assertEquals("1", a.details().get("partnersLeftBlocked"));
+            a.beginCase("after");
+            assertFalse(a.threading().lock().locked(), "the adapter still works");
+            a.endCase();
+        } finally {
+            a.close();
+        }
+    }
+
+    @Test
     void processDeathFailsPendingAndLaterCallsThenRestarts() throws Exception {
         CpythonAdapter a = newAdapter();
         try {
