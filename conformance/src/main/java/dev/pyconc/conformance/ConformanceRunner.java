@@ -22,7 +22,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.junit.platform.engine.DiscoverySelector;
 import org.junit.platform.engine.discovery.DiscoverySelectors;
+import org.junit.platform.launcher.EngineFilter;
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
 import org.junit.platform.launcher.TagFilter;
@@ -52,16 +54,16 @@ public final class ConformanceRunner {
         default void caseFinished(CaseResult result, int done, int expected) {}
     }
 
-    private final List<String> selectPackages;
+    private final List<DiscoverySelector> selectors;
 
     /** A runner of the spec's cases. */
     public ConformanceRunner() {
-        this(List.of(CaseIndex.CASES_PACKAGE));
+        this(List.of(DiscoverySelectors.selectPackage(CaseIndex.CASES_PACKAGE)));
     }
 
-    /** A runner of the {@code pyconc}-tagged classes in other packages (for the runner's own tests). */
-    ConformanceRunner(List<String> packages) {
-        this.selectPackages = List.copyOf(packages);
+    /** A runner of other {@code pyconc}-tagged classes (for the runner's own tests). */
+    ConformanceRunner(List<? extends DiscoverySelector> selectors) {
+        this.selectors = List.copyOf(selectors);
     }
 
     /** The Python modules the catalog and the cases know, sorted. */
@@ -99,8 +101,8 @@ public final class ConformanceRunner {
 
         CaseFilter filter = new CaseFilter(options.modules(), options.ids());
         LauncherDiscoveryRequestBuilder b = LauncherDiscoveryRequestBuilder.request()
-                .selectors(selectPackages.stream().map(DiscoverySelectors::selectPackage).toList())
-                .filters(TagFilter.includeTags("pyconc"))
+                .selectors(selectors)
+                .filters(EngineFilter.includeEngines("junit-jupiter"), TagFilter.includeTags("pyconc"))
                 .configurationParameter(PyconcExtension.ADAPTER_KEY, options.adapter());
         if (!filter.selectsAll()) {
             b.filters(filter);

@@ -18,14 +18,14 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.platform.engine.discovery.DiscoverySelectors;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The runner maps every JUnit outcome to the right status and writes its three result formats. */
 class ConformanceRunnerTest {
-    private static final String PKG = "dev.pyconc.conformance";
-
     private static RunReport runFixtures(RunOptions o) {
-        return new ConformanceRunner(List.of(PKG)).run(o, new ConformanceRunner.Observer() {});
+        return new ConformanceRunner(List.of(DiscoverySelectors.selectClass(RunnerFixtureCases.class)))
+                .run(o, new ConformanceRunner.Observer() {});
     }
 
     private static Map<String, Status> statuses(RunReport r) {
