@@ -94,16 +94,27 @@ public final class ConformanceRunner {
         AdapterProvider provider = Adapters.provider(options.adapter());
         Instant start = Instant.now();
         long t0 = System.nanoTime();
-        RunInfo probe;
-        try (Adapter a = provider.create(dev.pyconc.spi.AdapterConfig.fromSystemProperties())) {
-            probe = info(provider, a, options, start.toString(), null, 0, List.of());
+        // One adapter for the whole run: created here (so a missing interpreter fails before any case),
+        // lent to the cases, and described in the results from the very instance they used.
+        try (Adapter adapter = provider.create(dev.pyconc.spi.AdapterConfig.fromSystemProperties())) {
+            String loan = PyconcExtension.lend(adapter);
+            try {
+                return runWith(provider, adapter, loan, options, observer, start, t0);
+            } finally {
+                PyconcExtension.unlend(loan);
+            }
         }
+    }
 
+    private RunReport runWith(AdapterProvider provider, Adapter adapter, String loan, RunOptions options,
+            Observer observer, Instant start, long t0) {
+        RunInfo probe = info(provider, adapter, options, start.toString(), null, 0, List.of());
         CaseFilter filter = new CaseFilter(options.modules(), options.ids());
         LauncherDiscoveryRequestBuilder b = LauncherDiscoveryRequestBuilder.request()
                 .selectors(selectors)
                 .filters(EngineFilter.includeEngines("junit-jupiter"), TagFilter.includeTags("pyconc"))
-                .configurationParameter(PyconcExtension.ADAPTER_KEY, options.adapter());
+                .configurationParameter(PyconcExtension.ADAPTER_KEY, options.adapter())
+                .configurationParameter(PyconcExtension.ADAPTER_INSTANCE_KEY, loan);
         if (!filter.selectsAll()) {
             b.filters(filter);
         }
@@ -129,7 +140,7 @@ public final class ConformanceRunner {
         List<CaseResult> results = collector.results();
         double seconds = (System.nanoTime() - t0) / 1e9;
         RunInfo info = new RunInfo(probe.adapter(), probe.adapterDescription(), probe.implementation(),
-                probe.pythonVersion(), probe.features(), probe.adapterDetails(), probe.jvm(), probe.os(),
+                probe.pythonVersion(), probe.features(), new TreeMap<>(adapter.details()), probe.jvm(), probe.os(),
                 probe.suiteCommit(), probe.timingFactor(), probe.filters(), start.toString(),
                 Instant.now().toString(), seconds, results.size(), RunReport.count(results));
         RunReport report = new RunReport(RunReport.FORMAT, info, results);

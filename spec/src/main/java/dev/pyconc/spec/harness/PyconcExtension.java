@@ -47,20 +47,46 @@ public final class PyconcExtension implements ExecutionCondition, ParameterResol
 
     private static final ExtensionContext.Namespace NS = ExtensionContext.Namespace.create(PyconcExtension.class);
 
-    /** Holds the run's adapter, or why it could not be created; closes the adapter with the run. */
+    /**
+     * Configuration parameter: the key of an adapter lent with {@link #lend(Adapter)}; when set, the run uses
+     * that instance (and leaves closing it to its owner) instead of creating one by name.
+     */
+    public static final String ADAPTER_INSTANCE_KEY = "pyconc.adapter.instance";
+
+    private static final Map<String, Adapter> LENT = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * Lends an adapter created by a runner to the runs that name the returned key in
+     * {@link #ADAPTER_INSTANCE_KEY}, so that the runner can report on the very instance the cases used.
+     * The caller keeps ownership: it closes the adapter and calls {@link #unlend(String)}.
+     */
+    public static String lend(Adapter adapter) {
+        String key = java.util.UUID.randomUUID().toString();
+        LENT.put(key, java.util.Objects.requireNonNull(adapter, "adapter"));
+        return key;
+    }
+
+    /** Ends a loan made with {@link #lend(Adapter)}. */
+    public static void unlend(String key) {
+        LENT.remove(key);
+    }
+
+    /** Holds the run's adapter, or why it could not be created; closes an adapter it created with the run. */
     private static final class AdapterHolder implements ExtensionContext.Store.CloseableResource, AutoCloseable {
         final Adapter adapter;
         final RuntimeException failure;
+        private final boolean owned;
         private final AtomicBoolean closed = new AtomicBoolean();
 
-        AdapterHolder(Adapter adapter, RuntimeException failure) {
+        AdapterHolder(Adapter adapter, RuntimeException failure, boolean owned) {
             this.adapter = adapter;
             this.failure = failure;
+            this.owned = owned;
         }
 
         @Override
         public void close() {
-            if (adapter != null && closed.compareAndSet(false, true)) {
+            if (owned && adapter != null && closed.compareAndSet(false, true)) {
                 adapter.close();
             }
         }
@@ -69,12 +95,18 @@ public final class PyconcExtension implements ExecutionCondition, ParameterResol
     /** The adapter of the run this context belongs to. @throws RuntimeException if it could not be created */
     public static Adapter adapter(ExtensionContext ctx) {
         AdapterHolder h = ctx.getRoot().getStore(NS).getOrComputeIfAbsent(AdapterHolder.class, k -> {
+            Optional<String> lent = ctx.getConfigurationParameter(ADAPTER_INSTANCE_KEY);
+            if (lent.isPresent()) {
+                Adapter a = LENT.get(lent.get());
+                return a != null ? new AdapterHolder(a, null, false) : new AdapterHolder(null,
+                        new IllegalStateException("no adapter lent under " + ADAPTER_INSTANCE_KEY + "=" + lent.get()), false);
+            }
             String name = ctx.getConfigurationParameter(ADAPTER_KEY)
                     .orElse(System.getProperty(ADAPTER_KEY, Adapters.DEFAULT));
             try {
-                return new AdapterHolder(Adapters.create(name), null);
+                return new AdapterHolder(Adapters.create(name), null, true);
             } catch (RuntimeException e) {
-                return new AdapterHolder(null, e);
+                return new AdapterHolder(null, e, true);
             }
         }, AdapterHolder.class);
         if (h.failure != null) {
