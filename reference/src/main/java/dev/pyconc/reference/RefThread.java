@@ -170,7 +170,7 @@ class RefThread implements PyThread {
 
     @Override
     public void setName(String name) {
-        this.name = String.valueOf(name);
+        this.name = name == null ? "None" : name; // Python stores str(name)
     }
 
     @Override
