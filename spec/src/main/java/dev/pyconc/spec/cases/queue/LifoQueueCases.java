@@ -1,0 +1,68 @@
+package dev.pyconc.spec.cases.queue;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.pyconc.spec.harness.Checks;
+import dev.pyconc.spec.harness.PyCase;
+import dev.pyconc.spi.queue.Queue;
+import dev.pyconc.spi.queue.QueueModule;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Cases for {@code queue.LifoQueue} construction and order. */
+@PyCase
+class LifoQueueCases {
+
+    /** A LifoQueue with maxsize 3 takes three items, then is full and refuses a non-blocking put. */
+    @Test
+    @Checks("queue.LifoQueue/maxsize-limits-items")
+    void maxsizeLimitsItems(QueueModule queue) {
+        QueueKind.assertHoldsAtMostThree(queue.lifoQueue(3));
+    }
+
+    /** A LifoQueue with default, zero or negative maxsize is never full. */
+    @Test
+    @Checks("queue.LifoQueue/nonpositive-maxsize-unbounded")
+    void nonpositiveMaxsizeIsUnbounded(QueueModule queue) {
+        QueueKind.assertUnbounded(queue.lifoQueue(), "LifoQueue()");
+        QueueKind.assertUnbounded(queue.lifoQueue(0), "LifoQueue(0)");
+        QueueKind.assertUnbounded(queue.lifoQueue(-1), "LifoQueue(-1)");
+    }
+
+    /** Items come out of a LifoQueue in reverse insertion order, not in value order. */
+    @Test
+    @Checks("queue.LifoQueue/last-in-first-out")
+    void lastInFirstOut(QueueModule queue) {
+        Queue q = queue.lifoQueue();
+        for (Long v : QueueCases.UNSORTED) {
+            q.put(v);
+        }
+        List<Object> out = new ArrayList<>();
+        while (!q.empty()) {
+            out.add(q.get());
+        }
+        List<Long> expected = new ArrayList<>(QueueCases.UNSORTED);
+        java.util.Collections.reverse(expected);
+        assertEquals(expected, out);
+    }
+
+    /** Interleaved puts and gets on a LifoQueue: each get returns the newest item still held. */
+    @Test
+    @Checks("queue.LifoQueue/last-in-first-out")
+    void lastInFirstOutInterleaved(QueueModule queue) {
+        Queue q = queue.lifoQueue(3);
+        q.put("a");
+        q.put("b");
+        assertEquals("b", q.get());
+        q.put("c");
+        q.put("d");
+        assertEquals("d", q.get());
+        assertEquals("c", q.get());
+        q.put("e");
+        assertEquals("e", q.get());
+        assertEquals("a", q.get());
+        assertTrue(q.empty());
+    }
+}
