@@ -292,7 +292,7 @@ final class RefThreading implements ThreadingModule {
 
     @Override
     public long stackSize() {
-        return stackSize;
+        return stackSize(0);
     }
 
     @Override

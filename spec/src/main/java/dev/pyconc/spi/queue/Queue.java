@@ -37,7 +37,8 @@ public interface Queue {
      * @param timeout seconds to wait at most when block is true; null (None) for no limit; ignored when block
      *     is false
      * @throws dev.pyconc.spi.exceptions.Full if no room in time (or at once when block is false)
-     * @throws dev.pyconc.spi.exceptions.ValueError if block is true and timeout is negative
+     * @throws dev.pyconc.spi.exceptions.ValueError if block is true, timeout is negative and the queue is
+     *     bounded (CPython only looks at the timeout when a bounded queue might have to wait)
      * @throws dev.pyconc.spi.exceptions.ShutDown if the queue is or becomes shut down
      * @see <a href="https://docs.python.org/3/library/queue.html#queue.Queue.put">Queue.put</a>
      */
@@ -65,7 +66,8 @@ public interface Queue {
      *
      * @param timeout seconds to wait at most when block is true; null (None) for no limit
      * @throws dev.pyconc.spi.exceptions.Empty if no item in time (or at once when block is false)
-     * @throws dev.pyconc.spi.exceptions.ValueError if block is true and timeout is negative
+     * @throws dev.pyconc.spi.exceptions.ValueError if block is true and timeout is negative (even when an
+     *     item is available; the item stays queued)
      * @throws dev.pyconc.spi.exceptions.ShutDown as {@link #get()}
      * @see <a href="https://docs.python.org/3/library/queue.html#queue.Queue.get">Queue.get</a>
      */

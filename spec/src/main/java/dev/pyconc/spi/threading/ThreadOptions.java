@@ -5,8 +5,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The arguments of {@code threading.Thread(group=None, target=None, name=None, args=(), kwargs={}, *,
- * daemon=None)}. Start from {@link #of(PyCallable)} or {@link #none()} and use the {@code with*} methods.
+ * The constructor arguments of {@code threading.Thread}: group, target, name, args, kwargs, and the
+ * keyword-only daemon, each defaulting as documented below. Start from {@link #of(PyCallable)} or
+ * {@link #none()} and use the {@code with*} methods.
  *
  * @param group must be None (null); any other value is reserved by Python
  * @param target called by run(); null for None (run() then does nothing)

@@ -114,7 +114,10 @@ public interface ThreadingModule {
     /** {@code threading.TIMEOUT_MAX}: the largest timeout in seconds that blocking calls accept. */
     double timeoutMax();
 
-    /** {@code threading.stack_size()}: the stack size in bytes used for new threads, 0 for the default. */
+    /**
+     * {@code threading.stack_size()}: the same as {@code stack_size(0)}: returns the stack size in bytes used
+     * for new threads (0 for the platform default) and sets it back to the default.
+     */
     long stackSize();
 
     /**

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pyconc.spec.harness.Checks;
+import dev.pyconc.spec.harness.Harness;
 import dev.pyconc.spec.harness.PyCase;
 import dev.pyconc.spi.queue.Queue;
 import dev.pyconc.spi.queue.QueueModule;
@@ -64,5 +65,17 @@ class LifoQueueCases {
         assertEquals("e", q.get());
         assertEquals("a", q.get());
         assertTrue(q.empty());
+    }
+
+    /**
+     * Property: any seeded random mix of put_nowait and get_nowait on LifoQueues of random maxsize behaves like
+     * a model list taken newest first, including Full, Empty and the size queries.
+     */
+    @Test
+    @Checks({"queue.LifoQueue/last-in-first-out",
+            "queue.Queue.put_nowait/same-as-nonblocking-put", "queue.Queue.get_nowait/same-as-nonblocking-get",
+            "queue.Queue.qsize/counts-items", "queue.Queue.empty/no-items", "queue.Queue.full/maxsize-reached"})
+    void randomOperationsMatchModel(QueueModule queue, Harness h) {
+        QueueKind.LIFO.assertMatchesModel(queue, h);
     }
 }

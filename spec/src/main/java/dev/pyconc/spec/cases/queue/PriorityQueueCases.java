@@ -120,4 +120,16 @@ class PriorityQueueCases {
             dicts.get();
         }, "equal priorities with dict data");
     }
+
+    /**
+     * Property: any seeded random mix of put_nowait and get_nowait on PriorityQueues of random maxsize behaves like
+     * a model list taken smallest first, including Full, Empty and the size queries.
+     */
+    @Test
+    @Checks({"queue.PriorityQueue/lowest-first",
+            "queue.Queue.put_nowait/same-as-nonblocking-put", "queue.Queue.get_nowait/same-as-nonblocking-get",
+            "queue.Queue.qsize/counts-items", "queue.Queue.empty/no-items", "queue.Queue.full/maxsize-reached"})
+    void randomOperationsMatchModel(QueueModule queue, Harness h) {
+        QueueKind.PRIORITY.assertMatchesModel(queue, h);
+    }
 }

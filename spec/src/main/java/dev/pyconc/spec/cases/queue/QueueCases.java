@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pyconc.spec.harness.Checks;
+import dev.pyconc.spec.harness.Harness;
 import dev.pyconc.spi.queue.Queue;
 import dev.pyconc.spi.queue.QueueModule;
 import java.util.ArrayList;
@@ -119,5 +120,17 @@ class QueueCases {
         assertFalse(q.full());
         q.put(3L);
         assertTrue(q.full());
+    }
+
+    /**
+     * Property: any seeded random mix of put_nowait and get_nowait on Queues of random maxsize behaves like
+     * a model list taken in insertion order, including Full, Empty and the size queries.
+     */
+    @Test
+    @Checks({"queue.Queue/first-in-first-out",
+            "queue.Queue.put_nowait/same-as-nonblocking-put", "queue.Queue.get_nowait/same-as-nonblocking-get",
+            "queue.Queue.qsize/counts-items", "queue.Queue.empty/no-items", "queue.Queue.full/maxsize-reached"})
+    void randomOperationsMatchModel(QueueModule queue, Harness h) {
+        QueueKind.FIFO.assertMatchesModel(queue, h);
     }
 }

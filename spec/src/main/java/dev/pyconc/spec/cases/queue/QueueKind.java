@@ -5,12 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.pyconc.spec.harness.Harness;
+import dev.pyconc.spi.exceptions.Empty;
 import dev.pyconc.spi.exceptions.Full;
 import dev.pyconc.spi.queue.Queue;
 import dev.pyconc.spi.queue.QueueModule;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Random;
 
 /** The three "Queue objects" of the docs, for cases that hold for each of them. */
 enum QueueKind {
@@ -50,6 +53,51 @@ enum QueueKind {
             return m.priorityQueue(maxsize);
         }
     };
+
+    /** Where the item a get must return is in {@code held} (insertion order) under this kind's order. */
+    int nextIndex(List<Long> held) {
+        return switch (this) {
+            case FIFO -> 0;
+            case LIFO -> held.size() - 1;
+            case PRIORITY -> held.indexOf(Collections.min(held));
+        };
+    }
+
+    /**
+     * Property: a seeded random sequence of put_nowait/get_nowait calls on queues of this kind (random maxsize,
+     * 0 for unbounded) behaves like a model list: every get returns the item at {@link #nextIndex} or raises Empty exactly when
+     * the model is empty, every put raises Full exactly when a bounded model is at maxsize, and qsize, empty and
+     * full agree with the model after each call.
+     */
+    void assertMatchesModel(QueueModule m, Harness h) {
+        Random rnd = h.random();
+        for (int round = 0; round < 20; round++) {
+            long maxsize = rnd.nextInt(6);
+            Queue q = make(m, maxsize);
+            List<Long> held = new ArrayList<>();
+            int ops = rnd.nextInt(60);
+            for (int i = 0; i < ops; i++) {
+                String at = this + " maxsize " + maxsize + ", round " + round + ", op " + i + ", holding " + held;
+                if (rnd.nextInt(5) < 3) {
+                    long v = rnd.nextInt(21) - 10L;
+                    if (maxsize > 0 && held.size() == maxsize) {
+                        assertThrows(Full.class, () -> q.putNowait(v), at);
+                    } else {
+                        q.putNowait(v);
+                        held.add(v);
+                    }
+                } else if (held.isEmpty()) {
+                    assertThrows(Empty.class, q::getNowait, at);
+                } else {
+                    Long want = held.remove(nextIndex(held));
+                    assertEquals(want, q.getNowait(), at);
+                }
+                assertEquals(held.size(), q.qsize(), at + ": qsize");
+                assertEquals(held.isEmpty(), q.empty(), at + ": empty");
+                assertEquals(maxsize > 0 && held.size() == maxsize, q.full(), at + ": full");
+            }
+        }
+    }
 
     /** The constructor with its default maxsize (0: unbounded). */
     abstract Queue make(QueueModule m);

@@ -180,12 +180,24 @@ class ConditionCases {
     /** wait without holding the lock raises RuntimeError, for Lock, RLock and default Conditions. */
     @Test
     @Checks("threading.Condition.wait/without-lock-raises-runtimeerror")
-    void waitWithoutLockRaises(ThreadingModule threading) {
+    void waitWithoutLockRaises(ThreadingModule threading, Harness h) {
         for (Condition c : new Condition[] {threading.condition(threading.lock()),
                 threading.condition(threading.rlock()), threading.condition()}) {
             assertThrows(RuntimeError.class, () -> c.await(Timing.MEDIUM));
             assertThrows(RuntimeError.class, () -> c.await(0.0));
-            assertThrows(RuntimeError.class, c::await);
+            raisesInHelper(h, c, () -> assertThrows(RuntimeError.class, c::await));
+        }
+    }
+
+    /** Runs an untimed call that must raise in a helper, so that a broken wait cannot hang the case. */
+    private static void raisesInHelper(Harness h, Condition c, Runnable check) {
+        Thread t = h.start("untimed", check::run);
+        try {
+            h.join(t);
+        } finally {
+            if (t.isAlive()) {
+                wakeAll(c);
+            }
         }
     }
 
@@ -569,10 +581,10 @@ class ConditionCases {
     /** wait_for with a falsy predicate and without the lock raises RuntimeError. */
     @Test
     @Checks("threading.Condition.wait_for/without-lock-raises-runtimeerror")
-    void waitForWithoutLockRaises(ThreadingModule threading) {
+    void waitForWithoutLockRaises(ThreadingModule threading, Harness h) {
         for (Condition c : new Condition[] {threading.condition(threading.lock()), threading.condition()}) {
             assertThrows(RuntimeError.class, () -> c.waitFor(() -> false, Timing.MEDIUM));
-            assertThrows(RuntimeError.class, () -> c.waitFor(() -> 0L));
+            raisesInHelper(h, c, () -> assertThrows(RuntimeError.class, () -> c.waitFor(() -> 0L)));
         }
     }
 
@@ -674,29 +686,43 @@ class ConditionCases {
         assertEquals(1, wokenBy(threading, h, 3, Condition::signal, 1));
     }
 
-    /** For random n and waiter counts, notify(n) wakes at least one and never more than n. */
+    /** For random n below the random number of waiters, notify(n) wakes at least one and never more than n. */
     @Test
     @Checks("threading.Condition.notify/wakes-at-most-n")
     void notifyWakesAtMostN(ThreadingModule threading, Harness h) {
         Random rnd = h.random();
         for (int round = 0; round < 3; round++) {
-            int w = 1 + rnd.nextInt(5);
-            int n = 1 + rnd.nextInt(6);
+            int w = 2 + rnd.nextInt(5);
+            int n = 1 + rnd.nextInt(w - 1); // n < w, else "at most n" could not fail
             int woken = wokenBy(threading, h, w, c -> c.signal(n), 1);
             assertTrue(woken <= n, "notify(" + n + ") with " + w + " waiters woke " + woken);
         }
     }
 
-    /** CPython detail: notify(n) wakes exactly min(n, waiters), for random n and waiter counts. */
+    /**
+     * CPython detail: notify(n) wakes exactly min(n, waiters), for random n and waiter counts (one round
+     * with fewer than n waiters, one with more, one unconstrained).
+     */
     @Test
     @Checks("threading.Condition.notify/wakes-exactly-n")
     void notifyWakesExactlyN(ThreadingModule threading, Harness h) {
         Random rnd = h.random();
         for (int round = 0; round < 3; round++) {
-            int w = 1 + rnd.nextInt(5);
-            int n = 1 + rnd.nextInt(6);
+            int w;
+            int n;
+            if (round == 0) {
+                w = 2 + rnd.nextInt(5);
+                n = 1 + rnd.nextInt(w - 1);
+            } else if (round == 1) {
+                w = 1 + rnd.nextInt(4);
+                n = w + rnd.nextInt(3);
+            } else {
+                w = 1 + rnd.nextInt(5);
+                n = 1 + rnd.nextInt(6);
+            }
             int want = Math.min(n, w);
-            assertEquals(want, wokenBy(threading, h, w, c -> c.signal(n), want),
+            long count = n;
+            assertEquals(want, wokenBy(threading, h, w, c -> c.signal(count), want),
                     "notify(" + n + ") with " + w + " waiters");
         }
     }

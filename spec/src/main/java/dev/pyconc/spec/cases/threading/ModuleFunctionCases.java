@@ -217,16 +217,36 @@ class ModuleFunctionCases {
         assertEquals(0L, threading.stackSize());
     }
 
-    /** stack_size(size) returns the old size; stack_size() then reports the new one; new threads still run; 0 restores. */
+    /**
+     * stack_size() without a size uses 0: it returns the size in force and puts the default back. (CPython
+     * 3.14: {@code stack_size(262144); stack_size()} gives 262144, then {@code stack_size()} gives 0.)
+     */
+    @Test
+    @Checks("threading.stack_size/no-argument-resets-to-default")
+    void stackSizeWithoutArgumentResets(ThreadingModule threading) {
+        long original = threading.stackSize();
+        try {
+            threading.stackSize(256 * 1024);
+            assertEquals(256 * 1024L, threading.stackSize());
+            assertEquals(0L, threading.stackSize(), "stack_size() without a size did not go back to 0");
+            assertEquals(0L, threading.stackSize(256 * 1024));
+        } finally {
+            threading.stackSize(original);
+        }
+    }
+
+    /**
+     * stack_size(size) returns the size in force before; new threads still run; stack_size(0) restores the
+     * default. The current size is read only as what the next stack_size(size) returns, since a call without a
+     * size also resets it.
+     */
     @Test
     @Checks({"threading.stack_size/set-returns-previous", "threading.stack_size/zero-restores-default"})
     void stackSizeSetAndRestore(ThreadingModule threading) {
-        long original = threading.stackSize();
+        long original = threading.stackSize(0);
         try {
-            assertEquals(original, threading.stackSize(256 * 1024));
-            assertEquals(256 * 1024L, threading.stackSize());
+            assertEquals(0L, threading.stackSize(256 * 1024));
             assertEquals(256 * 1024L, threading.stackSize(512 * 1024));
-            assertEquals(512 * 1024L, threading.stackSize());
             Probe probe = new Probe();
             AtomicReference<Boolean> ran = new AtomicReference<>(false);
             PyThread t = threading.thread(ThreadOptions.of(probe.run(() -> ran.set(true))));
@@ -236,7 +256,7 @@ class ModuleFunctionCases {
             probe.check();
             assertTrue(ran.get());
             assertEquals(512 * 1024L, threading.stackSize(0));
-            assertEquals(0L, threading.stackSize());
+            assertEquals(0L, threading.stackSize(256 * 1024), "stack_size(0) did not restore the default");
         } finally {
             threading.stackSize(original);
         }
@@ -246,12 +266,12 @@ class ModuleFunctionCases {
     @Test
     @Checks("threading.stack_size/invalid-size-valueerror")
     void stackSizeInvalid(ThreadingModule threading) {
-        long original = threading.stackSize();
+        long original = threading.stackSize(0);
         try {
             threading.stackSize(256 * 1024);
             for (long bad : new long[] {1, 1000, 32 * 1024 - 1, -1, -256 * 1024}) {
                 assertThrows(ValueError.class, () -> threading.stackSize(bad), "stack_size(" + bad + ")");
-                assertEquals(256 * 1024L, threading.stackSize(), "setting changed by stack_size(" + bad + ")");
+                assertEquals(256 * 1024L, threading.stackSize(256 * 1024), "setting changed by stack_size(" + bad + ")");
             }
         } finally {
             threading.stackSize(original);

@@ -1,0 +1,295 @@
+package dev.pyconc.conformance.cpython;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.pyconc.spi.Adapter;
+import dev.pyconc.spi.AdapterUnavailableException;
+import dev.pyconc.spi.Feature;
+import dev.pyconc.spi.PyVersion;
+import dev.pyconc.spi.queue.QueueModule;
+import dev.pyconc.spi.threading.ThreadingModule;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The {@code cpython} adapter: every SPI call runs in a child Python process (see the package docs).
+ *
+ * <p>If the process dies, the calls in flight and every later call of that case fail with
+ * {@link PythonBridgeException} naming the exit status and the tail of stderr; {@link #beginCase} then starts
+ * a new process for the next case and counts the restart in {@link #details()}.
+ */
+public final class CpythonAdapter implements Adapter {
+    private final String python;
+    private final Path agentDir;
+    private final Path agent;
+    private final Object lock = new Object();
+    private volatile Session session;
+    private int generation;
+    private int restarts;
+    private int leftBlocked;
+    private final List<String> notes = Collections.synchronizedList(new ArrayList<>());
+    private final PyVersion version;
+    private final String implementation;
+    private final Set<Feature> features;
+    private final Map<String, String> info = new LinkedHashMap<>();
+    private final ThreadingModule threading = new Modules.Threading(this::session);
+    private final QueueModule queue = new Modules.QueueMod(this::session);
+
+    /**
+     * Starts the agent under {@code python} (a path, or a command found on PATH).
+     *
+     * @throws AdapterUnavailableException if the interpreter cannot be started or does not answer
+     */
+    public CpythonAdapter(String python) {
+        this.python = python;
+        try {
+            agentDir = Files.createTempDirectory("pyconc-agent");
+            agent = agentDir.resolve("pyconc_agent.py");
+            try (InputStream in = CpythonAdapter.class.getResourceAsStream("agent.py")) {
+                if (in == null) {
+                    throw new AdapterUnavailableException("cpython adapter: agent.py missing from the class path");
+                }
+                Files.copy(in, agent);
+            }
+            agentDir.toFile().deleteOnExit(); // deleted in reverse order: the file first, then its directory
+            agent.toFile().deleteOnExit();
+        } catch (IOException e) {
+            throw new AdapterUnavailableException("cpython adapter: cannot write the agent script: " + e.getMessage(), e);
+        }
+        JsonNode hello;
+        try {
+            hello = start();
+        } catch (RuntimeException e) {
+            deleteAgent();
+            throw e;
+        }
+        JsonNode v = hello.path("version");
+        version = new PyVersion(v.get(0).asInt(), v.get(1).asInt(), v.get(2).asInt());
+        String impl = hello.path("implementation").asText("python");
+        String implName = impl.equals("cpython") ? "CPython" : impl.equals("pypy") ? "PyPy" : impl;
+        String exe = hello.path("executable").asText(python);
+        implementation = implName + " " + version + " (" + exe + ")";
+        EnumSet<Feature> fs = EnumSet.noneOf(Feature.class);
+        for (JsonNode f : hello.path("features")) {
+            try {
+                fs.add(Feature.valueOf(f.asText()));
+            } catch (IllegalArgumentException ignored) {
+                // a feature this SPI does not know
+            }
+        }
+        features = Collections.unmodifiableSet(fs);
+        info.put("python", python);
+        info.put("executable", exe);
+        info.put("sys.version", hello.path("full_version").asText());
+        info.put("roundTripMedianMicros", measureRoundTrip());
+    }
+
+    /**
+     * The median time of a trivial call (threading.get_ident) from Java to Python and back, in microseconds,
+     * after as many calls to warm up.
+     */
+    private String measureRoundTrip() {
+        try {
+            int n = 300;
+            for (int i = 0; i < n; i++) {
+                threading.getIdent();
+            }
+            long[] ns = new long[n];
+            for (int i = 0; i < n; i++) {
+                long t0 = System.nanoTime();
+                threading.getIdent();
+                ns[i] = System.nanoTime() - t0;
+            }
+            java.util.Arrays.sort(ns);
+            return String.format(java.util.Locale.ROOT, "%.1f", ns[n / 2] / 1e3);
+        } catch (RuntimeException e) {
+            return "failed: " + e.getMessage();
+        } finally {
+            try {
+                session.endCase();
+            } catch (RuntimeException ignored) {
+                // reported by the first case
+            }
+        }
+    }
+
+    private JsonNode start() {
+        Session s;
+        int gen;
+        synchronized (lock) {
+            gen = ++generation;
+        }
+        try {
+            s = new Session(python, agent, gen);
+        } catch (IOException e) {
+            throw new AdapterUnavailableException("cpython adapter: cannot start Python interpreter '" + python + "': "
+                    + oneLine(e.getMessage()), e);
+        }
+        try {
+            JsonNode hello = s.control("hello", null, 60);
+            session = s;
+            return hello;
+        } catch (RuntimeException e) {
+            s.close();
+            String tail = s.stderrTail();
+            String last = tail.isBlank() ? "" : tail.substring(tail.lastIndexOf('\n') + 1);
+            throw new AdapterUnavailableException("cpython adapter: interpreter '" + python
+                    + "' did not start the agent" + (last.isBlank() ? ": " + oneLine(e.getMessage()) : ": " + oneLine(last)), e);
+        }
+    }
+
+    private static String oneLine(String s) {
+        if (s == null) {
+            return "";
+        }
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+
+    Session session() {
+        return session;
+    }
+
+    @Override
+    public String name() {
+        return "cpython";
+    }
+
+    @Override
+    public String implementation() {
+        return implementation;
+    }
+
+    @Override
+    public PyVersion pythonVersion() {
+        return version;
+    }
+
+    @Override
+    public Set<Feature> features() {
+        return features;
+    }
+
+    @Override
+    public Map<String, String> details() {
+        Map<String, String> m = new LinkedHashMap<>(info);
+        Session s = session;
+        m.put("pid", Long.toString(s.pid()));
+        m.put("agent", agent.toString());
+        m.put("restarts", Integer.toString(restarts));
+        m.put("partnersLeftBlocked", Integer.toString(leftBlocked));
+        if (!notes.isEmpty()) {
+            m.put("notes", String.join("; ", notes));
+        }
+        return m;
+    }
+
+    @Override
+    public ThreadingModule threading() {
+        return threading;
+    }
+
+    @Override
+    public QueueModule queue() {
+        return queue;
+    }
+
+    /** Restarts the agent if it died during an earlier case, and says so on stderr. */
+    @Override
+    public void beginCase(String caseId) {
+        Session s = session;
+        if (s.dead()) {
+            String why = s.deathReason();
+            try {
+                start();
+                restarts++;
+                String note = "restarted the Python agent before " + caseId + " (previous one: "
+                        + oneLine(why) + ")";
+                notes.add(note);
+                System.err.println("[pyconc cpython] " + note);
+            } catch (AdapterUnavailableException e) {
+                throw new PythonBridgeException("the Python agent died and could not be restarted: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    /**
+     * Releases the case's handles and stops the partner threads that are idle; a partner still inside a
+     * call (blocked) is left alone and counted.
+     */
+    @Override
+    public void endCase() {
+        Session s = session;
+        if (s.dead()) {
+            return;
+        }
+        int left = s.endCase();
+        if (left > 0) {
+            leftBlocked += left;
+            String note = left + " Python partner thread(s) left blocked in a call at the end of a case";
+            notes.add(note);
+            System.err.println("[pyconc cpython] " + note);
+        }
+    }
+
+    @Override
+    public boolean isBlocked(Thread thread) {
+        return session.isBlocked(thread);
+    }
+
+    @Override
+    public String dumpThreads() {
+        Session s = session;
+        if (s.dead()) {
+            return s.deathReason();
+        }
+        try {
+            return s.dumpThreads();
+        } catch (RuntimeException e) {
+            return "(Python thread dump failed: " + e.getMessage() + ")";
+        }
+    }
+
+    /**
+     * Calls {@code module.function(*args)} on the calling thread's partner: an escape hatch for tests of the
+     * bridge itself (e.g. {@code os._exit}), not part of the SPI.
+     */
+    public Object callFunction(String module, String function, Object... args) {
+        return session.call(Session.THREADING, "$modcall", true, module, function, List.of(args));
+    }
+
+    @Override
+    public void close() {
+        try {
+            Session s = session;
+            if (s != null) {
+                s.close();
+            }
+        } catch (RuntimeException e) {
+            // never throw
+        }
+        deleteAgent();
+    }
+
+    private void deleteAgent() {
+        try {
+            Files.deleteIfExists(agent);
+            Files.deleteIfExists(agentDir);
+        } catch (IOException | RuntimeException e) {
+            // leave it to deleteOnExit
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "cpython adapter: " + implementation;
+    }
+}

@@ -1,0 +1,252 @@
+package dev.pyconc.conformance.cpython;
+
+import dev.pyconc.spi.PyCallable;
+import dev.pyconc.spi.queue.Queue;
+import dev.pyconc.spi.queue.QueueModule;
+import dev.pyconc.spi.queue.SimpleQueue;
+import dev.pyconc.spi.threading.Barrier;
+import dev.pyconc.spi.threading.BoundedSemaphore;
+import dev.pyconc.spi.threading.Condition;
+import dev.pyconc.spi.threading.Event;
+import dev.pyconc.spi.threading.ExceptHook;
+import dev.pyconc.spi.threading.Local;
+import dev.pyconc.spi.threading.Lock;
+import dev.pyconc.spi.threading.LockLike;
+import dev.pyconc.spi.threading.PyThread;
+import dev.pyconc.spi.threading.RLock;
+import dev.pyconc.spi.threading.Semaphore;
+import dev.pyconc.spi.threading.ThreadOptions;
+import dev.pyconc.spi.threading.ThreadingModule;
+import dev.pyconc.spi.threading.Timer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/** The {@code threading} and {@code queue} modules of the adapter's current Python process. */
+final class Modules {
+    private Modules() {}
+
+    static final class Threading implements ThreadingModule {
+        private final Supplier<Session> session;
+
+        Threading(Supplier<Session> session) {
+            this.session = session;
+        }
+
+        private Object call(String fn, Object... args) {
+            return session.get().call(Session.THREADING, fn, false, args);
+        }
+
+        private Object attr(String name) {
+            return session.get().call(Session.THREADING, "$getattr", false, name);
+        }
+
+        @SuppressWarnings("unchecked")
+        private static <T> T as(Class<T> type, Object v) {
+            if (!type.isInstance(v)) {
+                throw new PythonBridgeException("expected a " + type.getSimpleName() + " from Python, got " + v);
+            }
+            return (T) v;
+        }
+
+        @Override
+        public Lock lock() {
+            return as(Lock.class, call("Lock"));
+        }
+
+        @Override
+        public RLock rlock() {
+            return as(RLock.class, call("RLock"));
+        }
+
+        @Override
+        public Condition condition() {
+            return as(Condition.class, call("Condition"));
+        }
+
+        @Override
+        public Condition condition(LockLike lock) {
+            return as(Condition.class, call("Condition", lock));
+        }
+
+        @Override
+        public Semaphore semaphore() {
+            return as(Semaphore.class, call("Semaphore"));
+        }
+
+        @Override
+        public Semaphore semaphore(long value) {
+            return as(Semaphore.class, call("Semaphore", value));
+        }
+
+        @Override
+        public BoundedSemaphore boundedSemaphore() {
+            return as(BoundedSemaphore.class, call("BoundedSemaphore"));
+        }
+
+        @Override
+        public BoundedSemaphore boundedSemaphore(long value) {
+            return as(BoundedSemaphore.class, call("BoundedSemaphore", value));
+        }
+
+        @Override
+        public Event event() {
+            return as(Event.class, call("Event"));
+        }
+
+        @Override
+        public Timer timer(double interval, PyCallable function) {
+            return as(Timer.class, call("Timer", interval, function));
+        }
+
+        @Override
+        public Timer timer(double interval, PyCallable function, List<Object> args, Map<String, Object> kwargs) {
+            return as(Timer.class, call("Timer", interval, function, args, kwargs));
+        }
+
+        @Override
+        public Barrier barrier(long parties) {
+            return as(Barrier.class, call("Barrier", parties));
+        }
+
+        @Override
+        public Barrier barrier(long parties, PyCallable action, Double timeout) {
+            return as(Barrier.class, call("Barrier", parties, action, timeout));
+        }
+
+        @Override
+        public Local local() {
+            return as(Local.class, call("local"));
+        }
+
+        @Override
+        public PyThread thread(ThreadOptions o) {
+            return as(PyThread.class, session.get().call(Session.THREADING, "$thread", false,
+                    o.group(), o.target(), o.name(), o.args(), o.kwargs(), o.daemon()));
+        }
+
+        @Override
+        public long activeCount() {
+            return Proxies.integer(call("active_count"));
+        }
+
+        @Override
+        public PyThread currentThread() {
+            return as(PyThread.class, call("current_thread"));
+        }
+
+        @Override
+        public PyThread mainThread() {
+            return as(PyThread.class, call("main_thread"));
+        }
+
+        @Override
+        public List<PyThread> enumerate() {
+            List<PyThread> out = new ArrayList<>();
+            for (Object o : (List<?>) call("enumerate")) {
+                out.add(as(PyThread.class, o));
+            }
+            return out;
+        }
+
+        @Override
+        public long getIdent() {
+            return Proxies.integer(call("get_ident"));
+        }
+
+        @Override
+        public long getNativeId() {
+            return Proxies.integer(call("get_native_id"));
+        }
+
+        @Override
+        public double timeoutMax() {
+            return ((Number) attr("TIMEOUT_MAX")).doubleValue();
+        }
+
+        @Override
+        public long stackSize() {
+            return Proxies.integer(call("stack_size"));
+        }
+
+        @Override
+        public long stackSize(long size) {
+            return Proxies.integer(call("stack_size", size));
+        }
+
+        @Override
+        public ExceptHook getExcepthook() {
+            Object v = attr("excepthook");
+            return v == null ? null : as(ExceptHook.class, v);
+        }
+
+        @Override
+        public void setExcepthook(ExceptHook hook) {
+            session.get().call(Session.THREADING, "$setattr", false, "excepthook", hook);
+        }
+
+        @Override
+        public ExceptHook defaultExcepthook() {
+            return as(ExceptHook.class, attr("__excepthook__"));
+        }
+    }
+
+    static final class QueueMod implements QueueModule {
+        private final Supplier<Session> session;
+
+        QueueMod(Supplier<Session> session) {
+            this.session = session;
+        }
+
+        private Object call(String fn, Object... args) {
+            return session.get().call(Session.QUEUE, fn, false, args);
+        }
+
+        private static Queue q(Object v) {
+            if (v instanceof Queue q) {
+                return q;
+            }
+            throw new PythonBridgeException("expected a queue from Python, got " + v);
+        }
+
+        @Override
+        public Queue queue() {
+            return q(call("Queue"));
+        }
+
+        @Override
+        public Queue queue(long maxsize) {
+            return q(call("Queue", maxsize));
+        }
+
+        @Override
+        public Queue lifoQueue() {
+            return q(call("LifoQueue"));
+        }
+
+        @Override
+        public Queue lifoQueue(long maxsize) {
+            return q(call("LifoQueue", maxsize));
+        }
+
+        @Override
+        public Queue priorityQueue() {
+            return q(call("PriorityQueue"));
+        }
+
+        @Override
+        public Queue priorityQueue(long maxsize) {
+            return q(call("PriorityQueue", maxsize));
+        }
+
+        @Override
+        public SimpleQueue simpleQueue() {
+            Object v = call("SimpleQueue");
+            if (v instanceof SimpleQueue s) {
+                return s;
+            }
+            throw new PythonBridgeException("expected a SimpleQueue from Python, got " + v);
+        }
+    }
+}

@@ -1,0 +1,39 @@
+/**
+ * The {@code cpython} adapter: runs the spec's cases against a real Python interpreter over pipes.
+ *
+ * <h2>Process and protocol</h2>
+ * A small agent script ({@code agent.py}, a resource of this package) is written to a private temporary
+ * directory and run as {@code python -E -s -u agent.py}. It speaks line-delimited JSON: requests on its stdin,
+ * replies on a private copy of its stdout (fd 1 itself is pointed at stderr, so stray output cannot corrupt
+ * the protocol); stderr is kept (its last lines) for diagnostics. No sockets. The agent's plumbing uses only
+ * {@code _thread}, {@code collections.deque} and file descriptors, never {@code threading} or {@code queue}.
+ *
+ * <h2>Threads</h2>
+ * <ul>
+ *   <li>Each Java thread that calls the adapter is paired with one Python thread (its <em>partner</em>,
+ *       started with {@code _thread.start_new_thread} on first use); every call from that Java thread runs
+ *       there, so ownership (RLock, Condition), {@code threading.local}, {@code current_thread()} and
+ *       {@code get_ident()} behave per Java thread. Partners that are idle when a case ends are stopped; a
+ *       partner still inside a call is left alone and counted in {@code details()}.</li>
+ *   <li>When Python calls a Java callable (Thread target, Timer function, Barrier action, wait_for predicate,
+ *       excepthook) on a partner, the partnered Java thread (which is waiting for its own call's reply) runs
+ *       it; calls it makes meanwhile go back to the same Python thread, which serves them while it waits for
+ *       the callable's result. A Python thread that Python created gets a Java thread created to partner it
+ *       until the Python thread ends. Both sides wait on an inbox that delivers either their reply or a new
+ *       request.</li>
+ *   <li>A reader thread on each side routes messages; the agent's reader also serves the control requests
+ *       (hello, thread dump, end of case), so a dump works while partners are stuck.</li>
+ * </ul>
+ *
+ * <h2>Values and errors</h2>
+ * Plain values cross by value (tuples become lists; inf and nan are kept). Other objects cross as handles
+ * into a per-case table, with one Java proxy per handle so identity is preserved within a case. A Python
+ * exception crosses as its MRO and {@code str()} and becomes the nearest SPI exception
+ * ({@link dev.pyconc.spi.exceptions.PyExceptions#fromPython}); a Java callable that throws an SPI exception
+ * raises the same Python class, any other throwable raises {@code RuntimeError} with the Java text. Bridge
+ * failures (process died, no reply within {@code Timing.CASE}, interrupted) are
+ * {@link dev.pyconc.conformance.cpython.PythonBridgeException}s, never Python exceptions; after the process
+ * dies, every pending and later call fails at once with its exit status and stderr tail, and the next case
+ * starts a new process.
+ */
+package dev.pyconc.conformance.cpython;

@@ -1,0 +1,533 @@
+# pyconc agent: runs the cpython adapter's calls inside a real Python interpreter.
+#
+# Protocol: one JSON object per line on stdin (from Java) and stdout (to Java); stderr is for diagnostics.
+# The agent's own plumbing stands only on _thread, collections.deque and raw file descriptors, never on
+# threading or queue, which are what the cases test.
+#
+# Java -> agent:
+#   {"op":"call","id":N,"k":KEY,"h":HANDLE,"m":NAME,"a":[...],"b":0|1}  run on the partner thread KEY
+#   {"op":"cret"|"cexc","id":M,"k":KEY,...}                          reply to callback M of thread KEY
+#   {"op":"hello"|"dump"|"endcase","id":N,...}                        control, served by the reader thread
+# agent -> Java:
+#   {"op":"st","id":N,"k":KEY}            call N is about to run (the Python side may now block)
+#   {"op":"ret"|"exc","id":N,"k":KEY,...}  result of call N
+#   {"op":"cb","id":M,"k":KEY,"fn":F,"a":[...],"kw":{...}}  Python thread KEY calls Java callable F
+#   {"op":"ctl","id":N,"v":...}           result of a control request
+import _thread
+import collections
+import itertools
+import json
+import os
+import sys
+import traceback
+import importlib
+
+import threading
+import queue
+
+_write_lock = _thread.allocate_lock()
+_dumps = json.JSONEncoder(separators=(",", ":"), allow_nan=True).encode
+# The protocol gets its own copy of fd 1; fd 1 itself (and sys.stdout) then point at stderr, so that a stray
+# print() or C-level write cannot corrupt the protocol.
+_OUT = os.dup(1)
+os.dup2(2, 1)
+sys.stdout = sys.stderr
+
+
+def send(msg):
+    data = (_dumps(msg) + "\n").encode("utf-8")
+    with _write_lock:
+        view = memoryview(data)
+        while view:
+            n = os.write(_OUT, view)
+            view = view[n:]
+
+
+class Inbox:
+    """Single-consumer mailbox: a deque plus a lock used as a 'something may be there' signal."""
+
+    __slots__ = ("q", "signal")
+
+    def __init__(self):
+        self.q = collections.deque()
+        self.signal = _thread.allocate_lock()
+        self.signal.acquire()
+
+    def put(self, msg):
+        self.q.append(msg)
+        try:
+            self.signal.release()
+        except RuntimeError:
+            pass  # a wake-up is already pending
+
+    def get(self):
+        while True:
+            try:
+                return self.q.popleft()
+            except IndexError:
+                self.signal.acquire()
+
+
+STOP = {"op": "stop"}
+
+_partners = {}        # key -> Inbox (partners of Java threads, and Python threads calling Java)
+_key_by_ident = {}    # thread ident -> key
+_python_keys = {}     # key -> ident, for threads Python created (they call Java, Java partners them)
+_next_python_key = itertools.count(1).__next__
+_next_cb_id = itertools.count(1).__next__
+
+# ---------------------------------------------------------------- handles and values
+
+_objs = {}            # handle id -> object
+_hid_by_id = {}       # id(object) -> handle id
+_next_hid = itertools.count(100).__next__
+_MODULES = {1: threading, 2: queue}
+
+
+def _kind(obj):
+    try:
+        if isinstance(obj, threading.Timer):
+            return "Timer"
+        if isinstance(obj, threading.Thread):
+            return "Thread"
+        if isinstance(obj, threading.Condition):
+            return "Condition"
+        if isinstance(obj, threading.BoundedSemaphore):
+            return "BoundedSemaphore"
+        if isinstance(obj, threading.Semaphore):
+            return "Semaphore"
+        if isinstance(obj, threading.Event):
+            return "Event"
+        if isinstance(obj, threading.Barrier):
+            return "Barrier"
+        if isinstance(obj, threading.local):
+            return "local"
+        if isinstance(obj, _LOCK_TYPES):
+            return "Lock"
+        if isinstance(obj, _RLOCK_TYPES):
+            return "RLock"
+        if isinstance(obj, queue.Queue):
+            return "Queue"
+        if isinstance(obj, _SIMPLE_QUEUE_TYPES):
+            return "SimpleQueue"
+    except TypeError:
+        pass
+    if callable(obj):
+        return "callable"
+    return "object"
+
+
+def _types(*factories):
+    out = []
+    for f in factories:
+        try:
+            t = f()
+        except Exception:
+            continue
+        if t not in out:
+            out.append(t)
+    return tuple(out)
+
+
+_LOCK_TYPES = _types(lambda: type(threading.Lock()), lambda: _thread.LockType)
+_RLOCK_TYPES = _types(lambda: type(threading.RLock()), lambda: threading._PyRLock, lambda: threading._CRLock)
+_SIMPLE_QUEUE_TYPES = _types(lambda: queue.SimpleQueue, lambda: queue._PySimpleQueue)
+
+
+def handle(obj):
+    hid = _hid_by_id.get(id(obj))
+    if hid is None or _objs.get(hid) is not obj:
+        hid = _next_hid()
+        _objs[hid] = obj
+        _hid_by_id[id(obj)] = hid
+    return {"$": "h", "id": hid, "c": _kind(obj)}
+
+
+def qualname(t):
+    return "%s.%s" % (getattr(t, "__module__", "builtins"), getattr(t, "__qualname__", t.__name__))
+
+
+def exc_mro(e):
+    return [qualname(t) for t in type(e).__mro__ if t is not object]
+
+
+def safe_str(e):
+    try:
+        return str(e)
+    except BaseException:
+        try:
+            return repr(e)
+        except BaseException:
+            return "<unprintable %s>" % type(e).__name__
+
+
+def encode(v):
+    if v is None or v is True or v is False:
+        return v
+    t = type(v)
+    if t is int or t is float or t is str:
+        return v
+    if isinstance(v, bool):
+        return bool(v)
+    if isinstance(v, int):
+        return int(v)
+    if isinstance(v, float):
+        return float(v)
+    if isinstance(v, str):
+        return str(v)
+    if isinstance(v, (list, tuple)):
+        return [encode(x) for x in v]
+    if isinstance(v, dict) and all(isinstance(k, str) for k in v):
+        return {"$": "d", "v": {k: encode(x) for k, x in v.items()}}
+    if isinstance(v, JavaCallable):
+        return {"$": "j", "id": v.fid}
+    if isinstance(v, BaseException):
+        return {"$": "e", "mro": exc_mro(v), "msg": safe_str(v)}
+    if isinstance(v, type) and issubclass(v, BaseException):
+        return {"$": "t", "n": qualname(v)}
+    return handle(v)
+
+
+def resolve_class(names):
+    for name in names:
+        mod, _, qn = name.rpartition(".")
+        try:
+            obj = importlib.import_module(mod or "builtins")
+            for part in qn.split("."):
+                obj = getattr(obj, part)
+            if isinstance(obj, type) and issubclass(obj, BaseException):
+                return obj
+        except Exception:
+            continue
+    return RuntimeError
+
+
+def make_exception(names, msg):
+    cls = resolve_class(names)
+    try:
+        return cls(msg) if msg else cls()
+    except Exception:
+        return RuntimeError("%s: %s" % (names[0] if names else "?", msg))
+
+
+_wrappers = {}
+
+
+def decode(v):
+    if isinstance(v, list):
+        return [decode(x) for x in v]
+    if isinstance(v, dict):
+        tag = v.get("$")
+        if tag == "h":
+            hid = v["id"]
+            if hid in _MODULES:
+                return _MODULES[hid]
+            try:
+                return _objs[hid]
+            except KeyError:
+                raise RuntimeError("pyconc agent: stale handle %r (released at the end of its case)" % hid)
+        if tag == "d":
+            return {k: decode(x) for k, x in v["v"].items()}
+        if tag == "j":
+            fid = v["id"]
+            w = _wrappers.get(fid)
+            if w is None:
+                w = _wrappers[fid] = JavaCallable(fid, v.get("kind", "c"))
+            return w
+        if tag == "e":
+            return make_exception(v["names"], v.get("msg"))
+        if tag == "t":
+            return resolve_class([v["n"]])
+        if tag == "eha":
+            exc_type = resolve_class([v["type"]]) if v.get("type") else None
+            exc_value = decode(v.get("value"))
+            tb = None
+            if v.get("tb") and isinstance(exc_value, BaseException):
+                try:
+                    raise exc_value
+                except BaseException as e:
+                    tb = e.__traceback__
+            return threading.ExceptHookArgs([exc_type, exc_value, tb, decode(v.get("thread"))])
+        raise ValueError("pyconc agent: unknown tag %r" % (tag,))
+    return v
+
+
+# ---------------------------------------------------------------- calls from Java into Python
+
+# Which partner key the current thread has. Kept in a _thread._local (the C layer under threading.local),
+# so that a new thread reusing an ident gets a new key, and so that a thread's end is noticed: its
+# _Gone sentinel is dropped with the thread's local dict.
+_tls = _thread._local()
+_gone = collections.deque()
+
+
+class _Gone:
+    __slots__ = ("key",)
+
+    def __init__(self, key):
+        self.key = key
+
+    def __del__(self):
+        _gone.append(self.key)
+
+
+def my_key():
+    key = getattr(_tls, "key", None)
+    if key is None:
+        key = "p%d" % _next_python_key()
+        _tls.key = key
+        _tls.gone = _Gone(key)
+        _key_by_ident[_thread.get_ident()] = key
+        _python_keys[key] = _thread.get_ident()
+        _partners[key] = Inbox()
+    return key
+
+
+class JavaCallable:
+    """A Java function (Thread target, Timer function, Barrier action, predicate, excepthook)."""
+
+    __slots__ = ("fid", "kind", "__weakref__")
+
+    def __init__(self, fid, kind):
+        self.fid = fid
+        self.kind = kind
+
+    def __repr__(self):
+        return "<pyconc Java callable %d>" % self.fid
+
+    def __call__(self, *args, **kwargs):
+        if self.kind == "eh":
+            a = args[0]
+            payload = [{"$": "eha",
+                        "type": qualname(a.exc_type) if a.exc_type is not None else None,
+                        "value": encode(a.exc_value),
+                        "tb": a.exc_traceback is not None,
+                        "thread": encode(a.thread)}]
+            kw = {}
+        else:
+            payload = [encode(x) for x in args]
+            kw = {k: encode(x) for k, x in kwargs.items()}
+        key = my_key()
+        inbox = _partners[key]
+        cid = _next_cb_id()
+        send({"op": "cb", "id": cid, "k": key, "fn": self.fid, "a": payload, "kw": kw})
+        while True:
+            msg = inbox.get()
+            op = msg.get("op")
+            if op == "call":
+                serve(msg, key)
+            elif op == "cret" and msg.get("id") == cid:
+                return decode(msg.get("v"))
+            elif op == "cexc" and msg.get("id") == cid:
+                raise make_exception(msg.get("names") or [], msg.get("msg"))
+            elif op == "stop":
+                inbox.put(msg)  # keep it for the partner loop
+                raise RuntimeError("pyconc agent: partner stopped while waiting for a Java callback")
+            else:
+                sys.stderr.write("pyconc agent: %s ignored unexpected %r\n" % (key, msg))
+
+
+def _h_getattr(obj, name):
+    return getattr(obj, name)
+
+
+def _h_setattr(obj, name, value):
+    setattr(obj, name, value)
+
+
+def _h_delattr(obj, name):
+    delattr(obj, name)
+
+
+def _h_hasattr(obj, name):
+    return hasattr(obj, name)
+
+
+def _h_thread(obj, group, target, name, args, kwargs, daemon):
+    return threading.Thread(group=group, target=target, name=name, args=args, kwargs=kwargs, daemon=daemon)
+
+
+def _h_modcall(obj, module, name, args):
+    f = importlib.import_module(module)
+    for part in name.split("."):
+        f = getattr(f, part)
+    return f(*args)
+
+
+def _h_exit(obj):
+    return obj.__exit__(None, None, None)
+
+
+HELPERS = {
+    "$getattr": _h_getattr,
+    "$setattr": _h_setattr,
+    "$delattr": _h_delattr,
+    "$hasattr": _h_hasattr,
+    "$thread": _h_thread,
+    "$modcall": _h_modcall,
+    "$exit": _h_exit,
+}
+
+
+def serve(msg, key):
+    cid = msg.get("id")
+    try:
+        obj = decode(msg.get("h"))
+        args = decode(msg.get("a") or [])
+        m = msg["m"]
+        if m[0] == "$":
+            f = HELPERS[m]
+            args = [obj] + args
+        else:
+            f = getattr(obj, m)
+        if msg.get("b"):
+            send({"op": "st", "id": cid, "k": key})
+        result = f(*args)
+        out = {"op": "ret", "id": cid, "k": key, "v": encode(result)}
+    except BaseException as e:
+        out = {"op": "exc", "id": cid, "k": key, "mro": exc_mro(e), "msg": safe_str(e)}
+    send(out)
+
+
+def partner_main(key, inbox):
+    _key_by_ident[_thread.get_ident()] = key
+    _tls.key = key
+    try:
+        while True:
+            msg = inbox.get()
+            op = msg.get("op")
+            if op == "call":
+                serve(msg, key)
+            elif op == "stop":
+                return
+            else:
+                sys.stderr.write("pyconc agent: partner %s ignored %r\n" % (key, msg))
+    finally:
+        _key_by_ident.pop(_thread.get_ident(), None)
+
+
+# ---------------------------------------------------------------- control requests (reader thread)
+
+def ctl_hello(msg):
+    features = ["REAL_THREADS"]
+    if hasattr(threading, "get_native_id"):
+        features.append("NATIVE_THREAD_ID")
+    try:
+        old = threading.stack_size()
+        threading.stack_size(1 << 20)
+        threading.stack_size(old)
+        features.append("STACK_SIZE")
+    except Exception:
+        pass
+    vi = sys.version_info
+    return {
+        "version": [vi[0], vi[1], vi[2]],
+        "full_version": sys.version.replace("\n", " "),
+        "implementation": sys.implementation.name,
+        "executable": sys.executable,
+        "pid": os.getpid(),
+        "features": features,
+    }
+
+
+def ctl_dump(msg):
+    by_ident = dict(_key_by_ident)
+    try:
+        tnames = {t.ident: t.name for t in threading._active.copy().values()}
+    except Exception:
+        tnames = {}
+    out = []
+    me = _thread.get_ident()
+    for ident, frame in sys._current_frames().items():
+        label = "agent reader" if ident == me else by_ident.get(ident, "")
+        out.append("Python thread %d %s%s:\n%s" % (
+            ident, tnames.get(ident, ""), (" [%s]" % label) if label else "",
+            "".join(traceback.format_stack(frame))))
+    return "\n".join(out)
+
+
+def ctl_endcase(msg):
+    for key in msg.get("stop") or []:
+        inbox = _partners.pop(key, None)
+        if inbox is not None:
+            inbox.put(STOP)
+    # Python-created threads that have ended: their Java partners can go.
+    if _python_keys and len(_gone) < len(_python_keys) and sys.implementation.name != "cpython":
+        import gc
+        gc.collect()  # without reference counting, the _Gone sentinels of ended threads wait for a collection
+    gone = []
+    while _gone:
+        key = _gone.popleft()
+        gone.append(key)
+        ident = _python_keys.pop(key, None)
+        _partners.pop(key, None)
+        if ident is not None and _key_by_ident.get(ident) == key:
+            _key_by_ident.pop(ident, None)
+    # A Java excepthook left installed by the case would run Java code of a finished case.
+    if isinstance(threading.excepthook, JavaCallable):
+        threading.excepthook = threading.__excepthook__
+    _objs.clear()
+    _hid_by_id.clear()
+    _wrappers.clear()
+    return {"gone": gone, "handles": 0}
+
+
+CONTROL = {"hello": ctl_hello, "dump": ctl_dump, "endcase": ctl_endcase}
+
+
+def reader():
+    stdin = sys.stdin.buffer
+    loads = json.loads
+    while True:
+        line = stdin.readline()
+        if not line:
+            return
+        try:
+            msg = loads(line)
+        except ValueError as e:
+            sys.stderr.write("pyconc agent: bad line %r: %s\n" % (line[:200], e))
+            continue
+        op = msg.get("op")
+        if op == "call" or op == "cret" or op == "cexc":
+            key = msg.get("k")
+            inbox = _partners.get(key)
+            if inbox is None:
+                if op == "call" and key and key[0] == "j":
+                    inbox = _partners[key] = Inbox()
+                    _thread.start_new_thread(partner_main, (key, inbox))
+                else:
+                    if op == "call":
+                        send({"op": "exc", "id": msg.get("id"), "k": key,
+                              "mro": ["builtins.RuntimeError", "builtins.Exception", "builtins.BaseException"],
+                              "msg": "pyconc agent: the Python thread of partner %s has ended" % key})
+                    else:
+                        sys.stderr.write("pyconc agent: reply for unknown thread %s dropped\n" % key)
+                    continue
+            inbox.put(msg)
+        elif op in CONTROL:
+            try:
+                send({"op": "ctl", "id": msg.get("id"), "v": CONTROL[op](msg)})
+            except BaseException as e:
+                send({"op": "ctl", "id": msg.get("id"), "err": "%s: %s" % (qualname(type(e)), safe_str(e))})
+        elif op == "exit":
+            return
+        else:
+            sys.stderr.write("pyconc agent: unknown op %r\n" % (op,))
+
+
+def main():
+    try:
+        import faulthandler
+        faulthandler.enable()
+    except Exception:
+        pass
+    try:
+        reader()
+    finally:
+        sys.stderr.flush()
+        # Do not wait for non-daemon threads a case may have left blocked.
+        os._exit(0)
+
+
+if __name__ == "__main__":
+    main()
