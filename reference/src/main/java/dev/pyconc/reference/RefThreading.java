@@ -290,6 +290,7 @@ final class RefThreading implements ThreadingModule {
         return Timeouts.TIMEOUT_MAX;
     }
 
+    /** CPython's {@code stack_size()} takes its size as optional with default 0, so it also resets the size. */
     @Override
     public long stackSize() {
         return stackSize(0);
