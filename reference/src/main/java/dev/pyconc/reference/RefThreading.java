@@ -259,6 +259,11 @@ final class RefThreading implements ThreadingModule {
         return id;
     }
 
+    /** For {@link ReferenceAdapter#isBlocked}: whether {@code t} is inside a blocking wait of this adapter. */
+    boolean isWaiting(Thread t) {
+        return ctx.isWaiting(t);
+    }
+
     boolean nativeIdsSupported() {
         return nativeIds;
     }
@@ -414,6 +419,7 @@ final class RefThreading implements ThreadingModule {
     void awaitUninterruptibly(CountDownLatch latch, long nanos) {
         boolean interrupted = false;
         long deadline = System.nanoTime() + Math.min(nanos, Timeouts.FOREVER_NANOS);
+        ctx.beginWait();
         try {
             while (true) {
                 try {
@@ -429,6 +435,7 @@ final class RefThreading implements ThreadingModule {
                 }
             }
         } finally {
+            ctx.endWait();
             if (interrupted) {
                 Thread.currentThread().interrupt();
             }
@@ -439,6 +446,7 @@ final class RefThreading implements ThreadingModule {
     void joinJavaThread(Thread t, long nanos) {
         boolean interrupted = false;
         long deadline = System.nanoTime() + Math.min(nanos, Timeouts.FOREVER_NANOS);
+        ctx.beginWait();
         try {
             while (t.isAlive()) {
                 long left = nanos < 0 ? Long.MAX_VALUE : deadline - System.nanoTime();
@@ -453,6 +461,7 @@ final class RefThreading implements ThreadingModule {
                 }
             }
         } finally {
+            ctx.endWait();
             if (interrupted) {
                 Thread.currentThread().interrupt();
             }
