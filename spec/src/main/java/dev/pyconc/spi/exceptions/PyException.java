@@ -20,6 +20,7 @@ public class PyException extends BaseException {
 
     @Override
     public String defaultPythonName() {
-        return "builtins.Exception";
+        // Subclasses without a Python name of their own are builtins named like their Java class.
+        return getClass() == PyException.class ? "builtins.Exception" : super.defaultPythonName();
     }
 }

@@ -406,13 +406,6 @@ class ThreadCases {
         assertInstanceOf(RuntimeError.class, raised.get());
     }
 
-    /** Joining the case's own Thread object from the case's thread raises RuntimeError. */
-    @Test
-    @Checks("threading.Thread.join/current-thread-runtimeerror")
-    void joinOwnCurrentThread(ThreadingModule threading) {
-        assertThrows(RuntimeError.class, () -> threading.currentThread().join(Timing.SHORT));
-    }
-
     /** Joining a thread never started raises RuntimeError. */
     @Test
     @Checks("threading.Thread.join/unstarted-runtimeerror")

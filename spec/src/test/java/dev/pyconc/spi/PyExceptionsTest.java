@@ -1,0 +1,46 @@
+package dev.pyconc.spi;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+
+import dev.pyconc.spi.exceptions.BaseException;
+import dev.pyconc.spi.exceptions.BrokenBarrierError;
+import dev.pyconc.spi.exceptions.Empty;
+import dev.pyconc.spi.exceptions.PyAssertionError;
+import dev.pyconc.spi.exceptions.PyException;
+import dev.pyconc.spi.exceptions.PyExceptions;
+import dev.pyconc.spi.exceptions.RuntimeError;
+import dev.pyconc.spi.exceptions.TimeoutError;
+import dev.pyconc.spi.exceptions.ValueError;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Python names of the Java exception classes, and the mapping back from a Python MRO. */
+class PyExceptionsTest {
+
+    @Test
+    void eachClassNamesItsOwnPythonClass() {
+        assertEquals("builtins.Exception", new PyException("x").pythonName());
+        assertEquals("builtins.ValueError", new ValueError("x").pythonName());
+        assertEquals("builtins.RuntimeError", new RuntimeError("x").pythonName());
+        assertEquals("builtins.TimeoutError", new TimeoutError("x").pythonName());
+        assertEquals("builtins.AssertionError", new PyAssertionError("x").pythonName());
+        assertEquals("threading.BrokenBarrierError", new BrokenBarrierError("x").pythonName());
+        assertEquals("queue.Empty", new Empty("x").pythonName());
+        assertEquals("builtins.BaseException", new BaseException("x").pythonName());
+    }
+
+    @Test
+    void unknownClassMapsToNearestKnownBase() {
+        BaseException e = PyExceptions.fromPython(List.of("mod.MyError", "builtins.ValueError",
+                "builtins.Exception", "builtins.BaseException", "builtins.object"), "boom");
+        assertInstanceOf(ValueError.class, e);
+        assertEquals("mod.MyError", e.pythonName());
+        assertEquals("boom", e.getMessage());
+    }
+
+    @Test
+    void queueEmptyFromItsCModule() {
+        assertInstanceOf(Empty.class, PyExceptions.fromPython(List.of("_queue.Empty", "builtins.Exception"), ""));
+    }
+}
