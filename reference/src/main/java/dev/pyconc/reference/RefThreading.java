@@ -337,7 +337,7 @@ final class RefThreading implements ThreadingModule {
         BaseException exc = asPython(e);
         try {
             ExceptHook hook = excepthook;
-            hook.call(new ExceptHookArgs(pythonName(exc), exc, true, thread));
+            hook.call(new ExceptHookArgs(exc.pythonName(), exc, true, thread));
         } catch (Throwable hookFailure) {
             PrintStream err = System.err;
             synchronized (err) {
@@ -346,24 +346,6 @@ final class RefThreading implements ThreadingModule {
                 err.flush();
             }
         }
-    }
-
-    /**
-     * The qualified Python class name of {@code e}. Works around the SPI's {@code PyException.defaultPythonName()}
-     * (which returns {@code builtins.Exception}) being inherited by subclasses that do not override it, such as
-     * ValueError: for such a class of the SPI's exception package the name is {@code builtins.<SimpleName>}.
-     */
-    static String pythonName(BaseException e) {
-        String n = e.pythonName();
-        Class<?> c = e.getClass();
-        if (n.equals(e.defaultPythonName()) && c.getPackage() == BaseException.class.getPackage()) {
-            try {
-                c.getDeclaredMethod("defaultPythonName");
-            } catch (NoSuchMethodException inherited) {
-                return "builtins." + c.getSimpleName();
-            }
-        }
-        return n;
     }
 
     /** A Java throwable that is not a Python exception is passed on as an Exception named after its class. */
@@ -402,7 +384,7 @@ final class RefThreading implements ThreadingModule {
             out.println("  File \"" + f.getFileName() + "\", line " + f.getLineNumber() + ", in "
                     + f.getClassName() + "." + f.getMethodName());
         }
-        String name = pythonName(e);
+        String name = e.pythonName();
         String type = name.startsWith("builtins.") ? name.substring("builtins.".length()) : name;
         String msg = e.getMessage();
         out.println(msg == null || msg.isEmpty() ? type : type + ": " + msg);
