@@ -65,6 +65,7 @@ final class PrimitiveLock implements Lock, CondLock {
             return false;
         }
         boolean interrupted = false;
+        ctx.beginWait();
         try {
             if (nanos < 0 || nanos >= Timeouts.FOREVER_NANOS) {
                 while (true) {
@@ -87,6 +88,7 @@ final class PrimitiveLock implements Lock, CondLock {
                 }
             }
         } finally {
+            ctx.endWait();
             if (interrupted) {
                 Thread.currentThread().interrupt();
             }

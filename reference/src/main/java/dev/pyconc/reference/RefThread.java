@@ -170,7 +170,11 @@ class RefThread implements PyThread {
 
     @Override
     public void setName(String name) {
-        this.name = String.valueOf(name);
+        this.name = name == null ? "None" : name; // Python stores str(name)
+        Thread j = javaThread;
+        if (kind == Kind.NORMAL && j != null) {
+            j.setName(this.name); // as CPython renames the OS thread; helps thread dumps
+        }
     }
 
     @Override

@@ -259,6 +259,11 @@ final class RefThreading implements ThreadingModule {
         return id;
     }
 
+    /** For {@link ReferenceAdapter#isBlocked}: whether {@code t} is inside a blocking wait of this adapter. */
+    boolean isWaiting(Thread t) {
+        return ctx.isWaiting(t);
+    }
+
     boolean nativeIdsSupported() {
         return nativeIds;
     }
@@ -290,6 +295,7 @@ final class RefThreading implements ThreadingModule {
         return Timeouts.TIMEOUT_MAX;
     }
 
+    /** CPython's {@code stack_size()} takes its size as optional with default 0, so it also resets the size. */
     @Override
     public long stackSize() {
         return stackSize(0);
@@ -331,7 +337,7 @@ final class RefThreading implements ThreadingModule {
         BaseException exc = asPython(e);
         try {
             ExceptHook hook = excepthook;
-            hook.call(new ExceptHookArgs(pythonName(exc), exc, true, thread));
+            hook.call(new ExceptHookArgs(exc.pythonName(), exc, true, thread));
         } catch (Throwable hookFailure) {
             PrintStream err = System.err;
             synchronized (err) {
@@ -340,24 +346,6 @@ final class RefThreading implements ThreadingModule {
                 err.flush();
             }
         }
-    }
-
-    /**
-     * The qualified Python class name of {@code e}. Works around the SPI's {@code PyException.defaultPythonName()}
-     * (which returns {@code builtins.Exception}) being inherited by subclasses that do not override it, such as
-     * ValueError: for such a class of the SPI's exception package the name is {@code builtins.<SimpleName>}.
-     */
-    static String pythonName(BaseException e) {
-        String n = e.pythonName();
-        Class<?> c = e.getClass();
-        if (n.equals(e.defaultPythonName()) && c.getPackage() == BaseException.class.getPackage()) {
-            try {
-                c.getDeclaredMethod("defaultPythonName");
-            } catch (NoSuchMethodException inherited) {
-                return "builtins." + c.getSimpleName();
-            }
-        }
-        return n;
     }
 
     /** A Java throwable that is not a Python exception is passed on as an Exception named after its class. */
@@ -396,7 +384,7 @@ final class RefThreading implements ThreadingModule {
             out.println("  File \"" + f.getFileName() + "\", line " + f.getLineNumber() + ", in "
                     + f.getClassName() + "." + f.getMethodName());
         }
-        String name = pythonName(e);
+        String name = e.pythonName();
         String type = name.startsWith("builtins.") ? name.substring("builtins.".length()) : name;
         String msg = e.getMessage();
         out.println(msg == null || msg.isEmpty() ? type : type + ": " + msg);
@@ -413,6 +401,7 @@ final class RefThreading implements ThreadingModule {
     void awaitUninterruptibly(CountDownLatch latch, long nanos) {
         boolean interrupted = false;
         long deadline = System.nanoTime() + Math.min(nanos, Timeouts.FOREVER_NANOS);
+        ctx.beginWait();
         try {
             while (true) {
                 try {
@@ -428,6 +417,7 @@ final class RefThreading implements ThreadingModule {
                 }
             }
         } finally {
+            ctx.endWait();
             if (interrupted) {
                 Thread.currentThread().interrupt();
             }
@@ -438,6 +428,7 @@ final class RefThreading implements ThreadingModule {
     void joinJavaThread(Thread t, long nanos) {
         boolean interrupted = false;
         long deadline = System.nanoTime() + Math.min(nanos, Timeouts.FOREVER_NANOS);
+        ctx.beginWait();
         try {
             while (t.isAlive()) {
                 long left = nanos < 0 ? Long.MAX_VALUE : deadline - System.nanoTime();
@@ -452,6 +443,7 @@ final class RefThreading implements ThreadingModule {
                 }
             }
         } finally {
+            ctx.endWait();
             if (interrupted) {
                 Thread.currentThread().interrupt();
             }

@@ -103,9 +103,15 @@ public final class ReferenceAdapter implements Adapter {
         return sb.toString();
     }
 
-    /** Whether {@code thread} is parked or blocked: every blocking call of this adapter parks in the JDK. */
+    /**
+     * Whether {@code thread} is inside a blocking call of this adapter (a contended acquire, a wait, a join) and
+     * parked there: only such calls mark a thread, so a thread waiting on anything else is not reported.
+     */
     @Override
     public boolean isBlocked(Thread thread) {
+        if (!threading.isWaiting(thread)) {
+            return false;
+        }
         Thread.State s = thread.getState();
         return s == Thread.State.WAITING || s == Thread.State.TIMED_WAITING || s == Thread.State.BLOCKED;
     }

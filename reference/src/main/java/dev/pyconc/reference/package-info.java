@@ -45,7 +45,12 @@
  * kept and reported). The Java thread that creates the adapter is {@code main_thread()}; any other Java thread
  * that asks for {@code current_thread()} gets a {@code Dummy-N} object that stays in {@code enumerate()} while
  * its Java thread lives. {@code get_ident()} is the Java thread id; {@code get_native_id()} reads
- * {@code /proc/thread-self} (Linux only: elsewhere the NATIVE_THREAD_ID feature is absent).
+ * {@code /proc/thread-self} (Linux only: elsewhere the NATIVE_THREAD_ID feature is absent). A Java throwable
+ * that is not a Python exception and escapes a thread's {@code run()} reaches {@code threading.excepthook} as an
+ * {@code Exception} whose type name is the Java class name. {@code stack_size(size)} accepts 0 or at least the
+ * documented 32 KiB; CPython may demand more on a given machine (it also asks the OS for its minimum), and the
+ * size is handed to {@link java.lang.Thread#Thread(ThreadGroup, Runnable, String, long)}, which the JVM may treat
+ * as a hint.
  *
  * @see <a href="https://docs.python.org/3/library/threading.html">threading</a>
  * @see <a href="https://docs.python.org/3/library/queue.html">queue</a>

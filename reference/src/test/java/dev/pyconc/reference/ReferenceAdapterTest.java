@@ -380,6 +380,35 @@ class ReferenceAdapterTest {
         assertEquals("ValueError: boom", lines[lines.length - 1]);
     }
 
+    /** isBlocked is true only for a thread parked inside one of the adapter's blocking calls. */
+    @Test
+    void isBlockedOnlyInsideAdapterCalls() throws Exception {
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        Lock lock = threading.lock();
+        lock.acquire();
+        Thread t = new Thread(() -> {
+            try {
+                go.await();
+            } catch (InterruptedException e) {
+                return;
+            }
+            lock.acquire();
+            lock.release();
+        });
+        t.start();
+        awaitState(t); // parked in the JDK latch, not in the adapter
+        assertFalse(adapter.isBlocked(t));
+        go.countDown();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!adapter.isBlocked(t)) {
+            assertTrue(System.nanoTime() < deadline, "never reported blocked in acquire");
+            Thread.sleep(1);
+        }
+        lock.release();
+        t.join(30_000);
+        assertFalse(adapter.isBlocked(t));
+    }
+
     /** Reference choice: a Java interrupt does not end a wait; the flag is set again on return. */
     @Test
     void interruptDoesNotEndWait() throws Exception {
