@@ -433,64 +433,61 @@ final class Proxies {
         }
     }
 
-    static final class QueueProxy extends PyObjectProxy implements Queue {
+    /** What Queue and SimpleQueue share: the same Python methods with the same Java signatures. */
+    abstract static class QueueLikeProxy extends PyObjectProxy {
+        QueueLikeProxy(Session s, long hid, String kind) {
+            super(s, hid, kind);
+        }
+
+        public long qsize() {
+            return integer(call("qsize"));
+        }
+
+        public boolean empty() {
+            return bool(call("empty"));
+        }
+
+        public void put(Object item) {
+            callBlocking("put", item);
+        }
+
+        public void put(Object item, boolean block) {
+            callBlocking("put", item, block);
+        }
+
+        public void put(Object item, boolean block, Double timeout) {
+            callBlocking("put", item, block, timeout);
+        }
+
+        public void putNowait(Object item) {
+            call("put_nowait", item);
+        }
+
+        public Object get() {
+            return callBlocking("get");
+        }
+
+        public Object get(boolean block) {
+            return callBlocking("get", block);
+        }
+
+        public Object get(boolean block, Double timeout) {
+            return callBlocking("get", block, timeout);
+        }
+
+        public Object getNowait() {
+            return call("get_nowait");
+        }
+    }
+
+    static final class QueueProxy extends QueueLikeProxy implements Queue {
         QueueProxy(Session s, long hid) {
             super(s, hid, "Queue");
         }
 
         @Override
-        public long qsize() {
-            return integer(call("qsize"));
-        }
-
-        @Override
-        public boolean empty() {
-            return bool(call("empty"));
-        }
-
-        @Override
         public boolean full() {
             return bool(call("full"));
-        }
-
-        @Override
-        public void put(Object item) {
-            callBlocking("put", item);
-        }
-
-        @Override
-        public void put(Object item, boolean block) {
-            callBlocking("put", item, block);
-        }
-
-        @Override
-        public void put(Object item, boolean block, Double timeout) {
-            callBlocking("put", item, block, timeout);
-        }
-
-        @Override
-        public void putNowait(Object item) {
-            call("put_nowait", item);
-        }
-
-        @Override
-        public Object get() {
-            return callBlocking("get");
-        }
-
-        @Override
-        public Object get(boolean block) {
-            return callBlocking("get", block);
-        }
-
-        @Override
-        public Object get(boolean block, Double timeout) {
-            return callBlocking("get", block, timeout);
-        }
-
-        @Override
-        public Object getNowait() {
-            return call("get_nowait");
         }
 
         @Override
@@ -514,59 +511,9 @@ final class Proxies {
         }
     }
 
-    static final class SimpleQueueProxy extends PyObjectProxy implements SimpleQueue {
+    static final class SimpleQueueProxy extends QueueLikeProxy implements SimpleQueue {
         SimpleQueueProxy(Session s, long hid) {
             super(s, hid, "SimpleQueue");
-        }
-
-        @Override
-        public long qsize() {
-            return integer(call("qsize"));
-        }
-
-        @Override
-        public boolean empty() {
-            return bool(call("empty"));
-        }
-
-        @Override
-        public void put(Object item) {
-            callBlocking("put", item);
-        }
-
-        @Override
-        public void put(Object item, boolean block) {
-            callBlocking("put", item, block);
-        }
-
-        @Override
-        public void put(Object item, boolean block, Double timeout) {
-            callBlocking("put", item, block, timeout);
-        }
-
-        @Override
-        public void putNowait(Object item) {
-            call("put_nowait", item);
-        }
-
-        @Override
-        public Object get() {
-            return callBlocking("get");
-        }
-
-        @Override
-        public Object get(boolean block) {
-            return callBlocking("get", block);
-        }
-
-        @Override
-        public Object get(boolean block, Double timeout) {
-            return callBlocking("get", block, timeout);
-        }
-
-        @Override
-        public Object getNowait() {
-            return call("get_nowait");
         }
     }
 
