@@ -13,8 +13,9 @@ public record PyVersion(int major, int minor, int micro) implements Comparable<P
             throw new IllegalArgumentException("not a Python version (want MAJOR.MINOR[.MICRO]): " + text);
         }
         try {
-            int micro = parts.length > 2 ? Integer.parseInt(parts[2].replaceAll("[^0-9].*$", "").isEmpty() ? "0"
-                    : parts[2].replaceAll("[^0-9].*$", "")) : 0;
+            // The micro part may carry a release tag ("3.15.0a1"): keep its leading digits only.
+            String microDigits = parts.length > 2 ? parts[2].replaceAll("[^0-9].*$", "") : "";
+            int micro = microDigits.isEmpty() ? 0 : Integer.parseInt(microDigits);
             return new PyVersion(Integer.parseInt(parts[0]), Integer.parseInt(parts[1]), micro);
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("not a Python version (want MAJOR.MINOR[.MICRO]): " + text, e);
