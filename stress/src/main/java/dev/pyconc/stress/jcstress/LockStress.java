@@ -1,0 +1,168 @@
+package dev.pyconc.stress.jcstress;
+
+import static org.openjdk.jcstress.annotations.Expect.ACCEPTABLE;
+import static org.openjdk.jcstress.annotations.Expect.FORBIDDEN;
+
+import dev.pyconc.stress.StressAdapter;
+import dev.pyconc.spi.threading.Lock;
+import dev.pyconc.spi.threading.RLock;
+import org.openjdk.jcstress.annotations.Actor;
+import org.openjdk.jcstress.annotations.Arbiter;
+import org.openjdk.jcstress.annotations.JCStressTest;
+import org.openjdk.jcstress.annotations.Mode;
+import org.openjdk.jcstress.annotations.Outcome;
+import org.openjdk.jcstress.annotations.Signal;
+import org.openjdk.jcstress.annotations.State;
+import org.openjdk.jcstress.infra.results.II_Result;
+import org.openjdk.jcstress.infra.results.I_Result;
+
+/**
+ * jcstress tests of {@code threading.Lock} and {@code threading.RLock}
+ * (https://docs.python.org/3/library/threading.html#lock-objects), through the adapter of this JVM.
+ */
+public final class LockStress {
+    private LockStress() {}
+
+    /** Two threads each increment a plain counter inside acquire()/release() of one Lock. */
+    @JCStressTest
+    @Outcome(id = "2", expect = ACCEPTABLE, desc = "both increments happened, one after the other, inside the lock")
+    @Outcome(id = "1", expect = FORBIDDEN, desc = "lost update: both threads held the Lock at the same time")
+    @State
+    public static class MutualExclusion {
+        final Lock lock = StressAdapter.get().threading().lock();
+        int v;
+
+        @Actor
+        public void actor1() {
+            lock.acquire();
+            try {
+                v++;
+            } finally {
+                lock.release();
+            }
+        }
+
+        @Actor
+        public void actor2() {
+            lock.acquire();
+            try {
+                v++;
+            } finally {
+                lock.release();
+            }
+        }
+
+        @Arbiter
+        public void arbiter(I_Result r) {
+            r.r1 = v;
+        }
+    }
+
+    /**
+     * A Lock acquired by the thread that built the state is released by the @Signal thread; the actor,
+     * blocked in acquire(), must then get it (a Lock has no owner).
+     */
+    @JCStressTest(Mode.Termination)
+    @Outcome(id = "TERMINATED", expect = ACCEPTABLE, desc = "the release by another thread let the blocked acquire() through")
+    @Outcome(id = "STALE", expect = FORBIDDEN, desc = "acquire() stayed blocked: the release by a non-acquiring thread did not free the Lock")
+    @State
+    public static class ReleasedByOtherThread {
+        final Lock lock = StressAdapter.get().threading().lock();
+
+        public ReleasedByOtherThread() {
+            lock.acquire();
+        }
+
+        @Actor
+        public void actor() {
+            lock.acquire();
+        }
+
+        @Signal
+        public void signal() {
+            try {
+                lock.release();
+            } catch (RuntimeException refused) {
+                // a lock that refuses a non-owner's release stays held: the actor stays blocked (STALE)
+            }
+        }
+    }
+
+    /** Lost-update test of RLock, like {@link MutualExclusion}. */
+    @JCStressTest
+    @Outcome(id = "2", expect = ACCEPTABLE, desc = "both increments happened, one after the other, inside the RLock")
+    @Outcome(id = "1", expect = FORBIDDEN, desc = "lost update: both threads held the RLock at the same time")
+    @State
+    public static class RLockMutualExclusion {
+        final RLock lock = StressAdapter.get().threading().rlock();
+        int v;
+
+        @Actor
+        public void actor1() {
+            lock.acquire();
+            try {
+                v++;
+            } finally {
+                lock.release();
+            }
+        }
+
+        @Actor
+        public void actor2() {
+            lock.acquire();
+            try {
+                v++;
+            } finally {
+                lock.release();
+            }
+        }
+
+        @Arbiter
+        public void arbiter(I_Result r) {
+            r.r1 = v;
+        }
+    }
+
+    /**
+     * actor1 acquires the RLock twice, reads the counter, releases once (still holding it at depth 1), then
+     * writes the incremented value and releases again; actor2 increments under the RLock. The inner release
+     * must not let actor2 in.
+     */
+    @JCStressTest
+    @Outcome(id = "2, 1", expect = ACCEPTABLE, desc = "both increments kept; actor1 still held the RLock after its inner release")
+    @Outcome(id = {"1, 1", "1, 0"}, expect = FORBIDDEN, desc = "lost update: actor2 got in between actor1's inner and outer release")
+    @Outcome(expect = FORBIDDEN, desc = "actor1's recursive acquire failed or an extra release succeeded")
+    @State
+    public static class RecursionUnderContention {
+        final RLock lock = StressAdapter.get().threading().rlock();
+        int v;
+
+        @Actor
+        public void actor1(II_Result r) {
+            lock.acquire();
+            boolean again = lock.acquire(false);
+            int t = v;
+            if (again) {
+                lock.release();
+            }
+            v = t + 1;
+            lock.release();
+            r.r2 = again ? 1 : 0;
+        }
+
+        @Actor
+        public void actor2() {
+            lock.acquire();
+            try {
+                v++;
+            } finally {
+                lock.release();
+            }
+        }
+
+        @Arbiter
+        public void arbiter(II_Result r) {
+            r.r1 = v;
+        }
+    }
+}
