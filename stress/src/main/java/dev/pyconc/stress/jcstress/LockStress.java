@@ -59,8 +59,9 @@ public final class LockStress {
     }
 
     /**
-     * A Lock acquired by the thread that built the state is released by the @Signal thread; the actor,
-     * blocked in acquire(), must then get it (a Lock has no owner).
+     * The actor acquires the Lock and then acquires it again, which blocks (a Lock is not reentrant); the
+     * signal waits until the Lock is locked and releases it from its own thread. A Lock has no owner, so that
+     * release must let the actor's second acquire() through.
      */
     @JCStressTest(Mode.Termination)
     @Outcome(id = "TERMINATED", expect = ACCEPTABLE, desc = "the release by another thread let the blocked acquire() through")
@@ -69,17 +70,17 @@ public final class LockStress {
     public static class ReleasedByOtherThread {
         final Lock lock = StressAdapter.get().threading().lock();
 
-        public ReleasedByOtherThread() {
-            lock.acquire();
-        }
-
         @Actor
         public void actor() {
+            lock.acquire();
             lock.acquire();
         }
 
         @Signal
         public void signal() {
+            while (!lock.locked()) {
+                Thread.yield();
+            }
             try {
                 lock.release();
             } catch (RuntimeException refused) {
@@ -130,8 +131,9 @@ public final class LockStress {
      */
     @JCStressTest
     @Outcome(id = "2, 1", expect = ACCEPTABLE, desc = "both increments kept; actor1 still held the RLock after its inner release")
-    @Outcome(id = {"1, 1", "1, 0"}, expect = FORBIDDEN, desc = "lost update: actor2 got in between actor1's inner and outer release")
-    @Outcome(expect = FORBIDDEN, desc = "actor1's recursive acquire failed or an extra release succeeded")
+    @Outcome(id = "1, 1", expect = FORBIDDEN, desc = "lost update: actor2 got in between actor1's inner and outer release")
+    @Outcome(id = {"1, 2", "2, 2"}, expect = FORBIDDEN, desc = "actor1's outer release raised RuntimeError: its inner release had already given the RLock up")
+    @Outcome(expect = FORBIDDEN, desc = "actor1's recursive acquire(blocking=False) failed (r2 = 0)")
     @State
     public static class RecursionUnderContention {
         final RLock lock = StressAdapter.get().threading().rlock();
@@ -146,8 +148,13 @@ public final class LockStress {
                 lock.release();
             }
             v = t + 1;
-            lock.release();
-            r.r2 = again ? 1 : 0;
+            int outcome = again ? 1 : 0;
+            try {
+                lock.release();
+            } catch (RuntimeException notOwned) {
+                outcome = 2;
+            }
+            r.r2 = outcome;
         }
 
         @Actor

@@ -70,42 +70,50 @@ final class Broken {
     }
 
     /**
-     * A Lock built on {@link java.util.concurrent.locks.ReentrantLock}'s ownership rule: only the thread that
-     * acquired it may release it. Python's {@code Lock} has no owner, so a lock acquired by one thread and
-     * released by another must become acquirable; here the other thread's release raises RuntimeError and
-     * the lock stays held forever.
+     * A Lock with an owner, like {@link java.util.concurrent.locks.ReentrantLock} (but not reentrant): only
+     * the thread that acquired it may release it. Python's {@code Lock} has no owner, so a lock acquired by
+     * one thread and released by another must become acquirable; here the other thread's release raises
+     * RuntimeError and the lock stays held forever.
      */
     static final class OwnerOnlyReleaseLock implements Lock {
-        private final java.util.concurrent.locks.ReentrantLock j = new java.util.concurrent.locks.ReentrantLock();
+        private final java.util.concurrent.Semaphore permit = new java.util.concurrent.Semaphore(1);
+        private volatile Thread owner;
 
-        @Override public boolean acquire() { j.lock(); return true; }
-        @Override public boolean acquire(boolean blocking) { return blocking ? acquire() : j.tryLock(); }
+        @Override public boolean acquire() { return acquire(true, -1); }
+        @Override public boolean acquire(boolean blocking) { return acquire(blocking, -1); }
 
         @Override
         public boolean acquire(boolean blocking, double timeout) {
-            if (!blocking) {
-                return j.tryLock();
-            }
-            if (timeout < 0) {
-                return acquire();
-            }
+            boolean got;
             try {
-                return j.tryLock((long) (timeout * 1e9), java.util.concurrent.TimeUnit.NANOSECONDS);
+                got = !blocking ? permit.tryAcquire()
+                        : timeout < 0 ? acquireForever()
+                        : permit.tryAcquire((long) (timeout * 1e9), java.util.concurrent.TimeUnit.NANOSECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return false;
             }
+            if (got) {
+                owner = Thread.currentThread();
+            }
+            return got;
+        }
+
+        private boolean acquireForever() throws InterruptedException {
+            permit.acquire();
+            return true;
         }
 
         @Override
         public void release() {
-            if (!j.isHeldByCurrentThread()) { // BUG: Python locks are not owned by a thread
+            if (owner != Thread.currentThread()) { // BUG: Python locks are not owned by a thread
                 throw new RuntimeError("cannot release un-acquired lock");
             }
-            j.unlock();
+            owner = null;
+            permit.release();
         }
 
-        @Override public boolean locked() { return j.isLocked(); }
+        @Override public boolean locked() { return permit.availablePermits() == 0; }
         @Override public Held enter() { acquire(); return held(this::release); }
     }
 
@@ -228,15 +236,15 @@ final class Broken {
     }
 
     /**
-     * A Condition whose wait() spins on a plain (non-volatile) signal counter. Nothing orders the notifier's
-     * write with the waiter's reads, so once the spin loop is compiled the JIT may hoist the read out of the
-     * loop and the waiter never sees the notification: a lost wakeup caused by a missing volatile.
+     * A Condition whose wait() keeps holding the underlying lock while it waits for a notify. Python's
+     * wait() releases the lock for the duration of the wait; here a notifier, which must hold the lock to
+     * call notify(), can never get it: the waiter is never woken (deadlock).
      */
-    static final class PlainFieldCondition implements Condition {
+    static final class WaitKeepsLockCondition implements Condition {
         private final LockLike lock;
-        private long signals; // BUG: should be volatile (or guarded by a monitor both sides use)
+        private volatile long signals;
 
-        PlainFieldCondition(LockLike lock) {
+        WaitKeepsLockCondition(LockLike lock) {
             this.lock = lock;
         }
 
@@ -251,18 +259,14 @@ final class Broken {
         public boolean await(Double timeout) {
             long end = deadline(timeout);
             long seen = signals;
-            lock.release();
-            try {
-                while (signals == seen) {
-                    if (System.nanoTime() - end >= 0) {
-                        return false;
-                    }
-                    Thread.onSpinWait();
+            // BUG: the lock should be released here and re-acquired before returning
+            while (signals == seen) {
+                if (System.nanoTime() - end >= 0) {
+                    return false;
                 }
-                return true;
-            } finally {
-                lock.acquire();
+                Thread.yield();
             }
+            return true;
         }
 
         @Override public Object waitFor(Supplier<Object> predicate) { return waitFor(predicate, null); }

@@ -107,13 +107,13 @@ public final class SeededProviders {
         }
     }
 
-    /** {@code seeded-condition-plain-field}: {@link Broken.PlainFieldCondition}; caught by {@code ConditionStress.NoLostWakeup}. */
-    public static final class ConditionPlainField extends Base {
-        public ConditionPlainField() { super("seeded-condition-plain-field", "Condition wait spins on a non-volatile signal counter"); }
+    /** {@code seeded-condition-wait-keeps-lock}: {@link Broken.WaitKeepsLockCondition}; caught by {@code ConditionStress.NoLostWakeup}. */
+    public static final class ConditionWaitKeepsLock extends Base {
+        public ConditionWaitKeepsLock() { super("seeded-condition-wait-keeps-lock", "Condition wait does not release the lock while waiting"); }
         @Override ThreadingModule threading(ThreadingModule ref) {
             return new DelegatingThreading(ref) {
-                @Override public Condition condition() { return new Broken.PlainFieldCondition(d.rlock()); }
-                @Override public Condition condition(LockLike lock) { return new Broken.PlainFieldCondition(lock); }
+                @Override public Condition condition() { return new Broken.WaitKeepsLockCondition(d.rlock()); }
+                @Override public Condition condition(LockLike lock) { return new Broken.WaitKeepsLockCondition(lock); }
             };
         }
     }
