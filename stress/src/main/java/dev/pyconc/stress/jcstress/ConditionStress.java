@@ -27,7 +27,7 @@ public final class ConditionStress {
      */
     @JCStressTest(Mode.Termination)
     @Outcome(id = "TERMINATED", expect = ACCEPTABLE, desc = "the waiter saw the notify (or the predicate already true) and returned")
-    @Outcome(id = "STALE", expect = FORBIDDEN, desc = "lost wakeup: ready was set and notify() called, yet the waiter stayed blocked")
+    @Outcome(id = "STALE", expect = FORBIDDEN, desc = "lost wakeup: the waiter stayed blocked although ready was set and notify() called (or the notifier could not get the lock within 5 s)")
     @State
     public static class NoLostWakeup {
         final Condition cond = StressAdapter.get().threading().condition();

@@ -13,7 +13,6 @@ import org.openjdk.jcstress.annotations.JCStressTest;
 import org.openjdk.jcstress.annotations.Outcome;
 import org.openjdk.jcstress.annotations.State;
 import org.openjdk.jcstress.infra.results.II_Result;
-import org.openjdk.jcstress.infra.results.I_Result;
 
 /**
  * jcstress tests of {@code threading.Semaphore} and {@code threading.BoundedSemaphore}
@@ -22,10 +21,15 @@ import org.openjdk.jcstress.infra.results.I_Result;
 public final class SemaphoreStress {
     private SemaphoreStress() {}
 
-    /** Semaphore(1): two threads increment a plain counter while holding a permit; never two holders. */
+    /**
+     * Semaphore(1): two threads increment a plain counter while holding the permit; afterwards the arbiter
+     * counts the permits left (acquire(blocking=False) twice: r2 = how many succeeded).
+     */
     @JCStressTest
-    @Outcome(id = "2", expect = ACCEPTABLE, desc = "one holder at a time: both increments kept")
-    @Outcome(id = "1", expect = FORBIDDEN, desc = "lost update: two threads held the single permit at once")
+    @Outcome(id = "2, 1", expect = ACCEPTABLE, desc = "one holder at a time: both increments kept, the single permit back")
+    @Outcome(id = {"1, 1", "1, 2"}, expect = FORBIDDEN, desc = "lost update: two threads held the single permit at once")
+    @Outcome(id = "2, 2", expect = FORBIDDEN, desc = "two threads held the single permit at once: both took it, both gave one back, 2 permits left of 1")
+    @Outcome(expect = FORBIDDEN, desc = "permits lost: the single permit was not there after both released")
     @State
     public static class MutualExclusion {
         final Semaphore sem = StressAdapter.get().threading().semaphore(1);
@@ -52,8 +56,13 @@ public final class SemaphoreStress {
         }
 
         @Arbiter
-        public void arbiter(I_Result r) {
+        public void arbiter(II_Result r) {
             r.r1 = v;
+            int left = 0;
+            while (left < 2 && sem.acquire(false)) {
+                left++;
+            }
+            r.r2 = left;
         }
     }
 
