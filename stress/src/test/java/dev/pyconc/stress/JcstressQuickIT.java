@@ -32,7 +32,7 @@ class JcstressQuickIT {
     /** Seeded adapter, the test that must catch it, and a phrase of that test's FORBIDDEN outcome desc. */
     static Stream<String[]> seeded() {
         return Stream.of(
-                new String[] {"seeded-lock-check-then-act", "LockStress.MutualExclusion", "lost update: both threads held the Lock"},
+                new String[] {"seeded-lock-check-then-act", "LockStress.MutualExclusion", "both threads held the Lock at the same time"},
                 new String[] {"seeded-lock-owner-only-release", "LockStress.ReleasedByOtherThread", "acquire() stayed blocked"},
                 new String[] {"seeded-rlock-release-drops-all", "LockStress.RecursionUnderContention", "inner release had already given the RLock up"},
                 new String[] {"seeded-semaphore-check-then-act", "SemaphoreStress.MutualExclusion", "held the single permit at once"},

@@ -6,6 +6,7 @@ import static org.openjdk.jcstress.annotations.Expect.FORBIDDEN;
 import dev.pyconc.stress.StressAdapter;
 import dev.pyconc.spi.threading.Lock;
 import dev.pyconc.spi.threading.RLock;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.openjdk.jcstress.annotations.Actor;
 import org.openjdk.jcstress.annotations.Arbiter;
 import org.openjdk.jcstress.annotations.JCStressTest;
@@ -14,7 +15,7 @@ import org.openjdk.jcstress.annotations.Outcome;
 import org.openjdk.jcstress.annotations.Signal;
 import org.openjdk.jcstress.annotations.State;
 import org.openjdk.jcstress.infra.results.II_Result;
-import org.openjdk.jcstress.infra.results.I_Result;
+import org.openjdk.jcstress.infra.results.III_Result;
 
 /**
  * jcstress tests of {@code threading.Lock} and {@code threading.RLock}
@@ -23,37 +24,45 @@ import org.openjdk.jcstress.infra.results.I_Result;
 public final class LockStress {
     private LockStress() {}
 
-    /** Two threads each increment a plain counter inside acquire()/release() of one Lock. */
+    /**
+     * Two threads each take the Lock, count themselves in a shared "inside" counter (r2, r3: the count each
+     * saw on entering), increment a plain counter (r1) and leave. With mutual exclusion each sees 1 and no
+     * increment is lost.
+     */
     @JCStressTest
-    @Outcome(id = "2", expect = ACCEPTABLE, desc = "both increments happened, one after the other, inside the lock")
-    @Outcome(id = "1", expect = FORBIDDEN, desc = "lost update: both threads held the Lock at the same time")
+    @Outcome(id = "2, 1, 1", expect = ACCEPTABLE, desc = "one holder at a time: each found nobody else inside, both increments kept")
+    @Outcome(id = "1, 1, 1", expect = FORBIDDEN, desc = "lost update: both threads held the Lock at the same time")
+    @Outcome(expect = FORBIDDEN, desc = "both threads held the Lock at the same time: one found the other inside (a 2 in r2/r3)")
     @State
     public static class MutualExclusion {
         final Lock lock = StressAdapter.get().threading().lock();
+        final AtomicInteger inside = new AtomicInteger();
         int v;
 
-        @Actor
-        public void actor1() {
+        private int critical() {
             lock.acquire();
             try {
+                int n = inside.incrementAndGet();
                 v++;
+                inside.decrementAndGet();
+                return n;
             } finally {
                 lock.release();
             }
         }
 
         @Actor
-        public void actor2() {
-            lock.acquire();
-            try {
-                v++;
-            } finally {
-                lock.release();
-            }
+        public void actor1(III_Result r) {
+            r.r2 = critical();
+        }
+
+        @Actor
+        public void actor2(III_Result r) {
+            r.r3 = critical();
         }
 
         @Arbiter
-        public void arbiter(I_Result r) {
+        public void arbiter(III_Result r) {
             r.r1 = v;
         }
     }
@@ -89,37 +98,45 @@ public final class LockStress {
         }
     }
 
-    /** Lost-update test of RLock, like {@link MutualExclusion}. */
+    /**
+     * Two threads each take the RLock, count themselves in a shared "inside" counter (r2, r3: the count each
+     * saw on entering), increment a plain counter (r1) and leave. With mutual exclusion each sees 1 and no
+     * increment is lost.
+     */
     @JCStressTest
-    @Outcome(id = "2", expect = ACCEPTABLE, desc = "both increments happened, one after the other, inside the RLock")
-    @Outcome(id = "1", expect = FORBIDDEN, desc = "lost update: both threads held the RLock at the same time")
+    @Outcome(id = "2, 1, 1", expect = ACCEPTABLE, desc = "one holder at a time: each found nobody else inside, both increments kept")
+    @Outcome(id = "1, 1, 1", expect = FORBIDDEN, desc = "lost update: both threads held the RLock at the same time")
+    @Outcome(expect = FORBIDDEN, desc = "both threads held the RLock at the same time: one found the other inside (a 2 in r2/r3)")
     @State
     public static class RLockMutualExclusion {
         final RLock lock = StressAdapter.get().threading().rlock();
+        final AtomicInteger inside = new AtomicInteger();
         int v;
 
-        @Actor
-        public void actor1() {
+        private int critical() {
             lock.acquire();
             try {
+                int n = inside.incrementAndGet();
                 v++;
+                inside.decrementAndGet();
+                return n;
             } finally {
                 lock.release();
             }
         }
 
         @Actor
-        public void actor2() {
-            lock.acquire();
-            try {
-                v++;
-            } finally {
-                lock.release();
-            }
+        public void actor1(III_Result r) {
+            r.r2 = critical();
+        }
+
+        @Actor
+        public void actor2(III_Result r) {
+            r.r3 = critical();
         }
 
         @Arbiter
-        public void arbiter(I_Result r) {
+        public void arbiter(III_Result r) {
             r.r1 = v;
         }
     }
