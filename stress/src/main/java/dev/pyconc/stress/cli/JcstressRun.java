@@ -25,7 +25,8 @@ import java.util.regex.Pattern;
  * table ("Results across all configurations") from that output.
  */
 final class JcstressRun {
-    private static final Pattern VERDICT = Pattern.compile("^\\s*\\[(OK|FAILED|ERROR|TIMEOUT|VM ERROR|SKIPPED)\\]\\s+(\\S+)");
+    private static final Pattern VERDICT = Pattern.compile(
+            "^[\\s.]*\\[(OK|FAILED|ERROR|TIMEOUT|VM ERROR|SKIPPED)\\]\\s+(\\S+)\\s*$");
     private static final Pattern ROW = Pattern.compile(
             "^\\s*(.+?)\\s+([\\d,]+)\\s+(<?[\\d.]+%)\\s+(Acceptable|Forbidden|Interesting|ACCEPTABLE\\S*|FORBIDDEN|UNKNOWN)\\s*(.*)$",
             Pattern.CASE_INSENSITIVE);
