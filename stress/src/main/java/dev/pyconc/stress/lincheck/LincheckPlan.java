@@ -6,12 +6,12 @@ import org.jetbrains.lincheck.datastructures.ModelCheckingOptions;
 /**
  * How hard the Lincheck tests search: model checking (Lincheck's managed scheduler explores thread switches
  * at shared-memory accesses) with 2 threads of 3 operations, sized by the stress profile named by system
- * property {@code pyconc.stress.profile} ({@code quick} when unset).
+ * property {@code pyconc.stress.profile} ({@code quick} when unset), after the hand-picked {@link Scenarios}.
  *
  * <table>
  *   <caption>iterations (scenarios) x invocations (interleavings per scenario)</caption>
  *   <tr><th>profile</th><th>iterations</th><th>invocations</th></tr>
- *   <tr><td>quick</td><td>10</td><td>500</td></tr>
+ *   <tr><td>quick</td><td>6</td><td>250</td></tr>
  *   <tr><td>default</td><td>30</td><td>2000</td></tr>
  *   <tr><td>tough</td><td>100</td><td>5000</td></tr>
  * </table>
@@ -36,7 +36,7 @@ public final class LincheckPlan {
         return switch (profile()) {
             case "default" -> 30;
             case "tough" -> 100;
-            default -> 10;
+            default -> 6;
         };
     }
 
@@ -45,7 +45,7 @@ public final class LincheckPlan {
         return switch (profile()) {
             case "default" -> 2000;
             case "tough" -> 5000;
-            default -> 500;
+            default -> 250;
         };
     }
 
@@ -72,8 +72,14 @@ public final class LincheckPlan {
         return options(model).actorsBefore(0).actorsAfter(0);
     }
 
-    /** Runs Lincheck on {@code testClass}; throws Lincheck's AssertionError when it is not linearizable. */
+    /**
+     * Runs Lincheck on {@code testClass}: first the hand-picked {@link Scenarios} of its primitive, then the
+     * random ones; throws Lincheck's AssertionError when it is not linearizable.
+     */
     public static void check(Class<?> testClass, ModelCheckingOptions options) {
+        for (var s : Scenarios.of(testClass)) {
+            options.addCustomScenario(s);
+        }
         options.check(testClass);
     }
 }
