@@ -156,8 +156,8 @@ public final class StressMain implements Callable<Integer> {
     private static Path besideThisJar(String name) {
         try {
             Path self = Path.of(StressMain.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            Path dir = self.toFile().isFile() ? self.getParent() : self.getParent(); // jar's folder, or target/
-            return dir.resolve(name);
+            // The jar's folder (stress/target/); run from classes, stress/target/classes, its parent.
+            return self.getParent().resolve(name);
         } catch (URISyntaxException ex) {
             throw new IllegalStateException("cannot locate " + name + ": " + ex.getMessage(), ex);
         }
