@@ -13,7 +13,7 @@ import org.jetbrains.lincheck.datastructures.ModelCheckingOptions;
  *   <tr><th>profile</th><th>iterations</th><th>invocations</th></tr>
  *   <tr><td>quick</td><td>6</td><td>250</td></tr>
  *   <tr><td>default</td><td>30</td><td>2000</td></tr>
- *   <tr><td>tough</td><td>100</td><td>5000</td></tr>
+ *   <tr><td>tough</td><td>60</td><td>3000</td></tr>
  * </table>
  */
 public final class LincheckPlan {
@@ -35,7 +35,7 @@ public final class LincheckPlan {
     public static int iterations() {
         return switch (profile()) {
             case "default" -> 30;
-            case "tough" -> 100;
+            case "tough" -> 60;
             default -> 6;
         };
     }
@@ -44,7 +44,7 @@ public final class LincheckPlan {
     public static int invocations() {
         return switch (profile()) {
             case "default" -> 2000;
-            case "tough" -> 5000;
+            case "tough" -> 3000;
             default -> 250;
         };
     }
