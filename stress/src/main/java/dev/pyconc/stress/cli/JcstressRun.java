@@ -1,0 +1,188 @@
+package dev.pyconc.stress.cli;
+
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Runs the jcstress tests in a child JVM ({@code java -cp pyconc-jcstress.jar[:PYCONC_CLASSPATH]
+ * org.openjdk.jcstress.Main ARGS -r DIR}), streams its output, and reads each test's verdict and outcome
+ * table ("Results across all configurations") from that output.
+ */
+final class JcstressRun {
+    private static final Pattern VERDICT = Pattern.compile(
+            "^[\\s.]*\\[(OK|FAILED|ERROR|TIMEOUT|VM ERROR|SKIPPED)\\]\\s+(\\S+)\\s*$");
+    private static final Pattern ROW = Pattern.compile(
+            "^\\s*(.+?)\\s+([\\d,]+)\\s+(<?[\\d.]+%)\\s+(Acceptable|Forbidden|Interesting|ACCEPTABLE\\S*|FORBIDDEN|UNKNOWN)\\s*(.*)$",
+            Pattern.CASE_INSENSITIVE);
+
+    /** What the child JVM did. */
+    record Outcome(int exitCode, List<StressTestResult> tests) {}
+
+    private JcstressRun() {}
+
+    /** The jcstress arguments for this profile, adapter and optional test regex. */
+    static List<String> arguments(String profile, String adapter, String testRegex, PrintWriter err) {
+        Optional<List<String>> fromProfiles = fromJcstressProfiles(profile, adapter, testRegex);
+        if (fromProfiles.isPresent()) {
+            return fromProfiles.get();
+        }
+        err.println("pyconc stress: dev.pyconc.stress.jcstress.JcstressProfiles not found; using jcstress mode '"
+                + profile + "'");
+        List<String> args = new ArrayList<>(List.of("-m", profile, "-jvmArgsPrepend", "-Dpyconc.adapter=" + adapter));
+        if (testRegex != null) {
+            args.add("-t");
+            args.add(testRegex);
+        }
+        return args;
+    }
+
+    /**
+     * Asks {@code dev.pyconc.stress.jcstress.JcstressProfiles} (owned by the jcstress tests) for the argument
+     * list: its public static method taking (profile, adapter, regex-or-null) and returning a list of strings.
+     */
+    @SuppressWarnings("unchecked")
+    private static Optional<List<String>> fromJcstressProfiles(String profile, String adapter, String testRegex) {
+        Class<?> c;
+        try {
+            c = Class.forName("dev.pyconc.stress.jcstress.JcstressProfiles");
+        } catch (ClassNotFoundException e) {
+            return Optional.empty();
+        }
+        for (Method m : c.getMethods()) {
+            Class<?>[] p = m.getParameterTypes();
+            if (Modifier.isStatic(m.getModifiers()) && List.class.isAssignableFrom(m.getReturnType()) && p.length == 3
+                    && p[0] == String.class && p[1] == String.class) {
+                Object regex = p[2] == Optional.class ? Optional.ofNullable(testRegex) : testRegex;
+                try {
+                    return Optional.of(List.copyOf((List<String>) m.invoke(null, profile, adapter, regex)));
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException("JcstressProfiles." + m.getName() + " failed: " + e.getCause(), e);
+                }
+            }
+        }
+        throw new IllegalStateException("JcstressProfiles has no static List<String> method(profile, adapter, regex)");
+    }
+
+    /** Runs jcstress; every output line goes to {@code out} prefixed {@code "jcstress| "}. */
+    static Outcome run(Path jar, List<String> args, Path reportDir, PrintWriter out) throws IOException, InterruptedException {
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalArgumentException("jcstress jar not found: " + jar + " (build it: ./mvnw -q -B -DskipTests package)");
+        }
+        Files.createDirectories(reportDir);
+        String cp = jar.toString();
+        String extra = System.getenv("PYCONC_CLASSPATH");
+        if (extra != null && !extra.isBlank()) {
+            cp = cp + File.pathSeparator + extra;
+        }
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.add("-cp");
+        cmd.add(cp);
+        cmd.add("org.openjdk.jcstress.Main");
+        cmd.addAll(args);
+        if (!args.contains("-v")) {
+            cmd.add("-v"); // prints every test's outcome table, so the summary has counts
+        }
+        cmd.add("-r");
+        cmd.add(reportDir.toString());
+        out.println("jcstress| " + String.join(" ", cmd));
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+        // jcstress writes its binary results file into the working folder: keep it beside the report.
+        pb.directory(reportDir.toFile());
+        Process p = pb.start();
+        Parser parser = new Parser();
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = r.readLine()) != null) {
+                out.println("jcstress| " + line);
+                parser.accept(line);
+            }
+        }
+        int code = p.waitFor();
+        return new Outcome(code, parser.results());
+    }
+
+    /** Reads verdict lines and the "Results across all configurations" tables that follow them. */
+    static final class Parser {
+        private final Map<String, String> verdicts = new LinkedHashMap<>();
+        private final Map<String, List<StressTestResult.Outcome>> tables = new LinkedHashMap<>();
+        private String current;
+        private boolean inTable;
+
+        void accept(String raw) {
+            String line = raw.replaceAll("\u001b\\[[0-9;]*[A-Za-z]", "").replace("\r", "");
+            Matcher v = VERDICT.matcher(line);
+            if (v.find()) {
+                current = v.group(2);
+                verdicts.put(current, v.group(1));
+                inTable = false;
+                return;
+            }
+            if (current == null) {
+                return;
+            }
+            if (line.contains("Results across all configurations")) {
+                inTable = true;
+                tables.put(current, new ArrayList<>());
+                return;
+            }
+            if (!inTable) {
+                return;
+            }
+            if (line.strip().startsWith("RESULT")) {
+                return;
+            }
+            Matcher m = ROW.matcher(line);
+            if (m.matches()) {
+                tables.get(current).add(new StressTestResult.Outcome(m.group(1).strip(),
+                        Long.parseLong(m.group(2).replace(",", "")), m.group(4).toUpperCase(Locale.ROOT),
+                        m.group(5).strip()));
+            } else if (line.isBlank() && !tables.get(current).isEmpty()) {
+                inTable = false;
+            }
+        }
+
+        List<StressTestResult> results() {
+            List<StressTestResult> out = new ArrayList<>();
+            verdicts.forEach((test, verdict) -> {
+                List<StressTestResult.Outcome> rows = tables.getOrDefault(test, List.of());
+                boolean forbidden = rows.stream().anyMatch(o -> o.expect().startsWith("FORBIDDEN") && o.samples() > 0)
+                        || "FAILED".equals(verdict);
+                out.add(new StressTestResult(test, "jcstress", primitiveOf(test), verdict, rows, forbidden, null,
+                        "OK".equals(verdict) ? null : verdict, null));
+            });
+            return out;
+        }
+    }
+
+    /**
+     * The primitive a jcstress test exercises, from its class name: the simple name of the outermost class
+     * without a {@code Stress} suffix (e.g. {@code LockStress.Mutex} gives {@code Lock}).
+     */
+    static String primitiveOf(String test) {
+        String[] parts = test.split("\\.");
+        for (String part : parts) {
+            if (!part.isEmpty() && Character.isUpperCase(part.charAt(0))) {
+                String outer = part.contains("$") ? part.substring(0, part.indexOf('$')) : part;
+                return outer.endsWith("Stress") ? outer.substring(0, outer.length() - "Stress".length()) : outer;
+            }
+        }
+        return test;
+    }
+}
