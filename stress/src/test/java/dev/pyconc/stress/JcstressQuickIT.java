@@ -52,6 +52,16 @@ class JcstressQuickIT {
         Run run = JcstressRunner.run(JAR, OUT.resolve("reference"), JcstressProfiles.args("quick", "reference", null));
         assertEquals(0, run.exit(), () -> "jcstress against the reference failed; see " + run.log() + "\n" + run.tail());
         assertTrue(Files.exists(OUT.resolve("reference").resolve("index.html")), "HTML report written");
+        // every test in the jar ran (jcstress silently skips tests it cannot schedule, e.g. more actors than CPUs)
+        Run list = JcstressRunner.run(JAR, OUT.resolve("list"), List.of("-l"));
+        List<String> listed = list.output().lines().map(String::trim).filter(l -> l.startsWith(PKG)).sorted().toList();
+        List<String> reported;
+        try (Stream<Path> files = Files.list(OUT.resolve("reference"))) {
+            reported = files.map(f -> f.getFileName().toString()).filter(n -> n.startsWith(PKG) && n.endsWith(".html"))
+                    .map(n -> n.substring(0, n.length() - ".html".length())).sorted().toList();
+        }
+        assertTrue(listed.size() >= 19, () -> "expected at least 19 jcstress tests, listed: " + listed);
+        assertEquals(listed, reported, "every listed jcstress test has a result in the report");
     }
 
     /**

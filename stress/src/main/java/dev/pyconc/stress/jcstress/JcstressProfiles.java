@@ -9,18 +9,18 @@ import java.util.Locale;
  * The jcstress command-line arguments of pyconc's stress profiles, for {@code java -jar pyconc-jcstress.jar}.
  * The adapter under test is passed to jcstress's forked JVMs as {@code -Dpyconc.adapter=NAME}.
  *
- * <p>Costs measured on the 2-core build machine (JDK 17, the 20 tests, reference adapter). jcstress still
- * runs every test in two JVM configurations here (with and without biased locking).
+ * <p>Costs measured on the 2-core build machine (JDK 17, the 19 tests, reference adapter). jcstress runs
+ * every test in two JVM configurations here (with and without biased locking) even with {@code -jvmArgs}.
  * <ul>
  *   <li>{@code quick}: {@code -f 1 -iters 1 -time 100 -sc false -jvmArgs -Dpyconc.adapter=NAME}: one fork,
  *       one 100 ms iteration per configuration, no split per-actor compilation variants, no auto-detected
- *       JVM flag sets ({@code -jvmArgs} replaces them). 61 s for all 20 tests (40 test configurations,
- *       about 3 s per test); a single targeted test takes 7-15 s including jcstress's start-up, and a
- *       Termination test whose actor is stuck takes about 45-70 s (jcstress waits before declaring STALE).
- *       This is what {@code ./mvnw verify} runs ({@code JcstressQuickIT}, about 4 min 15 s in all with the
- *       13 seeded-bug checks).</li>
+ *       JVM flag sets ({@code -jvmArgs} replaces them). All 19 tests (38 test configurations): 28 s on a
+ *       quiet machine, 61 s while other builds ran (1.5-3 s per test). A single targeted test takes 6-15 s
+ *       with jcstress's start-up; a Termination test whose actor is stuck takes 45-75 s (jcstress waits
+ *       before it declares STALE). This is what {@code ./mvnw verify} runs: {@code JcstressQuickIT} with the
+ *       13 seeded-bug checks took 2 min 13 s quiet, 4 min 15 s loaded.</li>
  *   <li>{@code default}: {@code -f 1 -iters 1 -time 200} with all compilation variants and JVM flag sets
- *       ({@code -jvmArgsPrepend}): 6 min 1 s for the 20 tests (282 test configurations).</li>
+ *       ({@code -jvmArgsPrepend}): 6 min 1 s for the 19 tests (282 test configurations).</li>
  *   <li>{@code tough}: jcstress's {@code -m tough} preset with {@code -jvmArgsPrepend}: several forks and
  *       longer iterations per configuration; not measured in full here, expect more than an hour for all
  *       tests (leave it running overnight).</li>

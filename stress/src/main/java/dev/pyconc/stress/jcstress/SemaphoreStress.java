@@ -7,11 +7,13 @@ import dev.pyconc.spi.exceptions.ValueError;
 import dev.pyconc.spi.threading.BoundedSemaphore;
 import dev.pyconc.spi.threading.Semaphore;
 import dev.pyconc.stress.StressAdapter;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.openjdk.jcstress.annotations.Actor;
 import org.openjdk.jcstress.annotations.Arbiter;
 import org.openjdk.jcstress.annotations.JCStressTest;
 import org.openjdk.jcstress.annotations.Outcome;
 import org.openjdk.jcstress.annotations.State;
+import org.openjdk.jcstress.infra.results.IIII_Result;
 import org.openjdk.jcstress.infra.results.II_Result;
 
 /**
@@ -22,47 +24,50 @@ public final class SemaphoreStress {
     private SemaphoreStress() {}
 
     /**
-     * Semaphore(1): two threads increment a plain counter while holding the permit; afterwards the arbiter
-     * counts the permits left (acquire(blocking=False) twice: r2 = how many succeeded).
+     * Semaphore(1): two threads each take the permit, count themselves in a shared "inside" counter (r2, r3:
+     * the count each saw on entering), increment a plain counter (r1) and give the permit back; the arbiter
+     * then counts the permits left with acquire(blocking=False), at most twice (r4).
      */
     @JCStressTest
-    @Outcome(id = "2, 1", expect = ACCEPTABLE, desc = "one holder at a time: both increments kept, the single permit back")
-    @Outcome(id = {"1, 1", "1, 2"}, expect = FORBIDDEN, desc = "lost update: two threads held the single permit at once")
-    @Outcome(id = "2, 2", expect = FORBIDDEN, desc = "two threads held the single permit at once: both took it, both gave one back, 2 permits left of 1")
-    @Outcome(expect = FORBIDDEN, desc = "permits lost: the single permit was not there after both released")
+    @Outcome(id = "2, 1, 1, 1", expect = ACCEPTABLE, desc = "one holder at a time: each found nobody inside, both increments kept, the single permit back")
+    @Outcome(id = {"2, 1, 1, 2", "2, 1, 2, 2", "2, 2, 1, 2", "1, 1, 1, 2"}, expect = FORBIDDEN, desc = "two threads held the single permit at once: both took it and both gave one back (2 permits left of 1)")
+    @Outcome(expect = FORBIDDEN, desc = "two threads held the single permit at once (a 2 in r2/r3, or a lost update in r1), or the permit was lost")
     @State
     public static class MutualExclusion {
         final Semaphore sem = StressAdapter.get().threading().semaphore(1);
+        final AtomicInteger inside = new AtomicInteger();
         int v;
 
-        @Actor
-        public void actor1() {
+        private int critical() {
             sem.acquire();
             try {
+                int n = inside.incrementAndGet();
                 v++;
+                inside.decrementAndGet();
+                return n;
             } finally {
                 sem.release();
             }
         }
 
         @Actor
-        public void actor2() {
-            sem.acquire();
-            try {
-                v++;
-            } finally {
-                sem.release();
-            }
+        public void actor1(IIII_Result r) {
+            r.r2 = critical();
+        }
+
+        @Actor
+        public void actor2(IIII_Result r) {
+            r.r3 = critical();
         }
 
         @Arbiter
-        public void arbiter(II_Result r) {
+        public void arbiter(IIII_Result r) {
             r.r1 = v;
             int left = 0;
             while (left < 2 && sem.acquire(false)) {
                 left++;
             }
-            r.r2 = left;
+            r.r4 = left;
         }
     }
 
