@@ -172,17 +172,41 @@ final class JcstressRun {
     }
 
     /**
-     * The primitive a jcstress test exercises, from its class name: the simple name of the outermost class
-     * without a {@code Stress} suffix (e.g. {@code LockStress.Mutex} gives {@code Lock}).
+     * Name fragments and the Python primitive each stands for, in search order (so that e.g. RLock is found
+     * before Lock, Bounded before Semaphore).
+     */
+    private static final List<List<String>> PRIMITIVES = List.of(
+            List.of("Bounded", "threading.BoundedSemaphore"), List.of("PriorityQueue", "queue.PriorityQueue"),
+            List.of("SimpleQueue", "queue.SimpleQueue"), List.of("LifoQueue", "queue.LifoQueue"),
+            List.of("Condition", "threading.Condition"), List.of("Semaphore", "threading.Semaphore"),
+            List.of("Barrier", "threading.Barrier"), List.of("RLock", "threading.RLock"),
+            List.of("Event", "threading.Event"), List.of("Lock", "threading.Lock"), List.of("Queue", "queue.Queue"));
+
+    /**
+     * The primitive a jcstress test exercises, guessed from its name: the first Python primitive named in the
+     * test's own (innermost) class name, else in its enclosing class's name (e.g. {@code LockStress.Mutex}
+     * gives {@code threading.Lock}, {@code EventBarrierStress.BarrierVisibility} gives
+     * {@code threading.Barrier}); the enclosing class's name without {@code Stress} when none is named.
      */
     static String primitiveOf(String test) {
-        String[] parts = test.split("\\.");
+        String[] parts = test.split("[.$]");
+        List<String> classes = new ArrayList<>();
         for (String part : parts) {
             if (!part.isEmpty() && Character.isUpperCase(part.charAt(0))) {
-                String outer = part.contains("$") ? part.substring(0, part.indexOf('$')) : part;
-                return outer.endsWith("Stress") ? outer.substring(0, outer.length() - "Stress".length()) : outer;
+                classes.add(part);
             }
         }
-        return test;
+        for (int i = classes.size() - 1; i >= 0; i--) {
+            for (List<String> p : PRIMITIVES) {
+                if (classes.get(i).contains(p.get(0))) {
+                    return p.get(1);
+                }
+            }
+        }
+        if (classes.isEmpty()) {
+            return test;
+        }
+        String outer = classes.get(0);
+        return outer.endsWith("Stress") ? outer.substring(0, outer.length() - "Stress".length()) : outer;
     }
 }

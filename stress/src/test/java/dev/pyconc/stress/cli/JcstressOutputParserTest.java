@@ -55,8 +55,15 @@ class JcstressOutputParserTest {
 
     @Test
     void primitiveFromTestClass() {
-        assertEquals("Lock", JcstressRun.primitiveOf("dev.pyconc.stress.jcstress.LockStress.Mutex"));
-        assertEquals("Queue", JcstressRun.primitiveOf("dev.pyconc.stress.jcstress.QueueStress$PutGet"));
+        assertEquals("threading.Lock", JcstressRun.primitiveOf("dev.pyconc.stress.jcstress.LockStress.Mutex"));
+        assertEquals("queue.Queue", JcstressRun.primitiveOf("dev.pyconc.stress.jcstress.QueueStress$PutGet"));
+        assertEquals("queue.LifoQueue", JcstressRun.primitiveOf("dev.pyconc.stress.jcstress.QueueStress.LifoQueuePutGet"));
+        assertEquals("threading.BoundedSemaphore",
+                JcstressRun.primitiveOf("dev.pyconc.stress.jcstress.SemaphoreStress.BoundedOverRelease"));
+        assertEquals("threading.Barrier",
+                JcstressRun.primitiveOf("dev.pyconc.stress.jcstress.EventBarrierStress.BarrierVisibility"));
+        assertEquals("threading.RLock", JcstressRun.primitiveOf("dev.pyconc.stress.jcstress.LockStress.RLockMutualExclusion"));
+        assertEquals("Misc", JcstressRun.primitiveOf("dev.pyconc.stress.jcstress.MiscStress.Other"));
     }
 
     @Test
