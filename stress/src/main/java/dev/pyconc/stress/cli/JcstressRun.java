@@ -1,12 +1,12 @@
 package dev.pyconc.stress.cli;
 
+import dev.pyconc.stress.jcstress.JcstressProfiles;
+
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
-import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -36,47 +35,9 @@ final class JcstressRun {
 
     private JcstressRun() {}
 
-    /** The jcstress arguments for this profile, adapter and optional test regex. */
+    /** The jcstress arguments for this profile, adapter and optional test regex (see {@link JcstressProfiles}). */
     static List<String> arguments(String profile, String adapter, String testRegex, PrintWriter err) {
-        Optional<List<String>> fromProfiles = fromJcstressProfiles(profile, adapter, testRegex);
-        if (fromProfiles.isPresent()) {
-            return fromProfiles.get();
-        }
-        err.println("pyconc stress: dev.pyconc.stress.jcstress.JcstressProfiles not found; using jcstress mode '"
-                + profile + "'");
-        List<String> args = new ArrayList<>(List.of("-m", profile, "-jvmArgsPrepend", "-Dpyconc.adapter=" + adapter));
-        if (testRegex != null) {
-            args.add("-t");
-            args.add(testRegex);
-        }
-        return args;
-    }
-
-    /**
-     * Asks {@code dev.pyconc.stress.jcstress.JcstressProfiles} (owned by the jcstress tests) for the argument
-     * list: its public static method taking (profile, adapter, regex-or-null) and returning a list of strings.
-     */
-    @SuppressWarnings("unchecked")
-    private static Optional<List<String>> fromJcstressProfiles(String profile, String adapter, String testRegex) {
-        Class<?> c;
-        try {
-            c = Class.forName("dev.pyconc.stress.jcstress.JcstressProfiles");
-        } catch (ClassNotFoundException e) {
-            return Optional.empty();
-        }
-        for (Method m : c.getMethods()) {
-            Class<?>[] p = m.getParameterTypes();
-            if (Modifier.isStatic(m.getModifiers()) && List.class.isAssignableFrom(m.getReturnType()) && p.length == 3
-                    && p[0] == String.class && p[1] == String.class) {
-                Object regex = p[2] == Optional.class ? Optional.ofNullable(testRegex) : testRegex;
-                try {
-                    return Optional.of(List.copyOf((List<String>) m.invoke(null, profile, adapter, regex)));
-                } catch (ReflectiveOperationException e) {
-                    throw new IllegalStateException("JcstressProfiles." + m.getName() + " failed: " + e.getCause(), e);
-                }
-            }
-        }
-        throw new IllegalStateException("JcstressProfiles has no static List<String> method(profile, adapter, regex)");
+        return JcstressProfiles.args(profile, adapter, testRegex);
     }
 
     /** Runs jcstress; every output line goes to {@code out} prefixed {@code "jcstress| "}. */
