@@ -1,5 +1,7 @@
 package dev.pyconc.conformance;
 
+import dev.pyconc.spi.support.DelegatingQueueModule;
+
 import dev.pyconc.spi.Adapter;
 import dev.pyconc.spi.AdapterConfig;
 import dev.pyconc.spi.AdapterProvider;
@@ -36,12 +38,12 @@ public class LifoQueueAdapterProvider implements AdapterProvider {
                 return new DelegatingQueueModule(reference.queue()) {
                     @Override
                     public Queue queue() {
-                        return d.lifoQueue();
+                        return delegate.lifoQueue();
                     }
 
                     @Override
                     public Queue queue(long maxsize) {
-                        return d.lifoQueue(maxsize);
+                        return delegate.lifoQueue(maxsize);
                     }
                 };
             }

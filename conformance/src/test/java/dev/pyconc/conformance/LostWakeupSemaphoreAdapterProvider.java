@@ -1,5 +1,7 @@
 package dev.pyconc.conformance;
 
+import dev.pyconc.spi.support.DelegatingThreadingModule;
+
 import dev.pyconc.spi.Adapter;
 import dev.pyconc.spi.AdapterConfig;
 import dev.pyconc.spi.AdapterProvider;
@@ -51,8 +53,8 @@ public class LostWakeupSemaphoreAdapterProvider implements AdapterProvider {
 
                     @Override
                     public Semaphore semaphore(long value) {
-                        d.semaphore(value); // the reference checks the argument (ValueError below 0)
-                        return new LostWakeupSemaphore(self, d, value);
+                        delegate.semaphore(value); // the reference checks the argument (ValueError below 0)
+                        return new LostWakeupSemaphore(self, delegate, value);
                     }
                 };
             }

@@ -1,5 +1,7 @@
 package dev.pyconc.conformance;
 
+import dev.pyconc.spi.support.DelegatingThreadingModule;
+
 import dev.pyconc.spi.Adapter;
 import dev.pyconc.spi.AdapterConfig;
 import dev.pyconc.spi.AdapterProvider;
@@ -50,7 +52,7 @@ public class ReentrantLockAdapterProvider implements AdapterProvider {
                 return new DelegatingThreadingModule(reference.threading()) {
                     @Override
                     public Lock lock() {
-                        return new JavaReentrantLock(self, d);
+                        return new JavaReentrantLock(self, delegate);
                     }
                 };
             }

@@ -1,5 +1,8 @@
 package dev.pyconc.stress.seeded;
 
+import dev.pyconc.spi.support.DelegatingThreadingModule;
+import dev.pyconc.spi.support.DelegatingQueueModule;
+
 import dev.pyconc.reference.ReferenceAdapterProvider;
 import dev.pyconc.spi.Adapter;
 import dev.pyconc.spi.AdapterConfig;
@@ -54,7 +57,7 @@ public final class SeededProviders {
     public static final class LockCheckThenAct extends Base {
         public LockCheckThenAct() { super("seeded-lock-check-then-act", "Lock acquire is check-then-act on a volatile flag"); }
         @Override ThreadingModule threading(ThreadingModule ref) {
-            return new DelegatingThreading(ref) { @Override public Lock lock() { return new Broken.CheckThenActLock(); } };
+            return new DelegatingThreadingModule(ref) { @Override public Lock lock() { return new Broken.CheckThenActLock(); } };
         }
     }
 
@@ -62,7 +65,7 @@ public final class SeededProviders {
     public static final class LockOwnerOnlyRelease extends Base {
         public LockOwnerOnlyRelease() { super("seeded-lock-owner-only-release", "Lock can only be released by the thread that acquired it"); }
         @Override ThreadingModule threading(ThreadingModule ref) {
-            return new DelegatingThreading(ref) { @Override public Lock lock() { return new Broken.OwnerOnlyReleaseLock(); } };
+            return new DelegatingThreadingModule(ref) { @Override public Lock lock() { return new Broken.OwnerOnlyReleaseLock(); } };
         }
     }
 
@@ -70,7 +73,7 @@ public final class SeededProviders {
     public static final class RLockReleaseDropsAll extends Base {
         public RLockReleaseDropsAll() { super("seeded-rlock-release-drops-all", "RLock release gives the lock up whatever the recursion depth"); }
         @Override ThreadingModule threading(ThreadingModule ref) {
-            return new DelegatingThreading(ref) { @Override public RLock rlock() { return new Broken.ReleaseDropsAllRLock(d.lock()); } };
+            return new DelegatingThreadingModule(ref) { @Override public RLock rlock() { return new Broken.ReleaseDropsAllRLock(delegate.lock()); } };
         }
     }
 
@@ -78,7 +81,7 @@ public final class SeededProviders {
     public static final class SemaphoreCheckThenAct extends Base {
         public SemaphoreCheckThenAct() { super("seeded-semaphore-check-then-act", "Semaphore acquire is check-then-act on a volatile counter"); }
         @Override ThreadingModule threading(ThreadingModule ref) {
-            return new DelegatingThreading(ref) {
+            return new DelegatingThreadingModule(ref) {
                 @Override public Semaphore semaphore() { return new Broken.CheckThenActSemaphore(1); }
                 @Override public Semaphore semaphore(long value) { return new Broken.CheckThenActSemaphore(value); }
             };
@@ -89,9 +92,9 @@ public final class SeededProviders {
     public static final class SemaphoreReleaseNOnce extends Base {
         public SemaphoreReleaseNOnce() { super("seeded-semaphore-release-n-once", "Semaphore release(n) adds one permit"); }
         @Override ThreadingModule threading(ThreadingModule ref) {
-            return new DelegatingThreading(ref) {
-                @Override public Semaphore semaphore() { return new Broken.ReleaseNOnceSemaphore(d.semaphore()); }
-                @Override public Semaphore semaphore(long value) { return new Broken.ReleaseNOnceSemaphore(d.semaphore(value)); }
+            return new DelegatingThreadingModule(ref) {
+                @Override public Semaphore semaphore() { return new Broken.ReleaseNOnceSemaphore(delegate.semaphore()); }
+                @Override public Semaphore semaphore(long value) { return new Broken.ReleaseNOnceSemaphore(delegate.semaphore(value)); }
             };
         }
     }
@@ -100,9 +103,9 @@ public final class SeededProviders {
     public static final class BoundedSemaphoreUnbounded extends Base {
         public BoundedSemaphoreUnbounded() { super("seeded-boundedsemaphore-unbounded", "BoundedSemaphore never raises on over-release"); }
         @Override ThreadingModule threading(ThreadingModule ref) {
-            return new DelegatingThreading(ref) {
-                @Override public BoundedSemaphore boundedSemaphore() { return new Broken.UnboundedBoundedSemaphore(d.semaphore()); }
-                @Override public BoundedSemaphore boundedSemaphore(long value) { return new Broken.UnboundedBoundedSemaphore(d.semaphore(value)); }
+            return new DelegatingThreadingModule(ref) {
+                @Override public BoundedSemaphore boundedSemaphore() { return new Broken.UnboundedBoundedSemaphore(delegate.semaphore()); }
+                @Override public BoundedSemaphore boundedSemaphore(long value) { return new Broken.UnboundedBoundedSemaphore(delegate.semaphore(value)); }
             };
         }
     }
@@ -111,8 +114,8 @@ public final class SeededProviders {
     public static final class ConditionWaitKeepsLock extends Base {
         public ConditionWaitKeepsLock() { super("seeded-condition-wait-keeps-lock", "Condition wait does not release the lock while waiting"); }
         @Override ThreadingModule threading(ThreadingModule ref) {
-            return new DelegatingThreading(ref) {
-                @Override public Condition condition() { return new Broken.WaitKeepsLockCondition(d.rlock()); }
+            return new DelegatingThreadingModule(ref) {
+                @Override public Condition condition() { return new Broken.WaitKeepsLockCondition(delegate.rlock()); }
                 @Override public Condition condition(LockLike lock) { return new Broken.WaitKeepsLockCondition(lock); }
             };
         }
@@ -122,7 +125,7 @@ public final class SeededProviders {
     public static final class EventRecheckAfterWake extends Base {
         public EventRecheckAfterWake() { super("seeded-event-recheck-after-wake", "Event wait goes back to sleep if the flag was cleared before it woke"); }
         @Override ThreadingModule threading(ThreadingModule ref) {
-            return new DelegatingThreading(ref) { @Override public Event event() { return new Broken.RecheckAfterWakeEvent(); } };
+            return new DelegatingThreadingModule(ref) { @Override public Event event() { return new Broken.RecheckAfterWakeEvent(); } };
         }
     }
 
@@ -130,7 +133,7 @@ public final class SeededProviders {
     public static final class BarrierSilentAbort extends Base {
         public BarrierSilentAbort() { super("seeded-barrier-silent-abort", "Barrier abort does not wake the waiting parties"); }
         @Override ThreadingModule threading(ThreadingModule ref) {
-            return new DelegatingThreading(ref) { @Override public Barrier barrier(long parties) { return new Broken.SilentAbortBarrier(parties); } };
+            return new DelegatingThreadingModule(ref) { @Override public Barrier barrier(long parties) { return new Broken.SilentAbortBarrier(parties); } };
         }
     }
 
