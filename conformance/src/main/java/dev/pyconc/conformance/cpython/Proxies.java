@@ -93,10 +93,26 @@ final class Proxies {
         }
     }
 
-    /** {@code with obj:} on a proxy: {@code __enter__} (may block) then {@code __exit__(None, None, None)}. */
+    /**
+     * An object with acquire/release that works in {@code with} (Lock, RLock, Condition, Semaphore): the
+     * calls they share; the timed acquire differs in its timeout type, so each subclass has its own.
+     * {@code with obj:} is {@code __enter__} (may block) then {@code __exit__(None, None, None)}.
+     */
     abstract static class ContextProxy extends PyObjectProxy implements PyContextManager {
         ContextProxy(Session s, long hid, String kind) {
             super(s, hid, kind);
+        }
+
+        public boolean acquire() {
+            return bool(callBlocking("acquire"));
+        }
+
+        public boolean acquire(boolean blocking) {
+            return bool(callBlocking("acquire", blocking));
+        }
+
+        public void release() {
+            call("release");
         }
 
         @Override
@@ -112,23 +128,8 @@ final class Proxies {
         }
 
         @Override
-        public boolean acquire() {
-            return bool(callBlocking("acquire"));
-        }
-
-        @Override
-        public boolean acquire(boolean blocking) {
-            return bool(callBlocking("acquire", blocking));
-        }
-
-        @Override
         public boolean acquire(boolean blocking, double timeout) {
             return bool(callBlocking("acquire", blocking, timeout));
-        }
-
-        @Override
-        public void release() {
-            call("release");
         }
 
         @Override
@@ -155,23 +156,8 @@ final class Proxies {
         }
 
         @Override
-        public boolean acquire() {
-            return bool(callBlocking("acquire"));
-        }
-
-        @Override
-        public boolean acquire(boolean blocking) {
-            return bool(callBlocking("acquire", blocking));
-        }
-
-        @Override
         public boolean acquire(boolean blocking, double timeout) {
             return bool(callBlocking("acquire", blocking, timeout));
-        }
-
-        @Override
-        public void release() {
-            call("release");
         }
 
         @Override
@@ -225,23 +211,8 @@ final class Proxies {
         }
 
         @Override
-        public boolean acquire() {
-            return bool(callBlocking("acquire"));
-        }
-
-        @Override
-        public boolean acquire(boolean blocking) {
-            return bool(callBlocking("acquire", blocking));
-        }
-
-        @Override
         public boolean acquire(boolean blocking, Double timeout) {
             return bool(callBlocking("acquire", blocking, timeout));
-        }
-
-        @Override
-        public void release() {
-            call("release");
         }
 
         @Override
