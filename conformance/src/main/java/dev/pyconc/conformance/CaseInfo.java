@@ -40,12 +40,17 @@ public record CaseInfo(String className, String simpleClassName, String methodNa
     }
 
     /** {@code dev.pyconc.spec.cases.threading} gives {@code threading}; another package its last part. */
+    /** Case packages whose names differ from their Python module's (Java names have no dots or leading _). */
+    private static final java.util.Map<String, String> PACKAGE_MODULES = java.util.Map.of(
+            "futures", "concurrent.futures", "thread", "_thread");
+
     static String packageModule(String pkg) {
         String prefix = CaseIndex.CASES_PACKAGE + ".";
         String rest = pkg.startsWith(prefix) ? pkg.substring(prefix.length()) : pkg;
         int dot = rest.indexOf('.');
         if (pkg.startsWith(prefix)) {
-            return dot < 0 ? rest : rest.substring(0, dot);
+            String part = dot < 0 ? rest : rest.substring(0, dot);
+            return PACKAGE_MODULES.getOrDefault(part, part);
         }
         return rest.substring(rest.lastIndexOf('.') + 1);
     }

@@ -84,6 +84,31 @@ abstract class BrokenAdapter implements Adapter {
     }
 
     @Override
+    public Set<String> modules() {
+        return reference.modules();
+    }
+
+    @Override
+    public dev.pyconc.spi.futures.FuturesModule concurrentFutures() {
+        return reference.concurrentFutures();
+    }
+
+    @Override
+    public dev.pyconc.spi.sched.SchedModule sched() {
+        return reference.sched();
+    }
+
+    @Override
+    public dev.pyconc.spi.thread.ThreadModule thread() {
+        return reference.thread();
+    }
+
+    @Override
+    public dev.pyconc.spi.contextvars.ContextVarsModule contextvars() {
+        return reference.contextvars();
+    }
+
+    @Override
     public void beginCase(String caseId) {
         reference.beginCase(caseId);
     }

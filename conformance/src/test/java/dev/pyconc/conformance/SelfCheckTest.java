@@ -38,7 +38,7 @@ class SelfCheckTest {
     private static final int PARALLEL_RUNS = 4;
 
     /** Runs every case of the scope on the adapter, one run per case method, a few runs at a time. */
-    private static List<CaseResult> runScope(String adapter, List<String> scope) throws Exception {
+    static List<CaseResult> runScope(String adapter, List<String> scope) throws Exception {
         CaseFilter filter = new CaseFilter(List.of(), scope);
         List<String> caseIds = CaseIndex.cases().stream().map(c -> CaseInfo.of(c.method()))
                 .filter(filter::test).map(CaseInfo::id).toList();
@@ -91,7 +91,7 @@ class SelfCheckTest {
      * status) or one of the {@code mayFail} ones; and some cases still pass (the broken piece did not break
      * everything). A case checking several behaviours counts for each.
      */
-    private static void assertCaught(List<CaseResult> results, Map<String, Status> expected, Set<String> mayFail) {
+    static void assertCaught(List<CaseResult> results, Map<String, Status> expected, Set<String> mayFail) {
         List<CaseResult> bad = results.stream()
                 .filter(c -> c.status() != Status.PASS && c.status() != Status.NOT_APPLICABLE).toList();
         Map<String, Set<Status>> caught = new TreeMap<>();

@@ -3,7 +3,15 @@ package dev.pyconc.reference;
 import dev.pyconc.spi.Adapter;
 import dev.pyconc.spi.Feature;
 import dev.pyconc.spi.PyVersion;
+import dev.pyconc.reference.contextvars.RefContextVarsModule;
+import dev.pyconc.reference.futures.RefFuturesModule;
+import dev.pyconc.reference.sched.RefSchedModule;
+import dev.pyconc.reference.thread.RefThreadModule;
+import dev.pyconc.spi.contextvars.ContextVarsModule;
+import dev.pyconc.spi.futures.FuturesModule;
 import dev.pyconc.spi.queue.QueueModule;
+import dev.pyconc.spi.sched.SchedModule;
+import dev.pyconc.spi.thread.ThreadModule;
 import dev.pyconc.spi.threading.ThreadingModule;
 import java.util.EnumSet;
 import java.util.Map;
@@ -24,11 +32,21 @@ public final class ReferenceAdapter implements Adapter {
     private final RefThreading threading;
     private final RefQueueModule queue;
     private final Set<Feature> features;
+    private final RefFuturesModule futures;
+    private final RefSchedModule sched;
+    private final RefThreadModule thread;
+    private final RefContextVarsModule contextvars;
+    private static final Set<String> MODULES = Set.of("threading", "queue", "concurrent.futures", "sched", "_thread",
+            "contextvars");
 
     /** Creates the adapter; the calling Java thread becomes {@code threading.main_thread()}. */
     public ReferenceAdapter() {
         this.threading = new RefThreading(ctx);
         this.queue = new RefQueueModule(ctx);
+        this.futures = new RefFuturesModule(threading);
+        this.sched = new RefSchedModule(threading);
+        this.thread = new RefThreadModule(threading);
+        this.contextvars = new RefContextVarsModule();
         EnumSet<Feature> f = EnumSet.of(Feature.REAL_THREADS, Feature.STACK_SIZE);
         if (threading.nativeIdsSupported()) {
             f.add(Feature.NATIVE_THREAD_ID);
@@ -79,6 +97,32 @@ public final class ReferenceAdapter implements Adapter {
     @Override
     public QueueModule queue() {
         return queue;
+    }
+
+    /** threading, queue, concurrent.futures, sched, _thread and contextvars. */
+    @Override
+    public Set<String> modules() {
+        return MODULES;
+    }
+
+    @Override
+    public FuturesModule concurrentFutures() {
+        return futures;
+    }
+
+    @Override
+    public SchedModule sched() {
+        return sched;
+    }
+
+    @Override
+    public ThreadModule thread() {
+        return thread;
+    }
+
+    @Override
+    public ContextVarsModule contextvars() {
+        return contextvars;
     }
 
     /**

@@ -36,8 +36,20 @@ public record Behaviour(String id, String api, String doc, String summary, Strin
         requires = requires == null ? List.of() : List.copyOf(requires);
     }
 
-    /** The Python module: the first dotted part of {@link #api()} ({@code threading}, {@code queue}). */
+    /** Python modules whose names have a dot, which {@link #module()} must not cut. */
+    private static final List<String> DOTTED_MODULES = List.of("concurrent.futures", "concurrent.interpreters",
+            "multiprocessing.shared_memory");
+
+    /**
+     * The Python module: the first dotted part of {@link #api()} ({@code threading}, {@code queue},
+     * {@code _thread}), or a dotted module name it starts with ({@code concurrent.futures}).
+     */
     public String module() {
+        for (String m : DOTTED_MODULES) {
+            if (api.equals(m) || api.startsWith(m + ".")) {
+                return m;
+            }
+        }
         int dot = api.indexOf('.');
         return dot < 0 ? api : api.substring(0, dot);
     }

@@ -1,6 +1,10 @@
 package dev.pyconc.spi;
 
+import dev.pyconc.spi.contextvars.ContextVarsModule;
+import dev.pyconc.spi.futures.FuturesModule;
 import dev.pyconc.spi.queue.QueueModule;
+import dev.pyconc.spi.sched.SchedModule;
+import dev.pyconc.spi.thread.ThreadModule;
 import dev.pyconc.spi.threading.ThreadingModule;
 import java.util.Map;
 import java.util.Set;
@@ -37,6 +41,51 @@ public interface Adapter extends AutoCloseable {
 
     /** The {@code queue} module. */
     QueueModule queue();
+
+    /**
+     * The Python modules this adapter provides, by their Python names. A case checking a behaviour of a module
+     * not in this set is reported NOT_APPLICABLE. The default is the two modules every adapter must provide;
+     * an adapter overriding one of the module methods below lists that module here too.
+     */
+    default Set<String> modules() {
+        return Set.of("threading", "queue");
+    }
+
+    /**
+     * The {@code concurrent.futures} module, if {@link #modules()} lists it.
+     *
+     * @throws UnsupportedOperationException if the adapter does not provide it (the default)
+     */
+    default FuturesModule concurrentFutures() {
+        throw new UnsupportedOperationException("adapter '" + name() + "' does not provide concurrent.futures");
+    }
+
+    /**
+     * The {@code sched} module, if {@link #modules()} lists it.
+     *
+     * @throws UnsupportedOperationException if the adapter does not provide it (the default)
+     */
+    default SchedModule sched() {
+        throw new UnsupportedOperationException("adapter '" + name() + "' does not provide sched");
+    }
+
+    /**
+     * The {@code _thread} module, if {@link #modules()} lists it.
+     *
+     * @throws UnsupportedOperationException if the adapter does not provide it (the default)
+     */
+    default ThreadModule thread() {
+        throw new UnsupportedOperationException("adapter '" + name() + "' does not provide _thread");
+    }
+
+    /**
+     * The {@code contextvars} module, if {@link #modules()} lists it.
+     *
+     * @throws UnsupportedOperationException if the adapter does not provide it (the default)
+     */
+    default ContextVarsModule contextvars() {
+        throw new UnsupportedOperationException("adapter '" + name() + "' does not provide contextvars");
+    }
 
     /**
      * Called on the case's thread before each case; the adapter may prepare per-case state.

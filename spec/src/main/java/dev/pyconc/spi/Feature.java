@@ -11,7 +11,11 @@ public enum Feature {
     /** {@code threading.stack_size(size)} can change the stack size for new threads. */
     STACK_SIZE("stack_size(size) can change the stack size of new threads"),
     /** Threads started through the SPI really run in parallel with the caller (not a simulation). */
-    REAL_THREADS("threads run concurrently with the caller");
+    REAL_THREADS("threads run concurrently with the caller"),
+    /** {@code concurrent.futures.ProcessPoolExecutor} runs calls in worker processes. */
+    PROCESS_POOL("ProcessPoolExecutor can run calls in worker processes"),
+    /** {@code concurrent.futures.InterpreterPoolExecutor} (3.14) runs calls in subinterpreters. */
+    INTERPRETER_POOL("InterpreterPoolExecutor can run calls in subinterpreters");
 
     private final String why;
 

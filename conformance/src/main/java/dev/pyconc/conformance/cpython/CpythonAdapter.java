@@ -5,7 +5,11 @@ import dev.pyconc.spi.Adapter;
 import dev.pyconc.spi.AdapterUnavailableException;
 import dev.pyconc.spi.Feature;
 import dev.pyconc.spi.PyVersion;
+import dev.pyconc.spi.contextvars.ContextVarsModule;
+import dev.pyconc.spi.futures.FuturesModule;
 import dev.pyconc.spi.queue.QueueModule;
+import dev.pyconc.spi.sched.SchedModule;
+import dev.pyconc.spi.thread.ThreadModule;
 import dev.pyconc.spi.threading.ThreadingModule;
 import java.io.IOException;
 import java.io.InputStream;
@@ -42,6 +46,12 @@ public final class CpythonAdapter implements Adapter {
     private final Map<String, String> info = new LinkedHashMap<>();
     private final ThreadingModule threading = new Modules.Threading(this::session);
     private final QueueModule queue = new Modules.QueueMod(this::session);
+    private final FuturesModule futures = FuturesBridge.module(this::session);
+    private final SchedModule sched = SchedBridge.module(this::session);
+    private final ThreadModule thread = ThreadBridge.module(this::session);
+    private final ContextVarsModule contextvars = ContextVarsBridge.module(this::session);
+    private static final Set<String> MODULES = Set.of("threading", "queue", "concurrent.futures", "sched", "_thread",
+            "contextvars");
 
     /**
      * Starts the agent under {@code python} (a path, or a command found on PATH).
@@ -200,6 +210,32 @@ public final class CpythonAdapter implements Adapter {
     @Override
     public QueueModule queue() {
         return queue;
+    }
+
+    /** threading, queue, concurrent.futures, sched, _thread and contextvars. */
+    @Override
+    public Set<String> modules() {
+        return MODULES;
+    }
+
+    @Override
+    public FuturesModule concurrentFutures() {
+        return futures;
+    }
+
+    @Override
+    public SchedModule sched() {
+        return sched;
+    }
+
+    @Override
+    public ThreadModule thread() {
+        return thread;
+    }
+
+    @Override
+    public ContextVarsModule contextvars() {
+        return contextvars;
     }
 
     /** Restarts the agent if it died during an earlier case, and says so on stderr. */

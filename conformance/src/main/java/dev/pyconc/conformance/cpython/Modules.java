@@ -123,7 +123,7 @@ final class Modules {
         @Override
         public PyThread thread(ThreadOptions o) {
             return as(PyThread.class, session.get().call(Session.THREADING, "$thread", false,
-                    o.group(), o.target(), o.name(), o.args(), o.kwargs(), o.daemon()));
+                    o.group(), o.target(), o.name(), o.args(), o.kwargs(), o.daemon(), o.context()));
         }
 
         @Override

@@ -41,8 +41,23 @@ final class Proxies {
             case "Queue" -> new QueueProxy(s, hid);
             case "SimpleQueue" -> new SimpleQueueProxy(s, hid);
             case "callable" -> new CallableProxy(s, hid);
-            default -> new PyObjectProxy(s, hid, kind);
+            default -> other(s, hid, kind);
         };
+    }
+
+    /** Kinds of the modules added after threading and queue: each module's file has its own factory. */
+    private static Object other(Session s, long hid, String kind) {
+        Object p = FuturesBridge.proxy(s, hid, kind);
+        if (p == null) {
+            p = SchedBridge.proxy(s, hid, kind);
+        }
+        if (p == null) {
+            p = ThreadBridge.proxy(s, hid, kind);
+        }
+        if (p == null) {
+            p = ContextVarsBridge.proxy(s, hid, kind);
+        }
+        return p != null ? p : new PyObjectProxy(s, hid, kind);
     }
 
     static boolean bool(Object v) {
@@ -77,6 +92,11 @@ final class Proxies {
 
         final Object callBlocking(String method, Object... args) {
             return session.call(this, method, true, args);
+        }
+
+        /** {@code obj.method(*args, **kwargs)}; {@code blocking} as for {@link Session#call}. */
+        final Object callKw(String method, boolean blocking, List<?> args, Map<String, ?> kwargs) {
+            return session.call(this, "$callkw", blocking, method, args, kwargs);
         }
 
         final Object attr(String name) {
@@ -497,7 +517,7 @@ final class Proxies {
         @Override
         public Object call(List<Object> args, Map<String, Object> kwargs) {
             if (!kwargs.isEmpty()) {
-                throw new UnsupportedOperationException("keyword arguments to a Python callable");
+                return callKw("", true, args, kwargs);
             }
             return callBlocking("__call__", args.toArray());
         }

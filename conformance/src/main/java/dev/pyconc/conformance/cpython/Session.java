@@ -54,7 +54,7 @@ final class Session implements AutoCloseable {
     private static final ObjectNode DEAD = F.objectNode().put("op", "dead");
     private static final ObjectNode STOP = F.objectNode().put("op", "stop");
     /** Handle ids of the modules, fixed in the agent. */
-    static final long THREADING = 1, QUEUE = 2;
+    static final long THREADING = 1, QUEUE = 2, FUTURES = 3, SCHED = 4, THREAD = 5, CONTEXTVARS = 6;
 
     /** The Python side of one Java thread, or the Java side of one Python thread. */
     static final class Partner {

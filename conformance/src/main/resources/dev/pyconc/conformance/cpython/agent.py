@@ -24,6 +24,9 @@ import importlib
 
 import threading
 import queue
+import concurrent.futures
+import contextvars
+import sched
 
 _write_lock = _thread.allocate_lock()
 _dumps = json.JSONEncoder(separators=(",", ":"), allow_nan=True).encode
@@ -81,7 +84,7 @@ _next_cb_id = itertools.count(1).__next__
 _objs = {}            # handle id -> object
 _hid_by_id = {}       # id(object) -> handle id
 _next_hid = itertools.count(100).__next__
-_MODULES = {1: threading, 2: queue}
+_MODULES = {1: threading, 2: queue, 3: concurrent.futures, 4: sched, 5: _thread, 6: contextvars}
 
 
 def _kind(obj):
@@ -110,6 +113,22 @@ def _kind(obj):
             return "Queue"
         if isinstance(obj, _SIMPLE_QUEUE_TYPES):
             return "SimpleQueue"
+        if isinstance(obj, concurrent.futures.Future):
+            return "Future"
+        if isinstance(obj, concurrent.futures.Executor):
+            return "Executor"
+        if isinstance(obj, sched.scheduler):
+            return "scheduler"
+        if isinstance(obj, sched.Event):
+            return "SchedEvent"
+        if isinstance(obj, contextvars.ContextVar):
+            return "ContextVar"
+        if isinstance(obj, contextvars.Token):
+            return "Token"
+        if isinstance(obj, contextvars.Context):
+            return "Context"
+        if hasattr(type(obj), "__next__") and hasattr(type(obj), "__iter__"):
+            return "iterator"
     except TypeError:
         pass
     if callable(obj):
@@ -175,6 +194,8 @@ def encode(v):
         return float(v)
     if isinstance(v, str):
         return str(v)
+    if isinstance(v, sched.Event):
+        return handle(v)  # a named tuple, but the scheduler's cancel() needs the very object back
     if isinstance(v, (list, tuple)):
         return [encode(x) for x in v]
     if isinstance(v, dict) and all(isinstance(k, str) for k in v):
@@ -343,8 +364,16 @@ def _h_hasattr(obj, name):
     return hasattr(obj, name)
 
 
-def _h_thread(obj, group, target, name, args, kwargs, daemon):
-    return threading.Thread(group=group, target=target, name=name, args=args, kwargs=kwargs, daemon=daemon)
+def _h_thread(obj, group, target, name, args, kwargs, daemon, context=None):
+    extra = {} if context is None else {"context": context}  # Thread(context=...) is 3.14+
+    return threading.Thread(group=group, target=target, name=name, args=args, kwargs=kwargs, daemon=daemon,
+                            **extra)
+
+
+def _h_callkw(obj, name, args, kwargs):
+    """obj.name(*args, **kwargs), or obj(*args, **kwargs) when name is empty."""
+    f = getattr(obj, name) if name else obj
+    return f(*args, **kwargs)
 
 
 def _h_modcall(obj, module, name, args):
@@ -364,6 +393,7 @@ HELPERS = {
     "$delattr": _h_delattr,
     "$hasattr": _h_hasattr,
     "$thread": _h_thread,
+    "$callkw": _h_callkw,
     "$modcall": _h_modcall,
     "$exit": _h_exit,
 }

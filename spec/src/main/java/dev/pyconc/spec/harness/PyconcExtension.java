@@ -45,6 +45,15 @@ public final class PyconcExtension implements ExecutionCondition, ParameterResol
     /** Configuration parameter / system property naming the adapter. */
     public static final String ADAPTER_KEY = "pyconc.adapter";
 
+    /** The module interfaces a case may take as parameters, and how each is had from the adapter. */
+    private static final Map<Class<?>, java.util.function.Function<Adapter, Object>> MODULES = Map.of(
+            ThreadingModule.class, Adapter::threading,
+            QueueModule.class, Adapter::queue,
+            dev.pyconc.spi.futures.FuturesModule.class, Adapter::concurrentFutures,
+            dev.pyconc.spi.sched.SchedModule.class, Adapter::sched,
+            dev.pyconc.spi.thread.ThreadModule.class, Adapter::thread,
+            dev.pyconc.spi.contextvars.ContextVarsModule.class, Adapter::contextvars);
+
     private static final ExtensionContext.Namespace NS = ExtensionContext.Namespace.create(PyconcExtension.class);
 
     /**
@@ -143,6 +152,11 @@ public final class PyconcExtension implements ExecutionCondition, ParameterResol
             if (b.isEmpty()) {
                 continue; // reported as an error by the interceptor
             }
+            if (!adapter.modules().contains(b.get().module())) {
+                return ConditionEvaluationResult.disabled(NOT_APPLICABLE + id + " is in module " + b.get().module()
+                        + ", which adapter '" + adapter.name() + "' does not provide (it provides "
+                        + String.join(", ", new java.util.TreeSet<>(adapter.modules())) + ")");
+            }
             if (!b.get().appliesTo(adapter.pythonVersion())) {
                 return ConditionEvaluationResult.disabled(NOT_APPLICABLE + id + " applies to Python "
                         + range(b.get()) + "; adapter '" + adapter.name() + "' claims " + adapter.pythonVersion().feature());
@@ -164,7 +178,7 @@ public final class PyconcExtension implements ExecutionCondition, ParameterResol
     @Override
     public boolean supportsParameter(ParameterContext pc, ExtensionContext ec) {
         Class<?> t = pc.getParameter().getType();
-        return t == Adapter.class || t == ThreadingModule.class || t == QueueModule.class || t == Harness.class;
+        return t == Adapter.class || t == Harness.class || MODULES.containsKey(t);
     }
 
     @Override
@@ -178,12 +192,10 @@ public final class PyconcExtension implements ExecutionCondition, ParameterResol
         }
         if (t == Adapter.class) {
             return a;
-        } else if (t == ThreadingModule.class) {
-            return a.threading();
-        } else if (t == QueueModule.class) {
-            return a.queue();
+        } else if (t == Harness.class) {
+            return harness(ec, a);
         }
-        return harness(ec, a);
+        return MODULES.get(t).apply(a);
     }
 
     private static Harness harness(ExtensionContext ec, Adapter a) {

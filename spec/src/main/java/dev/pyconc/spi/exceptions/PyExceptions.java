@@ -42,6 +42,18 @@ public final class PyExceptions {
         put("_queue.Empty", (n, m) -> new Empty(n, m, null));
         put("queue.Full", (n, m) -> new Full(n, m, null));
         put("queue.ShutDown", (n, m) -> new ShutDown(n, m, null));
+        put("builtins.StopIteration", (n, m) -> new StopIteration(n, m, null));
+        // concurrent.futures: CPython defines the classes in private submodules and re-exports them.
+        for (String mod : new String[] {"concurrent.futures._base.", "concurrent.futures."}) {
+            put(mod + "Error", (n, m) -> new FuturesError(n, m, null));
+            put(mod + "CancelledError", (n, m) -> new CancelledError(n, m, null));
+            put(mod + "InvalidStateError", (n, m) -> new InvalidStateError(n, m, null));
+            put(mod + "BrokenExecutor", (n, m) -> new BrokenExecutor(n, m, null));
+            put(mod + "TimeoutError", (n, m) -> new TimeoutError(n, m, null)); // before 3.11 its own class
+        }
+        put("concurrent.futures.thread.BrokenThreadPool", (n, m) -> new BrokenThreadPool(n, m, null));
+        put("concurrent.futures.process.BrokenProcessPool", (n, m) -> new BrokenProcessPool(n, m, null));
+        put("concurrent.futures.interpreter.BrokenInterpreterPool", (n, m) -> new BrokenInterpreterPool(n, m, null));
     }
 
     private PyExceptions() {}

@@ -15,10 +15,13 @@ import java.util.Map;
  * @param args positional arguments for the target, plain values
  * @param kwargs keyword arguments for the target, plain values
  * @param daemon null (None) inherits the creating thread's daemon flag
+ * @param context (3.14) the {@link dev.pyconc.spi.contextvars.Context} the thread runs in; null (None) lets
+ *     {@code sys.flags.thread_inherit_context} decide: a copy of the starter's context, or an empty one.
+ *     An adapter for an older Python must reject a non-null value
  * @see <a href="https://docs.python.org/3/library/threading.html#threading.Thread">threading.Thread</a>
  */
 public record ThreadOptions(Object group, PyCallable target, String name, List<Object> args,
-        Map<String, Object> kwargs, Boolean daemon) {
+        Map<String, Object> kwargs, Boolean daemon, dev.pyconc.spi.contextvars.Context context) {
 
     public ThreadOptions {
         args = args == null ? List.of() : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(args));
@@ -27,7 +30,7 @@ public record ThreadOptions(Object group, PyCallable target, String name, List<O
 
     /** {@code Thread()}: every argument at its default. */
     public static ThreadOptions none() {
-        return new ThreadOptions(null, null, null, List.of(), Map.of(), null);
+        return new ThreadOptions(null, null, null, List.of(), Map.of(), null, null);
     }
 
     /** {@code Thread(target=target)}. */
@@ -36,26 +39,30 @@ public record ThreadOptions(Object group, PyCallable target, String name, List<O
     }
 
     public ThreadOptions withGroup(Object g) {
-        return new ThreadOptions(g, target, name, args, kwargs, daemon);
+        return new ThreadOptions(g, target, name, args, kwargs, daemon, context);
     }
 
     public ThreadOptions withTarget(PyCallable t) {
-        return new ThreadOptions(group, t, name, args, kwargs, daemon);
+        return new ThreadOptions(group, t, name, args, kwargs, daemon, context);
     }
 
     public ThreadOptions withName(String n) {
-        return new ThreadOptions(group, target, n, args, kwargs, daemon);
+        return new ThreadOptions(group, target, n, args, kwargs, daemon, context);
     }
 
     public ThreadOptions withArgs(List<Object> a) {
-        return new ThreadOptions(group, target, name, a, kwargs, daemon);
+        return new ThreadOptions(group, target, name, a, kwargs, daemon, context);
     }
 
     public ThreadOptions withKwargs(Map<String, Object> k) {
-        return new ThreadOptions(group, target, name, args, k, daemon);
+        return new ThreadOptions(group, target, name, args, k, daemon, context);
     }
 
     public ThreadOptions withDaemon(Boolean d) {
-        return new ThreadOptions(group, target, name, args, kwargs, d);
+        return new ThreadOptions(group, target, name, args, kwargs, d, context);
+    }
+
+    public ThreadOptions withContext(dev.pyconc.spi.contextvars.Context c) {
+        return new ThreadOptions(group, target, name, args, kwargs, daemon, c);
     }
 }

@@ -1,0 +1,93 @@
+package dev.pyconc.spi.thread;
+
+import dev.pyconc.spi.PyCallable;
+import dev.pyconc.spi.threading.Lock;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The {@code _thread} module (Java name {@code thread}: Java names do not start with an underscore).
+ * {@code _thread.error} is {@link dev.pyconc.spi.exceptions.RuntimeError} (3.3+).
+ *
+ * @see <a href="https://docs.python.org/3/library/_thread.html">_thread</a>
+ */
+public interface ThreadModule {
+    /**
+     * {@code start_new_thread(function, args, kwargs)}: starts a thread running
+     * {@code function(*args, **kwargs)}; the thread ends silently when the function returns or raises
+     * SystemExit; another exception goes to {@code sys.unraisablehook}.
+     *
+     * @param function the callable
+     * @param args positional arguments, plain values (Python requires a tuple; here a list)
+     * @param kwargs keyword arguments, plain values
+     * @return the new thread's identifier ({@link #getIdent()} inside it)
+     * @see <a href="https://docs.python.org/3/library/_thread.html#_thread.start_new_thread">_thread.start_new_thread</a>
+     */
+    long startNewThread(PyCallable function, List<Object> args, Map<String, Object> kwargs);
+
+    /**
+     * {@code allocate_lock()}: a new, unlocked lock.
+     *
+     * @see <a href="https://docs.python.org/3/library/_thread.html#_thread.allocate_lock">_thread.allocate_lock</a>
+     */
+    Lock allocateLock();
+
+    /**
+     * {@code LockType()}: {@code _thread.LockType} called as a constructor, which Python allows since 3.13
+     * (it is {@code threading.Lock}'s class).
+     *
+     * @throws dev.pyconc.spi.exceptions.TypeError before 3.13
+     * @see <a href="https://docs.python.org/3/library/_thread.html#_thread.LockType">_thread.LockType</a>
+     */
+    Lock lockType();
+
+    /**
+     * {@code get_ident()}: the nonzero identifier of the calling thread; may be reused once it ends.
+     *
+     * @see <a href="https://docs.python.org/3/library/_thread.html#_thread.get_ident">_thread.get_ident</a>
+     */
+    long getIdent();
+
+    /**
+     * {@code get_native_id()}: the OS's id of the calling thread; needs
+     * {@link dev.pyconc.spi.Feature#NATIVE_THREAD_ID}.
+     *
+     * @see <a href="https://docs.python.org/3/library/_thread.html#_thread.get_native_id">_thread.get_native_id</a>
+     */
+    long getNativeId();
+
+    /**
+     * {@code exit()}: raises SystemExit, which ends the calling thread silently when not caught.
+     *
+     * @throws dev.pyconc.spi.exceptions.SystemExit always
+     * @see <a href="https://docs.python.org/3/library/_thread.html#_thread.exit">_thread.exit</a>
+     */
+    void exit();
+
+    /**
+     * {@code TIMEOUT_MAX}: the largest lock timeout, in seconds; above it acquire raises OverflowError.
+     *
+     * @see <a href="https://docs.python.org/3/library/_thread.html#_thread.TIMEOUT_MAX">_thread.TIMEOUT_MAX</a>
+     */
+    double timeoutMax();
+
+    /**
+     * {@code stack_size()}: the stack size for new threads, 0 meaning the platform default; also resets the
+     * size to the default, as {@code stack_size(0)} does.
+     *
+     * @see <a href="https://docs.python.org/3/library/_thread.html#_thread.stack_size">_thread.stack_size</a>
+     */
+    long stackSize();
+
+    /**
+     * {@code stack_size(size)}: sets the stack size for new threads; needs
+     * {@link dev.pyconc.spi.Feature#STACK_SIZE}.
+     *
+     * @param size bytes: 0 for the platform default, else at least 32768
+     * @return the previous size
+     * @throws dev.pyconc.spi.exceptions.ValueError if the size is invalid
+     * @throws dev.pyconc.spi.exceptions.RuntimeError if the platform cannot change it
+     * @see <a href="https://docs.python.org/3/library/_thread.html#_thread.stack_size">_thread.stack_size</a>
+     */
+    long stackSize(long size);
+}
