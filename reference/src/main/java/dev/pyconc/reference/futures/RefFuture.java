@@ -12,8 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
+import dev.pyconc.spi.threading.Condition;
+import dev.pyconc.spi.threading.ThreadingModule;
 
 /**
  * {@code concurrent.futures.Future}, following CPython's design: a state machine (pending, running, cancelled,
@@ -33,16 +33,18 @@ public final class RefFuture implements Future {
 
     /** Order in which {@code wait}/{@code as_completed} lock several futures (avoids lock-order deadlocks). */
     final long seq = SEQ.incrementAndGet();
-    final ReentrantLock lock = new ReentrantLock();
-    private final Condition changed = lock.newCondition();
+    /** CPython's {@code _condition}: a {@code threading.Condition} of the adapter's threading module. */
+    final Condition changed;
     State state = State.PENDING;
     private Object result;
     private BaseException exception;
     private final List<PyCallable> callbacks = new ArrayList<>();
     final List<Waiter> waiters = new ArrayList<>();
 
-    /** A new pending future. */
-    public RefFuture() {}
+    /** A new pending future whose condition comes from {@code threading}. */
+    public RefFuture(ThreadingModule threading) {
+        this.changed = threading.condition();
+    }
 
     boolean finishedOrNotified() {
         return state == State.FINISHED || state == State.CANCELLED_AND_NOTIFIED;
@@ -50,11 +52,11 @@ public final class RefFuture implements Future {
 
     private void invokeCallbacks() {
         List<PyCallable> cbs;
-        lock.lock();
+        changed.acquire();
         try {
             cbs = new ArrayList<>(callbacks);
         } finally {
-            lock.unlock();
+            changed.release();
         }
         for (PyCallable cb : cbs) {
             callOne(cb);
@@ -72,7 +74,7 @@ public final class RefFuture implements Future {
 
     @Override
     public boolean cancel() {
-        lock.lock();
+        changed.acquire();
         try {
             if (state == State.RUNNING || state == State.FINISHED) {
                 return false;
@@ -83,7 +85,7 @@ public final class RefFuture implements Future {
             state = State.CANCELLED;
             changed.signalAll();
         } finally {
-            lock.unlock();
+            changed.release();
         }
         invokeCallbacks();
         return true;
@@ -91,62 +93,51 @@ public final class RefFuture implements Future {
 
     @Override
     public boolean cancelled() {
-        lock.lock();
+        changed.acquire();
         try {
             return state == State.CANCELLED || state == State.CANCELLED_AND_NOTIFIED;
         } finally {
-            lock.unlock();
+            changed.release();
         }
     }
 
     @Override
     public boolean running() {
-        lock.lock();
+        changed.acquire();
         try {
             return state == State.RUNNING;
         } finally {
-            lock.unlock();
+            changed.release();
         }
     }
 
     @Override
     public boolean done() {
-        lock.lock();
+        changed.acquire();
         try {
             return state == State.CANCELLED || state == State.CANCELLED_AND_NOTIFIED || state == State.FINISHED;
         } finally {
-            lock.unlock();
+            changed.release();
         }
     }
 
-    /** Waits (lock held) until done or the timeout passes; true if done. */
+    /** Waits (condition held) until done or the timeout (seconds; null: none) passes; true if done. */
     private boolean awaitDone(Double timeout) {
-        boolean interrupted = false;
-        try {
-            if (timeout == null) {
-                while (!isDoneLocked()) {
-                    try {
-                        changed.await();
-                    } catch (InterruptedException e) {
-                        interrupted = true;
-                    }
-                }
-                return true;
+        if (timeout == null) {
+            while (!isDoneLocked()) {
+                changed.await();
             }
-            long nanos = toNanos(timeout);
-            while (!isDoneLocked() && nanos > 0) {
-                try {
-                    nanos = changed.awaitNanos(nanos);
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
-            }
-            return isDoneLocked();
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
+            return true;
         }
+        long deadline = System.nanoTime() + toNanos(timeout);
+        while (!isDoneLocked()) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                break;
+            }
+            changed.await(left / 1e9);
+        }
+        return isDoneLocked();
     }
 
     static long toNanos(double seconds) {
@@ -178,14 +169,14 @@ public final class RefFuture implements Future {
 
     @Override
     public Object result(Double timeout) {
-        lock.lock();
+        changed.acquire();
         try {
             if (!awaitDone(timeout)) {
                 throw new TimeoutError("");
             }
             return outcome();
         } finally {
-            lock.unlock();
+            changed.release();
         }
     }
 
@@ -196,7 +187,7 @@ public final class RefFuture implements Future {
 
     @Override
     public BaseException exception(Double timeout) {
-        lock.lock();
+        changed.acquire();
         try {
             if (!awaitDone(timeout)) {
                 throw new TimeoutError("");
@@ -206,27 +197,27 @@ public final class RefFuture implements Future {
             }
             return exception;
         } finally {
-            lock.unlock();
+            changed.release();
         }
     }
 
     @Override
     public void addDoneCallback(PyCallable fn) {
-        lock.lock();
+        changed.acquire();
         try {
             if (!isDoneLocked()) {
                 callbacks.add(fn);
                 return;
             }
         } finally {
-            lock.unlock();
+            changed.release();
         }
         callOne(fn);
     }
 
     @Override
     public boolean setRunningOrNotifyCancel() {
-        lock.lock();
+        changed.acquire();
         try {
             if (state == State.CANCELLED) {
                 state = State.CANCELLED_AND_NOTIFIED;
@@ -242,13 +233,13 @@ public final class RefFuture implements Future {
             System.err.println("Future " + System.identityHashCode(this) + " in unexpected state: " + state);
             throw new RuntimeError("Future in unexpected state");
         } finally {
-            lock.unlock();
+            changed.release();
         }
     }
 
     @Override
     public void setResult(Object value) {
-        lock.lock();
+        changed.acquire();
         try {
             checkNotDone();
             result = value;
@@ -258,14 +249,14 @@ public final class RefFuture implements Future {
             }
             changed.signalAll();
         } finally {
-            lock.unlock();
+            changed.release();
         }
         invokeCallbacks();
     }
 
     @Override
     public void setException(BaseException e) {
-        lock.lock();
+        changed.acquire();
         try {
             checkNotDone();
             exception = e;
@@ -275,7 +266,7 @@ public final class RefFuture implements Future {
             }
             changed.signalAll();
         } finally {
-            lock.unlock();
+            changed.release();
         }
         invokeCallbacks();
     }
@@ -288,11 +279,11 @@ public final class RefFuture implements Future {
 
     /** Whether it finished by raising (lock held by the caller or not: a snapshot). */
     boolean raised() {
-        lock.lock();
+        changed.acquire();
         try {
             return state == State.FINISHED && exception != null;
         } finally {
-            lock.unlock();
+            changed.release();
         }
     }
 

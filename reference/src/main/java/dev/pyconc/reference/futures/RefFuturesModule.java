@@ -31,7 +31,7 @@ public final class RefFuturesModule implements FuturesModule {
 
     @Override
     public Future future() {
-        return new RefFuture();
+        return new RefFuture(threading);
     }
 
     @Override
@@ -54,12 +54,12 @@ public final class RefFuturesModule implements FuturesModule {
 
     @Override
     public DoneAndNotDone wait(Collection<Future> fs, Double timeout, ReturnWhen returnWhen) {
-        return Waits.await(fs, timeout, returnWhen);
+        return Waits.await(threading, fs, timeout, returnWhen);
     }
 
     @Override
     public PyIterator<Future> asCompleted(Collection<Future> fs, Double timeout) {
-        return Waits.asCompleted(fs, timeout);
+        return Waits.asCompleted(threading, fs, timeout);
     }
 
     /**

@@ -99,7 +99,7 @@ public final class RefThreadPoolExecutor implements Executor {
             if (shutdown) {
                 throw new RuntimeError("cannot schedule new futures after shutdown");
             }
-            RefFuture f = new RefFuture();
+            RefFuture f = new RefFuture(threading);
             queue.add(new WorkItem(f, fn, List.copyOf(args), Map.copyOf(kwargs)));
             adjustThreadCount();
             return f;

@@ -1,6 +1,8 @@
 package dev.pyconc.reference.futures;
 
 import dev.pyconc.spi.futures.ReturnWhen;
+import dev.pyconc.spi.threading.Event;
+import dev.pyconc.spi.threading.ThreadingModule;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,10 +16,12 @@ final class Waiter {
 
     private final Kind kind;
     private int pending;
-    private boolean set;
+    /** CPython's {@code event}: a {@code threading.Event}, so a thread waiting on it shows as blocked. */
+    private final Event event;
     private List<RefFuture> finished = new ArrayList<>();
 
-    Waiter(Kind kind, int pending) {
+    Waiter(ThreadingModule threading, Kind kind, int pending) {
+        this.event = threading.event();
         this.kind = kind;
         this.pending = pending;
     }
@@ -64,39 +68,19 @@ final class Waiter {
     }
 
     private void fire() {
-        set = true;
-        notifyAll();
+        event.set();
     }
 
-    /** Waits until fired or the timeout (seconds, null for none) passes. */
-    synchronized void await(Double timeout) {
-        long deadline = timeout == null ? 0 : System.nanoTime() + RefFuture.toNanos(timeout);
-        boolean interrupted = false;
-        while (!set) {
-            try {
-                if (timeout == null) {
-                    wait();
-                } else {
-                    long left = deadline - System.nanoTime();
-                    if (left <= 0) {
-                        break;
-                    }
-                    wait(left / 1_000_000, (int) (left % 1_000_000));
-                }
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
+    /** Waits until fired or the timeout (seconds, null for none) passes. Not synchronized: the event waits. */
+    void await(Double timeout) {
+        event.await(timeout);
     }
 
     /** The futures reported since the last call, and clears the event (as_completed). */
     synchronized List<RefFuture> takeFinished() {
         List<RefFuture> out = finished;
         finished = new ArrayList<>();
-        set = false;
+        event.clear();
         return out;
     }
 

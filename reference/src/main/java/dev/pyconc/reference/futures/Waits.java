@@ -6,6 +6,7 @@ import dev.pyconc.spi.exceptions.TimeoutError;
 import dev.pyconc.spi.futures.DoneAndNotDone;
 import dev.pyconc.spi.futures.Future;
 import dev.pyconc.spi.futures.ReturnWhen;
+import dev.pyconc.spi.threading.ThreadingModule;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -35,29 +36,29 @@ final class Waits {
         List<RefFuture> sorted = new ArrayList<>(fs);
         sorted.sort(Comparator.comparingLong(f -> f.seq));
         for (RefFuture f : sorted) {
-            f.lock.lock();
+            f.changed.acquire();
         }
         return sorted;
     }
 
     private static void unlockAll(List<RefFuture> sorted) {
         for (int i = sorted.size() - 1; i >= 0; i--) {
-            sorted.get(i).lock.unlock();
+            sorted.get(i).changed.release();
         }
     }
 
     private static void remove(Set<RefFuture> fs, Waiter w) {
         for (RefFuture f : fs) {
-            f.lock.lock();
+            f.changed.acquire();
             try {
                 f.waiters.remove(w);
             } finally {
-                f.lock.unlock();
+                f.changed.release();
             }
         }
     }
 
-    static DoneAndNotDone await(Collection<Future> futures, Double timeout, ReturnWhen when) {
+    static DoneAndNotDone await(ThreadingModule threading, Collection<Future> futures, Double timeout, ReturnWhen when) {
         Set<RefFuture> fs = unique(futures);
         Set<Future> done = new LinkedHashSet<>();
         Waiter w;
@@ -84,7 +85,7 @@ final class Waits {
             if (done.size() == fs.size()) {
                 return split(fs, done);
             }
-            w = new Waiter(Waiter.of(when), pending);
+            w = new Waiter(threading, Waiter.of(when), pending);
             for (RefFuture f : fs) {
                 f.waiters.add(w);
             }
@@ -107,7 +108,7 @@ final class Waits {
      * A lazy iterator, like CPython's generator: nothing happens (not even the timeout's start) before the
      * first {@code next()}; once it raised or ended, it only raises StopIteration.
      */
-    static PyIterator<Future> asCompleted(Collection<Future> futures, Double timeout) {
+    static PyIterator<Future> asCompleted(ThreadingModule threading, Collection<Future> futures, Double timeout) {
         Set<RefFuture> fs = unique(futures);
         return new PyIterator<>() {
             private boolean started;
@@ -173,7 +174,7 @@ final class Waits {
                         }
                         pending.add(f);
                     }
-                    waiter = new Waiter(Waiter.Kind.AS_COMPLETED, n);
+                    waiter = new Waiter(threading, Waiter.Kind.AS_COMPLETED, n);
                     for (RefFuture f : fs) {
                         f.waiters.add(waiter);
                     }
