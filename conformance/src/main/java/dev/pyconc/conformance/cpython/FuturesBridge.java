@@ -215,8 +215,15 @@ final class FuturesBridge {
         @Override
         public Executor processPoolExecutor(ExecutorOptions o) {
             Map<String, Object> kw = common(o);
-            if (o.mpContext() != null) {
-                kw.put("mp_context", modcall("multiprocessing", "get_context", o.mpContext()));
+            String method = o.mpContext();
+            if (method == null && "fork".equals(modcall("multiprocessing", "get_start_method"))) {
+                // Before 3.14 the POSIX default is fork, and the agent is multi-threaded: a forked worker can
+                // inherit a lock another agent thread held and hang (the 3.12+ DeprecationWarning's reason).
+                // The bridge then asks for forkserver, 3.14's default, so that calls behave as on 3.14.
+                method = "forkserver";
+            }
+            if (method != null) {
+                kw.put("mp_context", modcall("multiprocessing", "get_context", method));
             }
             if (o.maxTasksPerChild() != null) {
                 kw.put("max_tasks_per_child", o.maxTasksPerChild());
