@@ -441,18 +441,28 @@ def partner_main(key, inbox):
 # ---------------------------------------------------------------- control requests (reader thread)
 
 def _futures_features():
-    """PROCESS_POOL / INTERPRETER_POOL when those executors can run a call here (tried once, at hello)."""
+    """PROCESS_POOL / INTERPRETER_POOL when those executors can run a call here (tried once, at hello).
+    Where fork is the default start method the process pool is tried with forkserver, as the cpython
+    bridge's FuturesBridge uses it then (forking this multi-threaded agent can hang)."""
+    import multiprocessing
     out = []
     for feature, name in (("PROCESS_POOL", "ProcessPoolExecutor"), ("INTERPRETER_POOL", "InterpreterPoolExecutor")):
         cls = getattr(concurrent.futures, name, None)
         if cls is None:
             continue
+        ex = None
         try:
-            with cls(max_workers=1) as ex:
-                if ex.submit(abs, -1).result(timeout=30) == 1:
-                    out.append(feature)
+            kw = {}
+            if feature == "PROCESS_POOL" and multiprocessing.get_start_method() == "fork":
+                kw["mp_context"] = multiprocessing.get_context("forkserver")
+            ex = cls(max_workers=1, **kw)
+            if ex.submit(abs, -1).result(timeout=30) == 1:
+                out.append(feature)
         except Exception:
             pass
+        finally:
+            if ex is not None:
+                ex.shutdown(wait=feature in out, cancel_futures=True)
     return out
 
 
