@@ -17,6 +17,8 @@ import dev.pyconc.spi.threading.ThreadOptions;
 import dev.pyconc.spi.threading.ThreadingModule;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
@@ -82,7 +84,8 @@ public final class RefThreadPoolExecutor implements Executor {
             } catch (BaseException e) {
                 future.setException(e);
                 return;
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
+                // not a Python exception (e.g. a failed assertion in a case's task): still finish the future
                 future.setException(new RuntimeError("Java exception in a task: " + e));
                 return;
             }
@@ -100,7 +103,8 @@ public final class RefThreadPoolExecutor implements Executor {
                 throw new RuntimeError("cannot schedule new futures after shutdown");
             }
             RefFuture f = new RefFuture(threading);
-            queue.add(new WorkItem(f, fn, List.copyOf(args), Map.copyOf(kwargs)));
+            queue.add(new WorkItem(f, fn, Collections.unmodifiableList(new ArrayList<>(args)),
+                    Collections.unmodifiableMap(new LinkedHashMap<>(kwargs))));
             adjustThreadCount();
             return f;
         }
