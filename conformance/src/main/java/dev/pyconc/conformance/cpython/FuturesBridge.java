@@ -155,6 +155,16 @@ final class FuturesBridge {
         }
 
         @Override
+        public void terminateWorkers() {
+            callBlocking("terminate_workers");
+        }
+
+        @Override
+        public void killWorkers() {
+            callBlocking("kill_workers");
+        }
+
+        @Override
         public Held enter() {
             callBlocking("__enter__");
             return () -> callBlocking("$exit");

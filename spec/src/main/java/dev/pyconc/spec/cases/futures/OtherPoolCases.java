@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.pyconc.spec.harness.Checks;
+import dev.pyconc.spec.harness.Harness;
 import dev.pyconc.spec.harness.PyCase;
 import dev.pyconc.spec.harness.Timing;
 import dev.pyconc.spi.PyCallable;
@@ -135,6 +136,34 @@ class OtherPoolCases {
             assertThrows(ValueError.class, () -> ex.map(pow, in, null, 0, null));
         } finally {
             ex.shutdown();
+        }
+    }
+
+    /**
+     * terminate_workers() and kill_workers() end a running call (a long time.sleep) and a queued one: both
+     * fail promptly with BrokenProcessPool, a worker having ended abruptly.
+     */
+    @Test
+    @Checks({"concurrent.futures.ProcessPoolExecutor.terminate_workers/ends-running-calls",
+            "concurrent.futures.ProcessPoolExecutor.kill_workers/ends-running-calls",
+            "concurrent.futures.process.BrokenProcessPool/is-broken-executor"})
+    void terminateAndKillWorkers(FuturesModule futures, Harness h) {
+        for (boolean kill : new boolean[] {false, true}) {
+            Executor ex = futures.processPoolExecutor(ExecutorOptions.maxWorkers(1));
+            try {
+                Future running = ex.submit(futures.function("time.sleep"), List.of(Timing.CASE), Map.of());
+                Future queued = ex.submit(futures.function("builtins.abs"), List.of(-1L), Map.of());
+                h.poll("the sleep call running", running::running);
+                if (kill) {
+                    ex.killWorkers();
+                } else {
+                    ex.terminateWorkers();
+                }
+                assertThrows(BrokenProcessPool.class, () -> running.result(Timing.LONG));
+                assertThrows(BrokenProcessPool.class, () -> queued.result(Timing.LONG));
+            } finally {
+                ex.shutdown(false, true);
+            }
         }
     }
 
