@@ -18,11 +18,10 @@ import dev.pyconc.spi.threading.ThreadingModule;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -42,7 +41,8 @@ public final class RefThreadPoolExecutor implements Executor {
     private final String prefix;
     private final PyCallable initializer;
     private final List<Object> initargs;
-    private final LinkedBlockingQueue<Object> queue = new LinkedBlockingQueue<>();
+    /** CPython's {@code _work_queue} (a SimpleQueue): work items and the None sentinel, FIFO. */
+    private final WorkQueue queue;
     private final Semaphore idle;
     private final Object shutdownLock = new Object();
     private final List<PyThread> threads = new ArrayList<>();
@@ -70,6 +70,58 @@ public final class RefThreadPoolExecutor implements Executor {
         this.initializer = o.initializer();
         this.initargs = o.initargs();
         this.idle = threading.semaphore(0);
+        this.queue = new WorkQueue(threading);
+    }
+
+    /**
+     * An unbounded FIFO on a {@code threading.Condition} of the adapter, so that an idle worker waiting in
+     * {@link #take} shows as blocked in the adapter (and is woken when the adapter closes).
+     */
+    private static final class WorkQueue {
+        private final dev.pyconc.spi.threading.Condition cond;
+        private final Deque<Object> items = new ArrayDeque<>();
+
+        WorkQueue(ThreadingModule threading) {
+            this.cond = threading.condition(threading.lock());
+        }
+
+        void add(Object item) {
+            cond.acquire();
+            try {
+                items.addLast(item);
+                cond.signal();
+            } finally {
+                cond.release();
+            }
+        }
+
+        void addAll(List<Object> more) {
+            for (Object o : more) {
+                add(o);
+            }
+        }
+
+        /** The first item, or null if there is none. */
+        Object poll() {
+            cond.acquire();
+            try {
+                return items.pollFirst();
+            } finally {
+                cond.release();
+            }
+        }
+
+        Object take() {
+            cond.acquire();
+            try {
+                while (items.isEmpty()) {
+                    cond.await();
+                }
+                return items.removeFirst();
+            } finally {
+                cond.release();
+            }
+        }
     }
 
     /** One submitted call. */
@@ -133,13 +185,7 @@ public final class RefThreadPoolExecutor implements Executor {
             }
         }
         while (true) {
-            Object item;
-            try {
-                item = queue.take();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
+            Object item = queue.take();
             if (item != SENTINEL) {
                 ((WorkItem) item).run();
                 idle.release();
