@@ -87,6 +87,10 @@ final class ShowCommand implements Callable<Integer> {
         Optional<CaseSources.Snippet> s = CaseSources.find(cls, c.method().getName());
         String where = s.map(x -> x.file().substring(CaseSources.ROOT.length()) + ":" + x.line()).orElse("source not packaged");
         out.println("--- " + CatalogCommand.shortCase(c.id()) + "  (" + where + ")");
+        if (c.method().getDeclaringClass() != c.testClass()) {
+            out.println("    (inherited from " + c.method().getDeclaringClass().getSimpleName() + "; checks "
+                    + String.join(", ", c.checks()) + " in this binding)");
+        }
         s.ifPresent(x -> out.print(x.text()));
     }
 }
