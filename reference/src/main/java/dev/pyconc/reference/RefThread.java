@@ -15,6 +15,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * {@code run()} goes to the current {@code threading.excepthook}; {@code is_alive()} turns false only after the
  * thread has removed itself from the active threads.
  *
+ * <p>With a {@code context} (3.14), {@code run()} is called inside {@code context.run(...)} as in CPython's
+ * {@code _bootstrap_inner}, so a context already entered elsewhere makes the thread's RuntimeError go to the
+ * excepthook. Without one the new Java thread has no context yet, which is the empty context that
+ * {@code sys.flags.thread_inherit_context} False asks for.
+ *
  * <p>The Java thread is always a Java daemon thread, whatever the Python {@code daemon} flag says: the flag is
  * kept and reported, but pyconc never waits for Python threads at JVM exit.
  */
