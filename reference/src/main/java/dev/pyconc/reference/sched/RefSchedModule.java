@@ -19,7 +19,7 @@ public final class RefSchedModule implements SchedModule {
 
     /** {@code time.sleep(secs)}: waits that many seconds; 0 just yields; negative raises ValueError. */
     static final PyCallable SLEEP = (args, kwargs) -> {
-        if (args.size() != 1 || !(args.get(0) instanceof Number n) || args.get(0) instanceof Boolean) {
+        if (args.size() != 1 || !(args.get(0) instanceof Number n)) {
             throw new TypeError("sleep() takes one number");
         }
         double secs = n.doubleValue();
