@@ -46,7 +46,10 @@ public record CaseInfo(String className, String simpleClassName, String methodNa
         return new CaseInfo(c.getName(), c.getSimpleName(), m.getName(), ids, module, Set.copyOf(modules));
     }
 
-    /** {@code dev.pyconc.spec.cases.threading} gives {@code threading}; another package its last part. */
+    /**
+     * {@code dev.pyconc.spec.cases.threading} gives {@code threading} ({@code futures} gives
+     * {@code concurrent.futures}, {@code thread} gives {@code _thread}); another package its last part.
+     */
     /** Case packages whose names differ from their Python module's (Java names have no dots or leading _). */
     private static final java.util.Map<String, String> PACKAGE_MODULES = java.util.Map.of(
             "futures", "concurrent.futures", "thread", "_thread");
