@@ -24,10 +24,17 @@ import java.util.Set;
 public record CaseInfo(String className, String simpleClassName, String methodName, List<String> behaviours,
         String module, Set<String> modules) {
 
-    /** Facts about {@code m}. */
+    /** Facts about {@code m} as a case of the class declaring it; see {@link #of(Class, Method)}. */
     public static CaseInfo of(Method m) {
-        Class<?> c = m.getDeclaringClass();
-        List<String> ids = PyconcExtension.checks(m);
+        return of(m.getDeclaringClass(), m);
+    }
+
+    /**
+     * Facts about {@code m} run as a case of the concrete class {@code c}, which declares it or inherits it
+     * from a contract class: the ids are bound for {@code c} and the case is named after {@code c}.
+     */
+    public static CaseInfo of(Class<?> c, Method m) {
+        List<String> ids = PyconcExtension.checks(c, m);
         Set<String> modules = new LinkedHashSet<>();
         for (String id : ids) {
             Optional<Behaviour> b = Catalog.standard().find(id);
