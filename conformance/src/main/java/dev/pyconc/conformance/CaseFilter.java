@@ -35,12 +35,14 @@ public final class CaseFilter implements PostDiscoveryFilter {
             return FilterResult.included("not a case method");
         }
         Method m;
+        Class<?> c;
         try {
             m = ms.get().getJavaMethod();
+            c = ms.get().getJavaClass();
         } catch (RuntimeException e) {
             return FilterResult.included("method not resolvable; kept so that the run reports it");
         }
-        return test(CaseInfo.of(m)) ? FilterResult.included("selected") : FilterResult.excluded("not selected");
+        return test(CaseInfo.of(c, m)) ? FilterResult.included("selected") : FilterResult.excluded("not selected");
     }
 
     /** Whether the case is selected. */

@@ -24,10 +24,17 @@ import java.util.Set;
 public record CaseInfo(String className, String simpleClassName, String methodName, List<String> behaviours,
         String module, Set<String> modules) {
 
-    /** Facts about {@code m}. */
+    /** Facts about {@code m} as a case of the class declaring it; see {@link #of(Class, Method)}. */
     public static CaseInfo of(Method m) {
-        Class<?> c = m.getDeclaringClass();
-        List<String> ids = PyconcExtension.checks(m);
+        return of(m.getDeclaringClass(), m);
+    }
+
+    /**
+     * Facts about {@code m} run as a case of the concrete class {@code c}, which declares it or inherits it
+     * from a contract class: the ids are bound for {@code c} and the case is named after {@code c}.
+     */
+    public static CaseInfo of(Class<?> c, Method m) {
+        List<String> ids = PyconcExtension.checks(c, m);
         Set<String> modules = new LinkedHashSet<>();
         for (String id : ids) {
             Optional<Behaviour> b = Catalog.standard().find(id);
@@ -39,7 +46,10 @@ public record CaseInfo(String className, String simpleClassName, String methodNa
         return new CaseInfo(c.getName(), c.getSimpleName(), m.getName(), ids, module, Set.copyOf(modules));
     }
 
-    /** {@code dev.pyconc.spec.cases.threading} gives {@code threading}; another package its last part. */
+    /**
+     * {@code dev.pyconc.spec.cases.threading} gives {@code threading} ({@code futures} gives
+     * {@code concurrent.futures}, {@code thread} gives {@code _thread}); another package its last part.
+     */
     /** Case packages whose names differ from their Python module's (Java names have no dots or leading _). */
     private static final java.util.Map<String, String> PACKAGE_MODULES = java.util.Map.of(
             "futures", "concurrent.futures", "thread", "_thread");

@@ -73,7 +73,7 @@ public final class ConformanceRunner {
             m.add(b.module());
         }
         for (CaseIndex.Case c : CaseIndex.cases()) {
-            m.add(CaseInfo.packageModule(c.method().getDeclaringClass().getPackageName()));
+            m.add(CaseInfo.packageModule(c.testClass().getPackageName()));
         }
         return List.copyOf(m);
     }

@@ -172,7 +172,7 @@ final class ResultCollector implements TestExecutionListener {
         CaseInfo info = null;
         if (ms.isPresent()) {
             try {
-                info = CaseInfo.of(ms.get().getJavaMethod());
+                info = CaseInfo.of(ms.get().getJavaClass(), ms.get().getJavaMethod());
             } catch (RuntimeException e) {
                 info = null;
             }

@@ -48,7 +48,7 @@ final class ShowCommand implements Callable<Integer> {
     }
 
     private static boolean matchesCase(CaseIndex.Case c, String id) {
-        String simple = c.method().getDeclaringClass().getSimpleName() + "#" + c.method().getName();
+        String simple = c.testClass().getSimpleName() + "#" + c.method().getName();
         return c.id().equals(id) || simple.equals(id) || CatalogCommand.shortCase(c.id()).equals(id);
     }
 
@@ -81,11 +81,16 @@ final class ShowCommand implements Callable<Integer> {
         }
     }
 
+    /** The source comes from the class declaring the method (a contract class for an inherited case). */
     private static void printCase(PrintWriter out, CaseIndex.Case c) {
         String cls = c.method().getDeclaringClass().getName();
         Optional<CaseSources.Snippet> s = CaseSources.find(cls, c.method().getName());
         String where = s.map(x -> x.file().substring(CaseSources.ROOT.length()) + ":" + x.line()).orElse("source not packaged");
         out.println("--- " + CatalogCommand.shortCase(c.id()) + "  (" + where + ")");
+        if (c.method().getDeclaringClass() != c.testClass()) {
+            out.println("    (inherited from " + c.method().getDeclaringClass().getSimpleName() + "; checks "
+                    + String.join(", ", c.checks()) + " in this binding)");
+        }
         s.ifPresent(x -> out.print(x.text()));
     }
 }

@@ -105,7 +105,7 @@ class MainTest {
         assertTrue(r.out().contains("void " + c.method().getName() + "("), "case source: " + r.out());
         assertTrue(r.out().contains("@Checks("), r.out());
 
-        String simple = c.method().getDeclaringClass().getSimpleName() + "#" + c.method().getName();
+        String simple = c.testClass().getSimpleName() + "#" + c.method().getName();
         Result byCase = cli("show", simple);
         assertEquals(0, byCase.code(), byCase.err());
         assertTrue(byCase.out().contains("void " + c.method().getName() + "("), byCase.out());

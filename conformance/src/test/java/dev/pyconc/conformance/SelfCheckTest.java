@@ -40,7 +40,7 @@ class SelfCheckTest {
     /** Runs every case of the scope on the adapter, one run per case method, a few runs at a time. */
     static List<CaseResult> runScope(String adapter, List<String> scope) throws Exception {
         CaseFilter filter = new CaseFilter(List.of(), scope);
-        List<String> caseIds = CaseIndex.cases().stream().map(c -> CaseInfo.of(c.method()))
+        List<String> caseIds = CaseIndex.cases().stream().map(c -> CaseInfo.of(c.testClass(), c.method()))
                 .filter(filter::test).map(CaseInfo::id).toList();
         assertFalse(caseIds.isEmpty(), "no case in scope " + scope);
         ExecutorService pool = Executors.newFixedThreadPool(PARALLEL_RUNS);

@@ -1,6 +1,7 @@
 package dev.pyconc.reference;
 
 import dev.pyconc.spi.PyCallable;
+import dev.pyconc.spi.contextvars.Context;
 import dev.pyconc.spi.exceptions.RuntimeError;
 import dev.pyconc.spi.threading.PyThread;
 import java.util.List;
@@ -13,6 +14,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * waits until the new thread has set its ident and registered itself as active; an exception escaping
  * {@code run()} goes to the current {@code threading.excepthook}; {@code is_alive()} turns false only after the
  * thread has removed itself from the active threads.
+ *
+ * <p>With a {@code context} (3.14), {@code run()} is called inside {@code context.run(...)} as in CPython's
+ * {@code _bootstrap_inner}, so a context already entered elsewhere makes the thread's RuntimeError go to the
+ * excepthook. Without one the new Java thread has no context yet, which is the empty context that
+ * {@code sys.flags.thread_inherit_context} False asks for.
  *
  * <p>The Java thread is always a Java daemon thread, whatever the Python {@code daemon} flag says: the flag is
  * kept and reported, but pyconc never waits for Python threads at JVM exit.
@@ -42,11 +48,24 @@ class RefThread implements PyThread {
     private final AtomicBoolean startCalled = new AtomicBoolean();
     private final CountDownLatch startedLatch = new CountDownLatch(1);
     private final CountDownLatch done = new CountDownLatch(1);
+    private final Context context;
 
-    /** A new, not started thread object. */
+    /** A new, not started thread object that starts in an empty context. */
     RefThread(RefThreading module, PyCallable target, String name, List<Object> args, Map<String, Object> kwargs,
             boolean daemon) {
+        this(module, target, name, args, kwargs, daemon, null);
+    }
+
+    /**
+     * A new, not started thread object.
+     *
+     * @param context the context {@code run()} is called in (3.14 {@code Thread(context=...)}); null for an empty
+     *     one, as {@code sys.flags.thread_inherit_context} is False here (a new Java thread has no context yet)
+     */
+    RefThread(RefThreading module, PyCallable target, String name, List<Object> args, Map<String, Object> kwargs,
+            boolean daemon, Context context) {
         this.module = module;
+        this.context = context;
         this.kind = Kind.NORMAL;
         this.target = target;
         this.name = name;
@@ -59,6 +78,7 @@ class RefThread implements PyThread {
     RefThread(RefThreading module, Kind kind, String name, boolean daemon, Thread thread, Long nativeId) {
         this.module = module;
         this.kind = kind;
+        this.context = null;
         this.name = name;
         this.daemon = daemon;
         this.javaThread = thread;
@@ -102,7 +122,11 @@ class RefThread implements PyThread {
             module.activate(this, me);
             startedLatch.countDown();
             try {
-                run();
+                if (context != null) {
+                    context.run(PyCallable.of(this::run)); // CPython: self._context.run(self.run)
+                } else {
+                    run();
+                }
             } catch (Throwable e) {
                 module.invokeExcepthook(this, e);
             }

@@ -145,7 +145,7 @@ final class RefThreading implements ThreadingModule {
         }
         String name = options.name() != null && !options.name().isEmpty() ? options.name() : newName("Thread-");
         boolean daemon = options.daemon() != null ? options.daemon() : currentThread().isDaemon();
-        return new RefThread(this, options.target(), name, options.args(), options.kwargs(), daemon);
+        return new RefThread(this, options.target(), name, options.args(), options.kwargs(), daemon, options.context());
     }
 
     private String newName(String prefix) {

@@ -45,7 +45,7 @@ public final class ReferenceAdapter implements Adapter {
         this.queue = new RefQueueModule(ctx);
         this.futures = new RefFuturesModule(threading);
         this.sched = new RefSchedModule(threading);
-        this.thread = new RefThreadModule(threading);
+        this.thread = new RefThreadModule(threading, threading::stackSizeForNewThread);
         this.contextvars = new RefContextVarsModule();
         EnumSet<Feature> f = EnumSet.of(Feature.REAL_THREADS, Feature.STACK_SIZE);
         if (threading.nativeIdsSupported()) {

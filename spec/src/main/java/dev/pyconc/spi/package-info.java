@@ -17,6 +17,16 @@
  * <tr><td>{@code threading.local}</td><td>{@code Local}</td><td>Java class names are capitalised</td></tr>
  * <tr><td>{@code Exception}, {@code AssertionError}</td><td>{@code PyException}, {@code PyAssertionError}</td>
  *     <td>{@code java.lang.Exception}, {@code java.lang.AssertionError}</td></tr>
+ * <tr><td>{@code concurrent.futures.Error}</td><td>{@code FuturesError}</td><td>{@code java.lang.Error}</td></tr>
+ * <tr><td>module {@code _thread}</td><td>package {@code thread}, {@code Adapter.thread()}</td>
+ *     <td>Java names do not start with an underscore</td></tr>
+ * <tr><td>module {@code concurrent.futures}</td><td>package {@code futures}, {@code Adapter.concurrentFutures()}</td>
+ *     <td>no dots in a Java name</td></tr>
+ * <tr><td>{@code sched.Event}</td><td>{@code SchedEvent}</td><td>kept apart from {@code threading.Event}</td></tr>
+ * <tr><td>{@code Context[var]}, {@code var in Context}, {@code iter(Context)}, {@code len(Context)}</td>
+ *     <td>{@code getItem}, {@code contains}, {@code iterate}, {@code len}</td><td>operators have no Java names</td></tr>
+ * <tr><td>{@code iterator.__next__}</td><td>{@code PyIterator.next}</td><td>no look-ahead, unlike
+ *     {@code java.util.Iterator}</td></tr>
  * </table>
  *
  * <h2>Defaults and None</h2>
@@ -29,7 +39,8 @@
  * Values crossing the SPI (queue items, callable arguments and results, {@code local} attributes) are plain
  * values: {@code null} (None), {@link java.lang.Boolean}, {@link java.lang.Long} (int),
  * {@link java.lang.Double} (float), {@link java.lang.String} (str), {@link java.util.List} (tuple or list)
- * and {@link java.util.Map} with String keys (dict) of plain values. Adapters return these exact Java types;
+ * and {@link java.util.Map} with String keys (dict) of plain values, and the SPI's own objects (a
+ * {@code Future} given to a done callback, a {@code ContextVar} in a context's keys). Adapters return these exact Java types;
  * callers should pass them ({@code 1L}, not {@code 1}). {@link dev.pyconc.spi.PyValues} gives Python's
  * truthiness, equality and ordering over them.
  */

@@ -1,19 +1,180 @@
 package dev.pyconc.conformance.cpython;
 
+import dev.pyconc.spi.PyCallable;
+import dev.pyconc.spi.sched.SchedEvent;
 import dev.pyconc.spi.sched.SchedModule;
+import dev.pyconc.spi.sched.Scheduler;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
-/** The {@code sched} module of the agent's interpreter, and proxies of its objects (work in progress). */
+/**
+ * The {@code sched} module of the agent's interpreter, and proxies of its objects: {@code sched.scheduler}
+ * (kind "scheduler") and {@code sched.Event} (kind "SchedEvent", sent as a handle rather than as a tuple so
+ * that {@code cancel} gets the very object back).
+ */
 final class SchedBridge {
     private SchedBridge() {}
 
     /** A proxy for a handle of one of this module's kinds, or null if {@code kind} is not one of them. */
     static Object proxy(Session s, long hid, String kind) {
-        return null;
+        return switch (kind) {
+            case "scheduler" -> new SchedulerProxy(s, hid);
+            case "SchedEvent" -> new SchedEventProxy(s, hid);
+            default -> null;
+        };
     }
 
     /** The module. */
     static SchedModule module(Supplier<Session> session) {
-        return null; // TODO
+        return new SchedModule() {
+            @Override
+            public Scheduler scheduler() {
+                return asScheduler(session.get().call(Session.SCHED, "scheduler", false));
+            }
+
+            @Override
+            public Scheduler scheduler(PyCallable timefunc, PyCallable delayfunc) {
+                return asScheduler(session.get().call(Session.SCHED, "scheduler", false, timefunc, delayfunc));
+            }
+        };
+    }
+
+    private static Scheduler asScheduler(Object v) {
+        if (v instanceof Scheduler s) {
+            return s;
+        }
+        throw new PythonBridgeException("expected a sched.scheduler from Python, got " + v);
+    }
+
+    private static SchedEvent asEvent(Object v) {
+        if (v instanceof SchedEvent e) {
+            return e;
+        }
+        throw new PythonBridgeException("expected a sched.Event from Python, got " + v);
+    }
+
+    private static Double number(Object v) {
+        if (v == null) {
+            return null;
+        }
+        if (v instanceof Number n && !(v instanceof Boolean)) {
+            return n.doubleValue();
+        }
+        throw new PythonBridgeException("expected a number from Python, got " + v);
+    }
+
+    /**
+     * {@code sched.scheduler}. Calls that run Python code which may call back into Java (timefunc, delayfunc,
+     * actions) or wait for the scheduler's lock are sent as blocking calls.
+     */
+    static final class SchedulerProxy extends Proxies.PyObjectProxy implements Scheduler {
+        SchedulerProxy(Session s, long hid) {
+            super(s, hid, "scheduler");
+        }
+
+        @Override
+        public SchedEvent enterabs(double time, long priority, PyCallable action) {
+            return asEvent(callBlocking("enterabs", time, priority, action));
+        }
+
+        @Override
+        public SchedEvent enterabs(double time, long priority, PyCallable action, List<Object> argument,
+                Map<String, Object> kwargs) {
+            return asEvent(callBlocking("enterabs", time, priority, action, argument, kwargs));
+        }
+
+        @Override
+        public SchedEvent enter(double delay, long priority, PyCallable action) {
+            return asEvent(callBlocking("enter", delay, priority, action));
+        }
+
+        @Override
+        public SchedEvent enter(double delay, long priority, PyCallable action, List<Object> argument,
+                Map<String, Object> kwargs) {
+            return asEvent(callBlocking("enter", delay, priority, action, argument, kwargs));
+        }
+
+        @Override
+        public void cancel(SchedEvent event) {
+            callBlocking("cancel", event);
+        }
+
+        @Override
+        public boolean empty() {
+            return Proxies.bool(callBlocking("empty"));
+        }
+
+        @Override
+        public void run() {
+            callBlocking("run");
+        }
+
+        @Override
+        public Double run(boolean blocking) {
+            return number(callBlocking("run", blocking));
+        }
+
+        @Override
+        public List<SchedEvent> queue() {
+            Object v = session.call(this, "$getattr", true, "queue");
+            List<SchedEvent> out = new ArrayList<>();
+            for (Object o : (List<?>) v) {
+                out.add(asEvent(o));
+            }
+            return out;
+        }
+    }
+
+    /**
+     * {@code sched.Event}: its fields are read with getattr. Two proxies are equal when they stand for the same
+     * Python object (the agent gives one object one handle).
+     */
+    static final class SchedEventProxy extends Proxies.PyObjectProxy implements SchedEvent {
+        SchedEventProxy(Session s, long hid) {
+            super(s, hid, "SchedEvent");
+        }
+
+        @Override
+        public double time() {
+            return number(attr("time"));
+        }
+
+        @Override
+        public long priority() {
+            return Proxies.integer(attr("priority"));
+        }
+
+        @Override
+        public PyCallable action() {
+            Object v = attr("action");
+            if (v instanceof PyCallable c) {
+                return c;
+            }
+            throw new PythonBridgeException("expected a callable as the event's action, got " + v);
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public List<Object> argument() {
+            return (List<Object>) attr("argument");
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public Map<String, Object> kwargs() {
+            return (Map<String, Object>) attr("kwargs");
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof SchedEventProxy p && p.session == session && p.hid == hid;
+        }
+
+        @Override
+        public int hashCode() {
+            return Long.hashCode(hid);
+        }
     }
 }

@@ -1,19 +1,101 @@
 package dev.pyconc.conformance.cpython;
 
+import dev.pyconc.spi.PyCallable;
 import dev.pyconc.spi.thread.ThreadModule;
+import dev.pyconc.spi.threading.Lock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
-/** The {@code _thread} module of the agent's interpreter, and proxies of its objects (work in progress). */
+/**
+ * The {@code _thread} module of the agent's interpreter. Its lock objects are of the agent's kind "Lock"
+ * (the same type as {@code threading.Lock}), so they come back as the threading module's Lock proxies; this
+ * module has no kinds of its own.
+ */
 final class ThreadBridge {
     private ThreadBridge() {}
 
-    /** A proxy for a handle of one of this module's kinds, or null if {@code kind} is not one of them. */
+    /** A proxy for a handle of one of this module's kinds: none, so always null. */
     static Object proxy(Session s, long hid, String kind) {
         return null;
     }
 
     /** The module. */
     static ThreadModule module(Supplier<Session> session) {
-        return null; // TODO
+        return new Module(session);
+    }
+
+    private static final class Module implements ThreadModule {
+        private final Supplier<Session> session;
+
+        Module(Supplier<Session> session) {
+            this.session = session;
+        }
+
+        private Object call(String fn, Object... args) {
+            return session.get().call(Session.THREAD, fn, false, args);
+        }
+
+        private static Lock lock(Object v) {
+            if (v instanceof Lock l) {
+                return l;
+            }
+            throw new PythonBridgeException("expected a lock from Python, got " + v);
+        }
+
+        /**
+         * Calls {@code _thread.start_new_thread} through the agent's {@code $start_new_thread} helper, which
+         * turns the argument list into the tuple Python requires; the new Python thread calls
+         * {@code function} back in Java (on a Java thread of its own, whose calls run on that Python thread).
+         */
+        @Override
+        public long startNewThread(PyCallable function, List<Object> args, Map<String, Object> kwargs) {
+            List<Object> a = args == null ? null : new ArrayList<>(args);
+            Object r = kwargs == null
+                    ? session.get().call(Session.THREAD, "$start_new_thread", false, function, a)
+                    : session.get().call(Session.THREAD, "$start_new_thread", false, function, a, kwargs);
+            return Proxies.integer(r);
+        }
+
+        @Override
+        public Lock allocateLock() {
+            return lock(call("allocate_lock"));
+        }
+
+        @Override
+        public Lock lockType() {
+            return lock(call("LockType"));
+        }
+
+        @Override
+        public long getIdent() {
+            return Proxies.integer(call("get_ident"));
+        }
+
+        @Override
+        public long getNativeId() {
+            return Proxies.integer(call("get_native_id"));
+        }
+
+        @Override
+        public void exit() {
+            call("exit");
+        }
+
+        @Override
+        public double timeoutMax() {
+            return ((Number) call("$getattr", "TIMEOUT_MAX")).doubleValue();
+        }
+
+        @Override
+        public long stackSize() {
+            return Proxies.integer(call("stack_size"));
+        }
+
+        @Override
+        public long stackSize(long size) {
+            return Proxies.integer(call("stack_size", size));
+        }
     }
 }

@@ -389,6 +389,13 @@ def _h_exit(obj):
     return obj.__exit__(None, None, None)
 
 
+def _h_start_new_thread(obj, function, args, kwargs=None):
+    """_thread.start_new_thread, which wants its args as a tuple (decoded JSON arrays are lists)."""
+    if kwargs is None:
+        return _thread.start_new_thread(function, tuple(args))
+    return _thread.start_new_thread(function, tuple(args), kwargs)
+
+
 HELPERS = {
     "$getattr": _h_getattr,
     "$setattr": _h_setattr,
@@ -398,6 +405,7 @@ HELPERS = {
     "$callkw": _h_callkw,
     "$modcall": _h_modcall,
     "$exit": _h_exit,
+    "$start_new_thread": _h_start_new_thread,
 }
 
 

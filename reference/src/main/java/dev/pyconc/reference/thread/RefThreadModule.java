@@ -1,63 +1,126 @@
 package dev.pyconc.reference.thread;
 
 import dev.pyconc.spi.PyCallable;
+import dev.pyconc.spi.exceptions.SystemExit;
+import dev.pyconc.spi.exceptions.TypeError;
 import dev.pyconc.spi.thread.ThreadModule;
 import dev.pyconc.spi.threading.Lock;
 import dev.pyconc.spi.threading.ThreadingModule;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.function.LongSupplier;
 
-/** The reference {@code _thread} (work in progress). */
+/**
+ * The reference {@code _thread}: the low-level layer under the reference {@code threading}, sharing its
+ * machinery as CPython's modules do. {@code allocate_lock()} and {@code LockType()} give the same primitive
+ * lock as {@code threading.Lock()}; identifiers, {@code TIMEOUT_MAX} and the stack size are
+ * {@code threading}'s; {@code start_new_thread} starts a bare Java thread with no {@code threading.Thread}
+ * object, so {@code threading.current_thread()} inside it makes a dummy Thread, as for any foreign thread.
+ *
+ * @see <a href="https://docs.python.org/3/library/_thread.html">_thread</a>
+ */
 public final class RefThreadModule implements ThreadModule {
     private final ThreadingModule threading;
+    private final LongSupplier stackSizeForNewThreads;
 
-    /** A module sharing its threads and locks with {@code threading}. */
-    public RefThreadModule(ThreadingModule threading) {
-        this.threading = threading;
+    /**
+     * A module sharing its threads, locks and settings with {@code threading}.
+     *
+     * @param threading the reference {@code threading}
+     * @param stackSizeForNewThreads the stack size in bytes that {@code stack_size} last set (0: the JVM's
+     *     default), read without resetting it, for the threads {@code start_new_thread} creates
+     */
+    public RefThreadModule(ThreadingModule threading, LongSupplier stackSizeForNewThreads) {
+        this.threading = Objects.requireNonNull(threading, "threading");
+        this.stackSizeForNewThreads = Objects.requireNonNull(stackSizeForNewThreads, "stackSizeForNewThreads");
     }
 
+    /**
+     * {@code start_new_thread(function, args, kwargs)}: runs {@code function(*args, **kwargs)} on a new daemon
+     * Java thread (Python does not wait for such threads at exit either). SystemExit ends it silently; any
+     * other exception is reported on stderr as CPython's default {@code sys.unraisablehook} does, and ends
+     * only that thread.
+     *
+     * @param kwargs keyword arguments, or null for none
+     * @return the new thread's identifier, the value {@link #getIdent()} gives inside it
+     * @throws TypeError if {@code function} or {@code args} is null (Python: not callable, not a tuple)
+     */
     @Override
     public long startNewThread(PyCallable function, List<Object> args, Map<String, Object> kwargs) {
-        throw new UnsupportedOperationException("TODO");
+        if (function == null) {
+            throw new TypeError("first arg must be callable");
+        }
+        if (args == null) {
+            throw new TypeError("2nd arg must be a tuple");
+        }
+        List<Object> a = new ArrayList<>(args);
+        Map<String, Object> kw = kwargs == null ? new LinkedHashMap<>() : new LinkedHashMap<>(kwargs);
+        Thread t = new Thread(null, () -> run(function, a, kw), "_thread-" + System.identityHashCode(a),
+                stackSizeForNewThreads.getAsLong());
+        t.setDaemon(true);
+        t.start();
+        return t.getId(); // the identifier space of threading.get_ident() (the Java thread id)
     }
 
+    private static void run(PyCallable function, List<Object> args, Map<String, Object> kwargs) {
+        try {
+            function.call(args, kwargs);
+        } catch (SystemExit e) {
+            // silently ignored, as documented
+        } catch (Throwable e) {
+            System.err.println("Exception ignored in thread started by: " + function);
+            e.printStackTrace();
+        }
+    }
+
+    /** {@code allocate_lock()}: a new unlocked lock, the same primitive as {@code threading.Lock()}. */
     @Override
     public Lock allocateLock() {
-        throw new UnsupportedOperationException("TODO");
+        return threading.lock();
     }
 
+    /** {@code LockType()}: callable since 3.13, which the reference (3.14) claims; as {@link #allocateLock()}. */
     @Override
     public Lock lockType() {
-        throw new UnsupportedOperationException("TODO");
+        return threading.lock();
     }
 
+    /** {@code get_ident()}: as {@code threading.get_ident()}. */
     @Override
     public long getIdent() {
-        throw new UnsupportedOperationException("TODO");
+        return threading.getIdent();
     }
 
+    /** {@code get_native_id()}: as {@code threading.get_native_id()}. */
     @Override
     public long getNativeId() {
-        throw new UnsupportedOperationException("TODO");
+        return threading.getNativeId();
     }
 
+    /** {@code exit()}: raises SystemExit. */
     @Override
     public void exit() {
-        throw new UnsupportedOperationException("TODO");
+        throw new SystemExit(null);
     }
 
+    /** {@code TIMEOUT_MAX}: as {@code threading.TIMEOUT_MAX}, in seconds. */
     @Override
     public double timeoutMax() {
-        throw new UnsupportedOperationException("TODO");
+        return threading.timeoutMax();
     }
 
+    /** {@code stack_size()}: answers the current size and resets it to 0, as {@code stack_size(0)}. */
     @Override
     public long stackSize() {
-        throw new UnsupportedOperationException("TODO");
+        return threading.stackSize();
     }
 
+    /** {@code stack_size(size)}: shared with {@code threading.stack_size}; see there for the checks. */
     @Override
     public long stackSize(long size) {
-        throw new UnsupportedOperationException("TODO");
+        return threading.stackSize(size);
     }
 }

@@ -1,6 +1,7 @@
 package dev.pyconc.spec.harness;
 
 import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -16,23 +17,32 @@ public final class CaseIndex {
     /**
      * One case method.
      *
-     * @param id {@code Class#method}
-     * @param method the method
-     * @param checks the behaviour ids of its {@link Checks}, empty if it has none
+     * @param id {@code Class#method}, with the concrete class the case runs in
+     * @param method the method (declared by {@code testClass} or inherited from an abstract contract class)
+     * @param checks the behaviour ids of its {@link Checks} as bound for {@code testClass}, empty if it has none
+     * @param testClass the concrete case class
      */
-    public record Case(String id, Method method, List<String> checks) {}
+    public record Case(String id, Method method, List<String> checks, Class<?> testClass) {}
 
     private CaseIndex() {}
 
-    /** Every method of a {@link PyCase} class in {@link #CASES_PACKAGE} annotated as a JUnit test or template. */
+    /**
+     * Every method annotated as a JUnit test or template of a concrete {@link PyCase} class in
+     * {@link #CASES_PACKAGE}, including those it inherits from an abstract contract class (listed under the
+     * concrete class, with their ids bound by its {@link Binding}s). Abstract classes are not listed.
+     */
     public static List<Case> cases() {
         List<Case> out = new ArrayList<>();
         List<Class<?>> classes = ReflectionSupport.findAllClassesInPackage(CASES_PACKAGE,
-                c -> c.isAnnotationPresent(PyCase.class), n -> true);
+                c -> c.isAnnotationPresent(PyCase.class) && !Modifier.isAbstract(c.getModifiers())
+                        && !c.isInterface(), n -> true);
         for (Class<?> c : classes) {
-            for (Method m : c.getDeclaredMethods()) {
-                if (isTest(m)) {
-                    out.add(new Case(c.getName() + "#" + m.getName(), m, PyconcExtension.checks(m)));
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            for (Class<?> k = c; k != null && k != Object.class; k = k.getSuperclass()) {
+                for (Method m : k.getDeclaredMethods()) {
+                    if (isTest(m) && seen.add(m.getName() + java.util.Arrays.toString(m.getParameterTypes()))) {
+                        out.add(new Case(c.getName() + "#" + m.getName(), m, PyconcExtension.checks(c, m), c));
+                    }
                 }
             }
         }

@@ -124,10 +124,47 @@ public final class PyconcExtension implements ExecutionCondition, ParameterResol
         return h.adapter;
     }
 
-    /** The behaviour ids a case method names, empty if it has no {@link Checks}. */
+    /**
+     * The behaviour ids a case method names, as declared (placeholders resolved by the declaring class only).
+     * Prefer {@link #checks(Class, Method)}, which resolves them for the class the case runs in.
+     */
     public static List<String> checks(Method m) {
+        return checks(m.getDeclaringClass(), m);
+    }
+
+    /**
+     * The behaviour ids a case method checks when run as a case of {@code testClass} (which declares or
+     * inherits it): the ids of its {@link Checks}, then those of any {@link Checks} on {@code testClass} and its
+     * superclasses, with each {@code {name}} replaced by the api of the nearest {@link Binding} of that name.
+     * Empty if the method has no {@link Checks}. A placeholder left unbound stays as written (an unknown id).
+     */
+    public static List<String> checks(Class<?> testClass, Method m) {
         Checks c = m.getAnnotation(Checks.class);
-        return c == null ? List.of() : List.of(c.value());
+        if (c == null) {
+            return List.of();
+        }
+        List<String> raw = new ArrayList<>(List.of(c.value()));
+        Map<String, String> bound = new java.util.HashMap<>();
+        for (Class<?> k = testClass; k != null && k != Object.class; k = k.getSuperclass()) {
+            Checks onClass = k.getDeclaredAnnotation(Checks.class);
+            if (onClass != null) {
+                raw.addAll(List.of(onClass.value()));
+            }
+            Binding b = k.getDeclaredAnnotation(Binding.class);
+            if (b != null) {
+                bound.putIfAbsent(b.name(), b.api());
+            }
+        }
+        List<String> out = new ArrayList<>();
+        for (String id : raw) {
+            for (Map.Entry<String, String> e : bound.entrySet()) {
+                id = id.replace("{" + e.getKey() + "}", e.getValue());
+            }
+            if (!out.contains(id)) {
+                out.add(id);
+            }
+        }
+        return List.copyOf(out);
     }
 
     @Override
@@ -147,7 +184,7 @@ public final class PyconcExtension implements ExecutionCondition, ParameterResol
         } catch (RuntimeException e) {
             return ConditionEvaluationResult.enabled("adapter unavailable; the case reports it");
         }
-        for (String id : checks(m.get())) {
+        for (String id : checks(ctx.getRequiredTestClass(), m.get())) {
             Optional<Behaviour> b = Catalog.standard().find(id);
             if (b.isEmpty()) {
                 continue; // reported as an error by the interceptor
@@ -223,7 +260,7 @@ public final class PyconcExtension implements ExecutionCondition, ParameterResol
 
     private void runCase(Invocation<Void> invocation, Method method, ExtensionContext ec) throws Throwable {
         Adapter adapter = adapter(ec);
-        List<String> ids = checks(method);
+        List<String> ids = checks(ec.getRequiredTestClass(), method);
         if (ids.isEmpty()) {
             throw new IllegalStateException("case " + method + " names no behaviour: add @Checks");
         }

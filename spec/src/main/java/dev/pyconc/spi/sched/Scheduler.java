@@ -85,8 +85,9 @@ public interface Scheduler {
      * {@code run(blocking)}.
      *
      * @param blocking False: run only the events already due, without waiting
-     * @return with {@code blocking} False, the time of the next event still queued (null if none); with True,
-     *     null
+     * @return with {@code blocking} False, how long until the next event still queued: its time minus
+     *     {@code timefunc()} (what CPython returns, though the docs call it a deadline), or null if none is
+     *     left; with True, null
      * @throws dev.pyconc.spi.exceptions.BaseException what an action or delayfunc raised
      * @see <a href="https://docs.python.org/3/library/sched.html#sched.scheduler.run">scheduler.run</a>
      */

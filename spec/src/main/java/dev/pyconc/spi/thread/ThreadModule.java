@@ -19,7 +19,7 @@ public interface ThreadModule {
      *
      * @param function the callable
      * @param args positional arguments, plain values (Python requires a tuple; here a list)
-     * @param kwargs keyword arguments, plain values
+     * @param kwargs keyword arguments, plain values; null (Python: left out) or empty for none
      * @return the new thread's identifier ({@link #getIdent()} inside it)
      * @see <a href="https://docs.python.org/3/library/_thread.html#_thread.start_new_thread">_thread.start_new_thread</a>
      */

@@ -1,0 +1,170 @@
+package dev.pyconc.spec.cases.thread;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.pyconc.spec.harness.Checks;
+import dev.pyconc.spec.harness.Harness;
+import dev.pyconc.spec.harness.PyCase;
+import dev.pyconc.spi.Adapter;
+import dev.pyconc.spi.PyCallable;
+import dev.pyconc.spi.exceptions.SystemExit;
+import dev.pyconc.spi.exceptions.ValueError;
+import dev.pyconc.spi.thread.ThreadModule;
+import dev.pyconc.spi.threading.PyThread;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Cases for {@code _thread.start_new_thread}. The function records what it saw in JDK atomics and sets a
+ * done flag in a {@code finally} as its last action; the case polls that flag, then asserts.
+ */
+@PyCase
+class StartNewThreadCases {
+
+    /** The function runs with the given arguments on another thread, whose identifier start_new_thread returns. */
+    @Test
+    @Checks({"_thread.start_new_thread/runs-function-in-new-thread", "_thread.start_new_thread/returns-thread-identifier"})
+    void runsFunctionWithArgumentsOnNewThread(ThreadModule thread, Harness h) {
+        AtomicReference<List<Object>> gotArgs = new AtomicReference<>();
+        AtomicReference<Map<String, Object>> gotKwargs = new AtomicReference<>();
+        AtomicLong ident = new AtomicLong();
+        AtomicBoolean done = new AtomicBoolean();
+        PyCallable f = (args, kwargs) -> {
+            try {
+                gotArgs.set(new ArrayList<>(args));
+                gotKwargs.set(new LinkedHashMap<>(kwargs));
+                ident.set(thread.getIdent());
+                return null;
+            } finally {
+                done.set(true);
+            }
+        };
+        long returned = thread.startNewThread(f, List.of(1L, "two"), Map.of("three", 3L));
+        h.poll("function done", done::get);
+        assertEquals(List.of(1L, "two"), gotArgs.get());
+        assertEquals(Map.of("three", 3L), gotKwargs.get());
+        assertNotEquals(0L, ident.get());
+        assertNotEquals(thread.getIdent(), ident.get(), "the function ran on the caller's thread");
+        assertEquals(ident.get(), returned, "start_new_thread should return the new thread's get_ident()");
+    }
+
+    /** Without keyword arguments (None), the function gets the positional ones only. */
+    @Test
+    @Checks("_thread.start_new_thread/kwargs-optional")
+    void keywordArgumentsMayBeLeftOut(ThreadModule thread, Harness h) {
+        AtomicReference<List<Object>> gotArgs = new AtomicReference<>();
+        AtomicReference<Map<String, Object>> gotKwargs = new AtomicReference<>();
+        AtomicBoolean done = new AtomicBoolean();
+        PyCallable f = (args, kwargs) -> {
+            try {
+                gotArgs.set(new ArrayList<>(args));
+                gotKwargs.set(new LinkedHashMap<>(kwargs));
+                return null;
+            } finally {
+                done.set(true);
+            }
+        };
+        thread.startNewThread(f, List.of("only"), null);
+        h.poll("function done", done::get);
+        assertEquals(List.of("only"), gotArgs.get());
+        assertEquals(Map.of(), gotKwargs.get());
+        done.set(false);
+        thread.startNewThread(f, List.of(), null);
+        h.poll("function done", done::get);
+        assertEquals(List.of(), gotArgs.get());
+        assertEquals(Map.of(), gotKwargs.get());
+    }
+
+    /** A function that calls exit() stops right there, and the program, new threads included, goes on. */
+    @Test
+    @Checks("_thread.start_new_thread/systemexit-ends-thread-silently")
+    void exitInFunctionEndsOnlyThatThread(ThreadModule thread, Harness h) {
+        AtomicReference<Throwable> raised = new AtomicReference<>();
+        AtomicBoolean pastExit = new AtomicBoolean();
+        AtomicBoolean done = new AtomicBoolean();
+        thread.startNewThread((args, kwargs) -> {
+            try {
+                thread.exit();
+                pastExit.set(true);
+                return null;
+            } catch (RuntimeException e) {
+                raised.set(e);
+                throw e; // uncaught in the function, as in Python
+            } finally {
+                done.set(true);
+            }
+        }, List.of(), null);
+        h.poll("function done", done::get);
+        assertFalse(pastExit.get(), "exit() returned");
+        assertInstanceOf(SystemExit.class, raised.get());
+        assertStillRunsThreads(thread, h);
+    }
+
+    /** An exception escaping the function ends that thread only; later threads still start and run. */
+    @Test
+    @Checks("_thread.start_new_thread/exception-ends-only-that-thread")
+    void exceptionInFunctionEndsOnlyThatThread(ThreadModule thread, Harness h) {
+        AtomicBoolean done = new AtomicBoolean();
+        thread.startNewThread((args, kwargs) -> {
+            try {
+                throw new ValueError("raised on purpose by the case (the traceback printed is expected)");
+            } finally {
+                done.set(true);
+            }
+        }, List.of(), null);
+        h.poll("function done", done::get);
+        assertStillRunsThreads(thread, h);
+    }
+
+    private static void assertStillRunsThreads(ThreadModule thread, Harness h) {
+        AtomicLong ranOn = new AtomicLong();
+        thread.startNewThread((args, kwargs) -> {
+            ranOn.set(thread.getIdent());
+            return null;
+        }, List.of(), null);
+        h.poll("a thread started afterwards to run", () -> ranOn.get() != 0);
+        assertNotEquals(thread.getIdent(), ranOn.get());
+    }
+
+    /** threading.current_thread() inside such a thread is a dummy Thread object: alive, daemonic, same ident. */
+    @Test
+    @Checks("_thread.start_new_thread/foreign-thread-gets-dummy-thread")
+    void currentThreadIsDummy(Adapter adapter, ThreadModule thread, Harness h) {
+        AtomicReference<PyThread> current = new AtomicReference<>();
+        AtomicBoolean alive = new AtomicBoolean();
+        AtomicBoolean daemon = new AtomicBoolean();
+        AtomicReference<Long> ident = new AtomicReference<>();
+        AtomicLong own = new AtomicLong();
+        AtomicBoolean done = new AtomicBoolean();
+        thread.startNewThread((args, kwargs) -> {
+            try {
+                PyThread t = adapter.threading().currentThread();
+                current.set(t);
+                alive.set(t.isAlive());
+                daemon.set(t.isDaemon());
+                ident.set(t.ident());
+                own.set(thread.getIdent());
+                return null;
+            } finally {
+                done.set(true);
+            }
+        }, List.of(), null);
+        h.poll("function done", done::get);
+        assertNotNull(current.get());
+        assertTrue(alive.get(), "a dummy Thread counts as alive");
+        assertTrue(daemon.get(), "a dummy Thread counts as a daemon");
+        assertEquals(own.get(), ident.get(), "its ident is the thread's get_ident()");
+        assertNotEquals(adapter.threading().mainThread().ident(), ident.get());
+    }
+}

@@ -1,0 +1,49 @@
+package dev.pyconc.spec;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.pyconc.spec.harness.CaseIndex;
+import java.lang.reflect.Modifier;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/** One suite, several bindings: contract cases are listed under each concrete class with that binding's ids. */
+class BindingTest {
+    private static final String CASES = CaseIndex.CASES_PACKAGE;
+
+    private static Map<String, List<String>> checksById() {
+        return CaseIndex.cases().stream().collect(Collectors.toMap(CaseIndex.Case::id, CaseIndex.Case::checks));
+    }
+
+    @Test
+    void abstractContractsAreNotListedAndNoPlaceholderIsLeft() {
+        for (CaseIndex.Case c : CaseIndex.cases()) {
+            assertFalse(Modifier.isAbstract(c.testClass().getModifiers()), c.id());
+            assertTrue(c.id().startsWith(c.testClass().getName() + "#"), c.id());
+            for (String id : c.checks()) {
+                assertFalse(id.contains("{") || id.contains("}"), c.id() + " keeps a placeholder: " + id);
+            }
+        }
+    }
+
+    @Test
+    void lockContractIsBoundPerClass() {
+        Map<String, List<String>> m = checksById();
+        assertEquals(List.of("threading.Lock/mutual-exclusion"), m.get(CASES + ".threading.LockCases#mutualExclusion"));
+        assertEquals(List.of("_thread.lock/mutual-exclusion"), m.get(CASES + ".thread.AllocateLockCases#mutualExclusion"));
+        assertEquals(List.of("_thread.lock/mutual-exclusion", "_thread.LockType/callable-makes-new-lock"),
+                m.get(CASES + ".thread.LockTypeCases#mutualExclusion"));
+        assertEquals(List.of("threading.Lock.acquire/nan-timeout-raises-valueerror"),
+                m.get(CASES + ".threading.LockCases#nanTimeoutRaises"));
+        assertFalse(m.containsKey(CASES + ".thread.AllocateLockCases#nanTimeoutRaises"), "threading-only case leaked");
+        long contract = CaseIndex.cases().stream()
+                .filter(c -> c.method().getDeclaringClass().getSimpleName().equals("LockContract")).count();
+        long perBinding = contract / 3;
+        assertEquals(contract, perBinding * 3, "each of the three bindings lists every contract case");
+        assertTrue(perBinding >= 19, "contract cases per binding: " + perBinding);
+    }
+}
