@@ -1,19 +1,306 @@
 package dev.pyconc.conformance.cpython;
 
+import dev.pyconc.spi.PyCallable;
+import dev.pyconc.spi.PyIterator;
+import dev.pyconc.spi.exceptions.AttributeError;
+import dev.pyconc.spi.exceptions.BaseException;
+import dev.pyconc.spi.futures.DoneAndNotDone;
+import dev.pyconc.spi.futures.Executor;
+import dev.pyconc.spi.futures.ExecutorOptions;
+import dev.pyconc.spi.futures.Future;
 import dev.pyconc.spi.futures.FuturesModule;
+import dev.pyconc.spi.futures.ReturnWhen;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 
-/** The {@code concurrent.futures} module of the agent's interpreter, and proxies of its objects (work in progress). */
+/**
+ * The {@code concurrent.futures} module of the agent's interpreter, and proxies of its objects ({@code Future},
+ * {@code Executor}, and the iterators of {@code as_completed} and {@code Executor.map}). Every call that may
+ * wait in Python (result, exception, wait, {@code __next__}, shutdown, {@code with}) goes the blocking way.
+ */
 final class FuturesBridge {
     private FuturesBridge() {}
 
     /** A proxy for a handle of one of this module's kinds, or null if {@code kind} is not one of them. */
     static Object proxy(Session s, long hid, String kind) {
-        return null;
+        return switch (kind) {
+            case "Future" -> new FutureProxy(s, hid);
+            case "Executor" -> new ExecutorProxy(s, hid);
+            case "iterator" -> new IteratorProxy(s, hid);
+            default -> null;
+        };
     }
 
     /** The module. */
     static FuturesModule module(Supplier<Session> session) {
-        return null; // TODO
+        return new Module(session);
+    }
+
+    private static <T> T as(Class<T> type, Object v) {
+        if (!type.isInstance(v)) {
+            throw new PythonBridgeException("expected a " + type.getSimpleName() + " from Python, got " + v);
+        }
+        return type.cast(v);
+    }
+
+    static final class FutureProxy extends Proxies.PyObjectProxy implements Future {
+        FutureProxy(Session s, long hid) {
+            super(s, hid, "Future");
+        }
+
+        @Override
+        public boolean cancel() {
+            return Proxies.bool(call("cancel"));
+        }
+
+        @Override
+        public boolean cancelled() {
+            return Proxies.bool(call("cancelled"));
+        }
+
+        @Override
+        public boolean running() {
+            return Proxies.bool(call("running"));
+        }
+
+        @Override
+        public boolean done() {
+            return Proxies.bool(call("done"));
+        }
+
+        @Override
+        public Object result() {
+            return callBlocking("result");
+        }
+
+        @Override
+        public Object result(Double timeout) {
+            return callBlocking("result", timeout);
+        }
+
+        @Override
+        public BaseException exception() {
+            Object v = callBlocking("exception");
+            return v == null ? null : as(BaseException.class, v);
+        }
+
+        @Override
+        public BaseException exception(Double timeout) {
+            Object v = callBlocking("exception", timeout);
+            return v == null ? null : as(BaseException.class, v);
+        }
+
+        /** May run the callback at once (a Java callback: a call back from Python), so it goes the blocking way. */
+        @Override
+        public void addDoneCallback(PyCallable fn) {
+            callBlocking("add_done_callback", fn);
+        }
+
+        @Override
+        public boolean setRunningOrNotifyCancel() {
+            return Proxies.bool(call("set_running_or_notify_cancel"));
+        }
+
+        /** Runs the callbacks, which may call back into Java. */
+        @Override
+        public void setResult(Object result) {
+            callBlocking("set_result", result);
+        }
+
+        @Override
+        public void setException(BaseException exception) {
+            callBlocking("set_exception", exception);
+        }
+    }
+
+    static final class ExecutorProxy extends Proxies.PyObjectProxy implements Executor {
+        ExecutorProxy(Session s, long hid) {
+            super(s, hid, "Executor");
+        }
+
+        
+        @Override
+        public Future submit(PyCallable fn, List<Object> args, Map<String, Object> kwargs) {
+            List<Object> all = new ArrayList<>();
+            all.add(fn);
+            all.addAll(args);
+            return as(Future.class, callKw("submit", false, all, kwargs));
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public PyIterator<Object> map(PyCallable fn, List<? extends List<?>> iterables, Double timeout, long chunksize,
+                Long buffersize) {
+            List<Object> all = new ArrayList<>();
+            all.add(fn);
+            all.addAll(iterables);
+            Map<String, Object> kw = new LinkedHashMap<>();
+            kw.put("timeout", timeout);
+            kw.put("chunksize", chunksize);
+            if (buffersize != null) {
+                kw.put("buffersize", buffersize); // 3.14+; older Pythons raise TypeError for it
+            }
+            return as(PyIterator.class, callKw("map", false, all, kw));
+        }
+
+        @Override
+        public void shutdown(boolean wait, boolean cancelFutures) {
+            callKw("shutdown", true, List.of(), Map.of("wait", wait, "cancel_futures", cancelFutures));
+        }
+
+        @Override
+        public void terminateWorkers() {
+            callBlocking("terminate_workers");
+        }
+
+        @Override
+        public void killWorkers() {
+            callBlocking("kill_workers");
+        }
+
+        @Override
+        public Held enter() {
+            callBlocking("__enter__");
+            return () -> callBlocking("$exit");
+        }
+    }
+
+    /** A Python iterator; {@code __next__} may block (as_completed, Executor.map). */
+    static final class IteratorProxy extends Proxies.PyObjectProxy implements PyIterator<Object> {
+        IteratorProxy(Session s, long hid) {
+            super(s, hid, "iterator");
+        }
+
+        @Override
+        public Object next() {
+            return callBlocking("__next__");
+        }
+    }
+
+    static final class Module implements FuturesModule {
+        private final Supplier<Session> session;
+
+        Module(Supplier<Session> session) {
+            this.session = session;
+        }
+
+        private Object callKw(String fn, boolean blocking, List<?> args, Map<String, ?> kwargs) {
+            return session.get().call(Session.FUTURES, "$callkw", blocking, fn, args, kwargs);
+        }
+
+        private Object modcall(String module, String fn, Object... args) {
+            return session.get().call(Session.FUTURES, "$modcall", false, module, fn, List.of(args));
+        }
+
+        @Override
+        public Future future() {
+            return as(Future.class, session.get().call(Session.FUTURES, "Future", false));
+        }
+
+        private static Map<String, Object> common(ExecutorOptions o) {
+            Map<String, Object> kw = new LinkedHashMap<>();
+            kw.put("max_workers", o.maxWorkers());
+            if (o.initializer() != null) {
+                kw.put("initializer", o.initializer());
+                kw.put("initargs", o.initargs());
+            }
+            return kw;
+        }
+
+        @Override
+        public Executor threadPoolExecutor(ExecutorOptions o) {
+            Map<String, Object> kw = common(o);
+            if (o.threadNamePrefix() != null) {
+                kw.put("thread_name_prefix", o.threadNamePrefix());
+            }
+            return as(Executor.class, callKw("ThreadPoolExecutor", false, List.of(), kw));
+        }
+
+        @Override
+        public Executor processPoolExecutor(ExecutorOptions o) {
+            Map<String, Object> kw = common(o);
+            String method = o.mpContext();
+            if (method == null && "fork".equals(modcall("multiprocessing", "get_start_method"))) {
+                // Before 3.14 the POSIX default is fork, and the agent is multi-threaded: a forked worker can
+                // inherit a lock another agent thread held and hang (the 3.12+ DeprecationWarning's reason).
+                // The bridge then asks for forkserver, 3.14's default, so that calls behave as on 3.14.
+                method = "forkserver";
+            }
+            if (method != null) {
+                kw.put("mp_context", modcall("multiprocessing", "get_context", method));
+            }
+            if (o.maxTasksPerChild() != null) {
+                kw.put("max_tasks_per_child", o.maxTasksPerChild());
+            }
+            return as(Executor.class, callKw("ProcessPoolExecutor", false, List.of(), kw));
+        }
+
+        @Override
+        public Executor interpreterPoolExecutor(ExecutorOptions o) {
+            Map<String, Object> kw = common(o);
+            if (o.threadNamePrefix() != null) {
+                kw.put("thread_name_prefix", o.threadNamePrefix());
+            }
+            return as(Executor.class, callKw("InterpreterPoolExecutor", false, List.of(), kw));
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public DoneAndNotDone wait(Collection<Future> fs, Double timeout, ReturnWhen returnWhen) {
+            Object v = session.get().call(Session.FUTURES, "wait", true, new ArrayList<>(fs), timeout,
+                    returnWhen.name());
+            List<?> pair = as(List.class, v);
+            return new DoneAndNotDone(futures(pair.get(0)), futures(pair.get(1)));
+        }
+
+        private static Set<Future> futures(Object v) {
+            Set<Future> out = new LinkedHashSet<>();
+            for (Object o : as(List.class, v)) {
+                out.add(as(Future.class, o));
+            }
+            return out;
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public PyIterator<Future> asCompleted(Collection<Future> fs, Double timeout) {
+            Object v = session.get().call(Session.FUTURES, "as_completed", false, new ArrayList<>(fs), timeout);
+            PyIterator<Object> it = as(PyIterator.class, v);
+            return () -> as(Future.class, it.next());
+        }
+
+        /** The named function's object in the agent's interpreter, as a callable proxy. */
+        @Override
+        public PyCallable function(String qualifiedName) {
+            int dot = qualifiedName.lastIndexOf('.');
+            if (dot <= 0) {
+                throw new IllegalArgumentException("not a qualified name: " + qualifiedName);
+            }
+            Object mod = modcall("importlib", "import_module", qualifiedName.substring(0, dot));
+            Object f;
+            try {
+                f = session.get().call(mod, "$getattr", false, qualifiedName.substring(dot + 1));
+            } catch (AttributeError e) {
+                throw new IllegalArgumentException("no function " + qualifiedName, e);
+            }
+            return as(PyCallable.class, f);
+        }
+
+        @Override
+        public Long processCpuCount() {
+            Object v;
+            try {
+                v = modcall("os", "process_cpu_count");
+            } catch (AttributeError e) {
+                v = modcall("os", "cpu_count"); // before 3.13
+            }
+            return v == null ? null : Proxies.integer(v);
+        }
     }
 }

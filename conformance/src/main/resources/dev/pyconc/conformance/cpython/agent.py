@@ -198,6 +198,8 @@ def encode(v):
         return handle(v)  # a named tuple, but the scheduler's cancel() needs the very object back
     if isinstance(v, (list, tuple)):
         return [encode(x) for x in v]
+    if isinstance(v, (set, frozenset)):
+        return [encode(x) for x in v]  # e.g. the done/not_done sets of concurrent.futures.wait
     if isinstance(v, dict) and all(isinstance(k, str) for k in v):
         return {"$": "d", "v": {k: encode(x) for k, x in v.items()}}
     if isinstance(v, JavaCallable):
@@ -446,6 +448,32 @@ def partner_main(key, inbox):
 
 # ---------------------------------------------------------------- control requests (reader thread)
 
+def _futures_features():
+    """PROCESS_POOL / INTERPRETER_POOL when those executors can run a call here (tried once, at hello).
+    Where fork is the default start method the process pool is tried with forkserver, as the cpython
+    bridge's FuturesBridge uses it then (forking this multi-threaded agent can hang)."""
+    import multiprocessing
+    out = []
+    for feature, name in (("PROCESS_POOL", "ProcessPoolExecutor"), ("INTERPRETER_POOL", "InterpreterPoolExecutor")):
+        cls = getattr(concurrent.futures, name, None)
+        if cls is None:
+            continue
+        ex = None
+        try:
+            kw = {}
+            if feature == "PROCESS_POOL" and multiprocessing.get_start_method() == "fork":
+                kw["mp_context"] = multiprocessing.get_context("forkserver")
+            ex = cls(max_workers=1, **kw)
+            if ex.submit(abs, -1).result(timeout=30) == 1:
+                out.append(feature)
+        except Exception:
+            pass
+        finally:
+            if ex is not None:
+                ex.shutdown(wait=feature in out, cancel_futures=True)
+    return out
+
+
 def ctl_hello(msg):
     features = ["REAL_THREADS"]
     if hasattr(threading, "get_native_id"):
@@ -457,6 +485,7 @@ def ctl_hello(msg):
         features.append("STACK_SIZE")
     except Exception:
         pass
+    features += _futures_features()
     vi = sys.version_info
     return {
         "version": [vi[0], vi[1], vi[2]],

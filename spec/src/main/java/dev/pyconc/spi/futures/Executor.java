@@ -88,4 +88,27 @@ public interface Executor extends PyContextManager {
      * @see <a href="https://docs.python.org/3/library/concurrent.futures.html#concurrent.futures.Executor.shutdown">Executor.shutdown</a>
      */
     void shutdown(boolean wait, boolean cancelFutures);
+
+    /**
+     * {@code terminate_workers()} (ProcessPoolExecutor, 3.14): terminates every living worker process at once
+     * ({@code Process.terminate}) and shuts the executor down; calls that were running or pending then fail
+     * with {@code BrokenProcessPool}.
+     *
+     * @throws dev.pyconc.spi.exceptions.AttributeError for the other executor kinds (this default)
+     * @see <a href="https://docs.python.org/3/library/concurrent.futures.html#concurrent.futures.ProcessPoolExecutor.terminate_workers">ProcessPoolExecutor.terminate_workers</a>
+     */
+    default void terminateWorkers() {
+        throw new dev.pyconc.spi.exceptions.AttributeError("this executor has no attribute 'terminate_workers'");
+    }
+
+    /**
+     * {@code kill_workers()} (ProcessPoolExecutor, 3.14): like {@link #terminateWorkers()} with
+     * {@code Process.kill}.
+     *
+     * @throws dev.pyconc.spi.exceptions.AttributeError for the other executor kinds (this default)
+     * @see <a href="https://docs.python.org/3/library/concurrent.futures.html#concurrent.futures.ProcessPoolExecutor.kill_workers">ProcessPoolExecutor.kill_workers</a>
+     */
+    default void killWorkers() {
+        throw new dev.pyconc.spi.exceptions.AttributeError("this executor has no attribute 'kill_workers'");
+    }
 }
