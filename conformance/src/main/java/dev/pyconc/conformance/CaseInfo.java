@@ -24,11 +24,6 @@ import java.util.Set;
 public record CaseInfo(String className, String simpleClassName, String methodName, List<String> behaviours,
         String module, Set<String> modules) {
 
-    /** Facts about {@code m} as a case of the class declaring it; see {@link #of(Class, Method)}. */
-    public static CaseInfo of(Method m) {
-        return of(m.getDeclaringClass(), m);
-    }
-
     /**
      * Facts about {@code m} run as a case of the concrete class {@code c}, which declares it or inherits it
      * from a contract class: the ids are bound for {@code c} and the case is named after {@code c}.

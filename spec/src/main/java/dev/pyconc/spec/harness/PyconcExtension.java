@@ -125,14 +125,6 @@ public final class PyconcExtension implements ExecutionCondition, ParameterResol
     }
 
     /**
-     * The behaviour ids a case method names, as declared (placeholders resolved by the declaring class only).
-     * Prefer {@link #checks(Class, Method)}, which resolves them for the class the case runs in.
-     */
-    public static List<String> checks(Method m) {
-        return checks(m.getDeclaringClass(), m);
-    }
-
-    /**
      * The behaviour ids a case method checks when run as a case of {@code testClass} (which declares or
      * inherits it): the ids of its {@link Checks}, then those of any {@link Checks} on {@code testClass} and its
      * superclasses, with each {@code {name}} replaced by the api of the nearest {@link Binding} of that name.
