@@ -43,4 +43,27 @@ class PyExceptionsTest {
     void queueEmptyFromItsCModule() {
         assertInstanceOf(Empty.class, PyExceptions.fromPython(List.of("_queue.Empty", "builtins.Exception"), ""));
     }
+
+    @Test
+    void pythonMroOfAJavaMadeExceptionFollowsTheJavaHierarchy() {
+        assertEquals(List.of("concurrent.futures.CancelledError", "concurrent.futures.Error", "builtins.Exception",
+                "builtins.BaseException"), new dev.pyconc.spi.exceptions.CancelledError("x").pythonMro());
+        assertEquals(List.of("threading.BrokenBarrierError", "builtins.RuntimeError", "builtins.Exception",
+                "builtins.BaseException"), new BrokenBarrierError("x").pythonMro());
+    }
+
+    @Test
+    void pythonMroOfAnInterpreterExceptionIsItsOwnInPublicSpellings() {
+        BaseException e = PyExceptions.fromPython(List.of("concurrent.futures._base.CancelledError",
+                "concurrent.futures._base.Error", "builtins.Exception", "builtins.BaseException"), "");
+        assertInstanceOf(dev.pyconc.spi.exceptions.CancelledError.class, e);
+        assertEquals("concurrent.futures._base.CancelledError", e.pythonName());
+        assertEquals(List.of("concurrent.futures.CancelledError", "concurrent.futures.Error", "builtins.Exception",
+                "builtins.BaseException"), e.pythonMro());
+        // An interpreter whose class derives elsewhere shows it, whatever the Java class says.
+        BaseException odd = PyExceptions.fromPython(List.of("concurrent.futures._base.CancelledError",
+                "builtins.Exception", "builtins.BaseException"), "");
+        assertEquals(List.of("concurrent.futures.CancelledError", "builtins.Exception", "builtins.BaseException"),
+                odd.pythonMro());
+    }
 }

@@ -10,6 +10,7 @@ package dev.pyconc.spi.exceptions;
 public class BaseException extends RuntimeException {
     private static final long serialVersionUID = 1L;
     private final String pythonName;
+    private java.util.List<String> mro;
 
     /** Creates the exception with Python's own qualified class name for this Java class. */
     public BaseException(String message) {
@@ -27,6 +28,36 @@ public class BaseException extends RuntimeException {
     public BaseException(String pythonName, String message, Throwable cause) {
         super(message, cause);
         this.pythonName = pythonName;
+    }
+
+    /**
+     * Python's {@code type(e).__mro__} as qualified names, most derived first, without {@code object}; each
+     * name this package knows is given in its public spelling ({@code concurrent.futures.CancelledError}, not
+     * the defining {@code concurrent.futures._base.CancelledError}), so that cases can test Python's class
+     * hierarchy, e.g. {@code e.pythonMro().contains("concurrent.futures.Error")}.
+     *
+     * <p>For an exception received from an interpreter ({@link PyExceptions#fromPython}) this is the
+     * interpreter's own MRO; for one made in Java it follows this package's Java class hierarchy.
+     */
+    public java.util.List<String> pythonMro() {
+        if (mro != null) {
+            return mro;
+        }
+        java.util.List<String> out = new java.util.ArrayList<>();
+        out.add(pythonName());
+        for (Class<?> c = getClass().getSuperclass(); c != null && BaseException.class.isAssignableFrom(c);
+                c = c.getSuperclass()) {
+            String n = PyExceptions.nameOf(c);
+            if (n != null && !out.contains(n)) {
+                out.add(n);
+            }
+        }
+        return java.util.List.copyOf(out);
+    }
+
+    /** Set by {@link PyExceptions#fromPython}: the interpreter's MRO, public spellings. */
+    void setPythonMro(java.util.List<String> mro) {
+        this.mro = java.util.List.copyOf(mro);
     }
 
     /** The qualified Python class name, for example {@code builtins.ValueError}. */

@@ -56,7 +56,25 @@ public final class PyExceptions {
         put("concurrent.futures.interpreter.BrokenInterpreterPool", (n, m) -> new BrokenInterpreterPool(n, m, null));
     }
 
+    /** Known Python name (public or defining module) to its public spelling, the Java class's default name. */
+    private static final Map<String, String> PUBLIC_NAME = new LinkedHashMap<>();
+    /** Java class to its Python name. */
+    private static final Map<Class<?>, String> CLASS_NAME = new LinkedHashMap<>();
+
+    static {
+        for (Map.Entry<String, Factory> e : BY_NAME.entrySet()) {
+            BaseException sample = e.getValue().create(null, null);
+            PUBLIC_NAME.put(e.getKey(), sample.defaultPythonName());
+            CLASS_NAME.putIfAbsent(sample.getClass(), sample.defaultPythonName());
+        }
+    }
+
     private PyExceptions() {}
+
+    /** The Python name of one of this package's exception classes, or null for another class. */
+    static String nameOf(Class<?> c) {
+        return CLASS_NAME.get(c);
+    }
 
     private static void put(String name, Factory f) {
         BY_NAME.put(name, f);
@@ -69,20 +87,34 @@ public final class PyExceptions {
      *     {@code type(e).__mro__} gives them (module + "." + qualname); must not be empty
      * @param message {@code str(e)}
      * @return an instance of the Java class of the first known name along {@code mro}, whose
-     *     {@link BaseException#pythonName()} is {@code mro.get(0)}
+     *     {@link BaseException#pythonName()} is {@code mro.get(0)} and whose {@link BaseException#pythonMro()}
+     *     is {@code mro} in public spellings
      */
     public static BaseException fromPython(List<String> mro, String message) {
         Objects.requireNonNull(mro, "mro");
         if (mro.isEmpty()) {
             throw new IllegalArgumentException("empty MRO");
         }
+        BaseException e = null;
         for (String name : mro) {
             Factory f = BY_NAME.get(name);
             if (f != null) {
-                return f.create(mro.get(0), message);
+                e = f.create(mro.get(0), message);
+                break;
             }
         }
-        return new BaseException(mro.get(0), message, null);
+        if (e == null) {
+            e = new BaseException(mro.get(0), message, null);
+        }
+        java.util.List<String> names = new java.util.ArrayList<>();
+        for (String name : mro) {
+            String pub = PUBLIC_NAME.getOrDefault(name, name);
+            if (!names.contains(pub)) {
+                names.add(pub);
+            }
+        }
+        e.setPythonMro(names);
+        return e;
     }
 
     /** True when {@code name} is a qualified Python class name with a Java class of its own here. */
