@@ -54,6 +54,15 @@ public final class PyconcExtension implements ExecutionCondition, ParameterResol
             dev.pyconc.spi.thread.ThreadModule.class, Adapter::thread,
             dev.pyconc.spi.contextvars.ContextVarsModule.class, Adapter::contextvars);
 
+    /** The Python module of each module interface in {@link #MODULES}. */
+    private static final Map<Class<?>, String> MODULE_NAMES = Map.of(
+            ThreadingModule.class, "threading",
+            QueueModule.class, "queue",
+            dev.pyconc.spi.futures.FuturesModule.class, "concurrent.futures",
+            dev.pyconc.spi.sched.SchedModule.class, "sched",
+            dev.pyconc.spi.thread.ThreadModule.class, "_thread",
+            dev.pyconc.spi.contextvars.ContextVarsModule.class, "contextvars");
+
     private static final ExtensionContext.Namespace NS = ExtensionContext.Namespace.create(PyconcExtension.class);
 
     /**
@@ -175,6 +184,14 @@ public final class PyconcExtension implements ExecutionCondition, ParameterResol
             adapter = adapter(ctx);
         } catch (RuntimeException e) {
             return ConditionEvaluationResult.enabled("adapter unavailable; the case reports it");
+        }
+        for (Class<?> type : m.get().getParameterTypes()) {
+            String module = MODULE_NAMES.get(type);
+            if (module != null && !adapter.modules().contains(module)) {
+                return ConditionEvaluationResult.disabled(NOT_APPLICABLE + "the case uses module " + module
+                        + ", which adapter '" + adapter.name() + "' does not provide (it provides "
+                        + String.join(", ", new java.util.TreeSet<>(adapter.modules())) + ")");
+            }
         }
         for (String id : checks(ctx.getRequiredTestClass(), m.get())) {
             Optional<Behaviour> b = Catalog.standard().find(id);
