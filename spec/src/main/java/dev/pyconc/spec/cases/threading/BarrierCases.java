@@ -188,6 +188,21 @@ class BarrierCases {
         }
     }
 
+    /**
+     * The BrokenBarrierError a broken barrier raises has RuntimeError among its Python bases. On a Java adapter
+     * the SPI's exception classes fix that relation; on an interpreter the case reads the raised exception's
+     * own MRO.
+     */
+    @Test
+    @Checks("threading.BrokenBarrierError/is-runtimeerror")
+    void brokenBarrierErrorIsRuntimeError(ThreadingModule threading) {
+        Barrier b = threading.barrier(2);
+        b.abort();
+        BrokenBarrierError e = assertThrows(BrokenBarrierError.class, b::await);
+        assertEquals("threading.BrokenBarrierError", e.pythonMro().get(0));
+        assertTrue(e.pythonMro().contains("builtins.RuntimeError"), "MRO " + e.pythonMro());
+    }
+
     /** When the action raises, nobody passes, the barrier is broken, and the other parties get BrokenBarrierError. */
     @Test
     @Checks("threading.Barrier.wait/action-error-breaks-barrier")
