@@ -54,9 +54,10 @@ final class FuturesBridge {
             super(s, hid, "Future");
         }
 
+        /** Runs the done callbacks, which may call back into Java, so it goes the blocking way. */
         @Override
         public boolean cancel() {
-            return Proxies.bool(call("cancel"));
+            return Proxies.bool(callBlocking("cancel"));
         }
 
         @Override
@@ -213,13 +214,28 @@ final class FuturesBridge {
             return kw;
         }
 
-        @Override
-        public Executor threadPoolExecutor(ExecutorOptions o) {
+        /**
+         * The arguments of a thread-based pool: the common ones, thread_name_prefix, and, if set, the process
+         * pool's mp_context and max_tasks_per_child, passed through as given so that Python raises its own
+         * TypeError for them (the ExecutorOptions contract: they must be null for these kinds).
+         */
+        private static Map<String, Object> threadBased(ExecutorOptions o) {
             Map<String, Object> kw = common(o);
             if (o.threadNamePrefix() != null) {
                 kw.put("thread_name_prefix", o.threadNamePrefix());
             }
-            return as(Executor.class, callKw("ThreadPoolExecutor", false, List.of(), kw));
+            if (o.mpContext() != null) {
+                kw.put("mp_context", o.mpContext());
+            }
+            if (o.maxTasksPerChild() != null) {
+                kw.put("max_tasks_per_child", o.maxTasksPerChild());
+            }
+            return kw;
+        }
+
+        @Override
+        public Executor threadPoolExecutor(ExecutorOptions o) {
+            return as(Executor.class, callKw("ThreadPoolExecutor", false, List.of(), threadBased(o)));
         }
 
         @Override
@@ -238,16 +254,15 @@ final class FuturesBridge {
             if (o.maxTasksPerChild() != null) {
                 kw.put("max_tasks_per_child", o.maxTasksPerChild());
             }
+            if (o.threadNamePrefix() != null) {
+                kw.put("thread_name_prefix", o.threadNamePrefix()); // not a parameter here: Python's TypeError
+            }
             return as(Executor.class, callKw("ProcessPoolExecutor", false, List.of(), kw));
         }
 
         @Override
         public Executor interpreterPoolExecutor(ExecutorOptions o) {
-            Map<String, Object> kw = common(o);
-            if (o.threadNamePrefix() != null) {
-                kw.put("thread_name_prefix", o.threadNamePrefix());
-            }
-            return as(Executor.class, callKw("InterpreterPoolExecutor", false, List.of(), kw));
+            return as(Executor.class, callKw("InterpreterPoolExecutor", false, List.of(), threadBased(o)));
         }
 
         @Override

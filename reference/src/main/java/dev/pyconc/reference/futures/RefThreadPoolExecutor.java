@@ -4,7 +4,6 @@ import dev.pyconc.spi.PyCallable;
 import dev.pyconc.spi.PyIterator;
 import dev.pyconc.spi.exceptions.BaseException;
 import dev.pyconc.spi.exceptions.BrokenThreadPool;
-import dev.pyconc.spi.exceptions.PyException;
 import dev.pyconc.spi.exceptions.RuntimeError;
 import dev.pyconc.spi.exceptions.StopIteration;
 import dev.pyconc.spi.exceptions.ValueError;
@@ -178,7 +177,8 @@ public final class RefThreadPoolExecutor implements Executor {
         if (initializer != null) {
             try {
                 initializer.call(initargs, Map.of());
-            } catch (PyException e) {
+            } catch (RuntimeException | Error e) {
+                // as CPython's worker: any BaseException (SystemExit too) breaks the pool
                 System.err.println("Exception in initializer: " + e);
                 initializerFailed();
                 return;

@@ -90,8 +90,13 @@ public interface FuturesModule {
      * {@code as_completed(fs, timeout)}: an iterator yielding each future as it completes (finished or
      * cancelled), those already done first; a future given twice is yielded once.
      *
+     * <p>Where the timeout is counted from: the docs promise it counts from the call to
+     * {@code as_completed}; CPython's {@code as_completed} is a generator, so nothing of it runs, and its
+     * clock does not start, before the first {@code __next__}, and the timeout is counted from there. The two
+     * agree when {@code __next__} is called right after {@code as_completed}.
+     *
      * @param fs the futures, passed to Python in this order
-     * @param timeout seconds from this call; null (None) for no limit
+     * @param timeout seconds, counted as said above; null (None) for no limit
      * @return an iterator whose {@code __next__} raises TimeoutError once the timeout has passed with
      *     futures still pending
      * @see <a href="https://docs.python.org/3/library/concurrent.futures.html#concurrent.futures.as_completed">concurrent.futures.as_completed</a>
@@ -107,6 +112,8 @@ public interface FuturesModule {
      * @param qualifiedName for example {@code "operator.truediv"}
      * @return a callable running that function where it is called
      * @throws IllegalArgumentException if the adapter does not provide the function
+     * @see <a href="https://docs.python.org/3/library/concurrent.futures.html#processpoolexecutor">ProcessPoolExecutor</a>
+     *     (what it can run)
      */
     PyCallable function(String qualifiedName);
 
@@ -115,6 +122,8 @@ public interface FuturesModule {
      * {@code os.cpu_count()} before.
      *
      * @return the count, or null where Python returns None
+     * @see <a href="https://docs.python.org/3/library/os.html#os.process_cpu_count">os.process_cpu_count</a>
+     * @see <a href="https://docs.python.org/3/library/os.html#os.cpu_count">os.cpu_count</a>
      */
     Long processCpuCount();
 }

@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
@@ -84,13 +85,14 @@ class ExecutorCases {
     void mapKeepsInputOrder(FuturesModule futures) {
         Executor ex = futures.threadPoolExecutor(ExecutorOptions.maxWorkers(3));
         CountDownLatch lastDone = new CountDownLatch(1);
+        AtomicBoolean sawLastDone = new AtomicBoolean();
         try {
             // item 0 waits until item 2 has finished, so completion order differs from input order
             PyIterator<Object> it = ex.map((args, kwargs) -> {
                 long x = (Long) args.get(0);
                 if (x == 0) {
                     try {
-                        lastDone.await((long) (Timing.LONG * 1000), TimeUnit.MILLISECONDS);
+                        sawLastDone.set(lastDone.await((long) (Timing.LONG * 1000), TimeUnit.MILLISECONDS));
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
                     }
@@ -100,6 +102,7 @@ class ExecutorCases {
                 return x * 10;
             }, List.of(List.of(0L, 1L, 2L)));
             assertEquals(List.of(0L, 10L, 20L), it.toList());
+            assertTrue(sawLastDone.get(), "item 0 never saw item 2 finish first: completion order was not tested");
         } finally {
             lastDone.countDown();
             ex.shutdown();
@@ -167,20 +170,39 @@ class ExecutorCases {
         }
     }
 
-    /** With a timeout, __next__ raises TimeoutError when the result is late, counted from the map call. */
+    /**
+     * With a timeout, __next__ raises TimeoutError when a result is late, the timeout being counted from the
+     * map call, not from each __next__: with one worker, item 0 returns at once and item 1 blocks; once more
+     * than the timeout has passed since map() returned, the first __next__ still gives item 0's result (it is
+     * done) and the second raises TimeoutError promptly, well before a timeout counted from that __next__
+     * (or from the first one) could have passed.
+     */
     @Test
     @Checks("concurrent.futures.Executor.map/timeout-raises-timeouterror")
-    void mapTimeout(FuturesModule futures, Harness h) {
+    void mapTimeout(FuturesModule futures, Harness h) throws InterruptedException {
         Executor ex = futures.threadPoolExecutor(ExecutorOptions.maxWorkers(1));
         Gate gate = new Gate(Timing.CASE);
+        PyCallable fn = (args, kwargs) -> (Long) args.get(0) == 0L ? 0L : gate.task(1L).call(List.of(), Map.of());
+        double timeout = 3 * Timing.MEDIUM;
         try {
+            PyIterator<Object> it = ex.map(fn, List.of(List.of(0L, 1L)), timeout, 1, null);
+            long afterMap = h.now();
+            // the single worker runs item 1 only after item 0's future got its result
+            h.poll("item 1 started, so item 0 is done", () -> gate.started.get() == 1);
+            // sleeping until a time has passed (not guessing a thread's state): map's deadline is then over
+            double left;
+            while ((left = timeout - h.secondsSince(afterMap)) >= 0) {
+                Thread.sleep((long) (left * 1000) + 1);
+            }
+            assertEquals(0L, it.next());
             long t0 = h.now();
-            PyIterator<Object> it = ex.map(gate.task(1L), List.of(List.of(1L)), Timing.SHORT, 1, null);
             assertThrows(TimeoutError.class, it::next);
-            h.assertTimedOut(h.secondsSince(t0), Timing.SHORT);
+            double elapsed = h.secondsSince(t0);
+            assertTrue(elapsed < timeout / 2, "the second __next__ took " + elapsed
+                    + " s: its timeout was not counted from the map call (" + timeout + " s before)");
         } finally {
             gate.open();
-            ex.shutdown();
+            ex.shutdown(false, false);
         }
     }
 
@@ -236,32 +258,34 @@ class ExecutorCases {
         }
     }
 
-    /** shutdown(wait=True) returns only after the submitted calls finished. */
+    /**
+     * shutdown(wait=True) returns only after the submitted calls finished. (The final shutdown(wait=False)
+     * only makes sure a failing case leaves no worker behind; a second shutdown is allowed.)
+     */
     @Test
     @Checks("concurrent.futures.Executor.shutdown/wait-true-waits-for-pending")
     void shutdownWaits(FuturesModule futures, Harness h) {
         Executor ex = futures.threadPoolExecutor(ExecutorOptions.maxWorkers(1));
         Gate gate = new Gate(Timing.CASE);
-        Future a;
-        Future b;
         AtomicReference<Boolean> bothDoneAtReturn = new AtomicReference<>();
-        Thread t;
         try {
-            a = ex.submit(gate.task(1L));
-            b = ex.submit((x, y) -> 2L);
+            Future a = ex.submit(gate.task(1L));
+            Future b = ex.submit((x, y) -> 2L);
             h.poll("first call running", a::running);
-            t = h.start("shutdown", () -> {
+            Thread t = h.start("shutdown", () -> {
                 ex.shutdown(true, false);
                 bothDoneAtReturn.set(a.done() && b.done());
             });
             h.awaitBlocked(t);
             assertFalse(a.done());
+            gate.open();
+            h.join(t);
+            assertEquals(Boolean.TRUE, bothDoneAtReturn.get());
+            assertEquals(2L, b.result(0.0));
         } finally {
             gate.open();
+            ex.shutdown(false, false);
         }
-        h.join(t);
-        assertEquals(Boolean.TRUE, bothDoneAtReturn.get());
-        assertEquals(2L, b.result(0.0));
     }
 
     /** shutdown(wait=False) returns while a call runs; the call still finishes. */
@@ -270,21 +294,20 @@ class ExecutorCases {
     void shutdownNoWait(FuturesModule futures, Harness h) {
         Executor ex = futures.threadPoolExecutor(ExecutorOptions.maxWorkers(1));
         Gate gate = new Gate(Timing.CASE);
-        Future a;
-        Future b;
         try {
-            a = ex.submit(gate.task(1L));
-            b = ex.submit((x, y) -> 2L);
+            Future a = ex.submit(gate.task(1L));
+            Future b = ex.submit((x, y) -> 2L);
             h.poll("first call running", a::running);
             h.assertPrompt(h.time(() -> ex.shutdown(false, false)));
             assertFalse(a.done());
             assertThrows(RuntimeError.class, () -> ex.submit((x, y) -> 3L));
+            gate.open();
+            assertEquals(1L, a.result(Timing.LONG));
+            assertEquals(2L, b.result(Timing.LONG));
         } finally {
             gate.open();
+            ex.shutdown(false, true);
         }
-        assertEquals(1L, a.result(Timing.LONG));
-        assertEquals(2L, b.result(Timing.LONG));
-        ex.shutdown();
     }
 
     /** shutdown(cancel_futures=True) cancels the calls not yet started and lets the running one finish. */
@@ -293,25 +316,25 @@ class ExecutorCases {
     void shutdownCancelsPending(FuturesModule futures, Harness h) {
         Executor ex = futures.threadPoolExecutor(ExecutorOptions.maxWorkers(1));
         Gate gate = new Gate(Timing.CASE);
-        Future a;
         List<Future> queued = new ArrayList<>();
-        Thread t;
         try {
-            a = ex.submit(gate.task(1L));
+            Future a = ex.submit(gate.task(1L));
             for (long i = 0; i < 3; i++) {
                 queued.add(ex.submit((x, y) -> 2L));
             }
             h.poll("first call running", a::running);
-            t = h.start("shutdown", () -> ex.shutdown(true, true));
+            Thread t = h.start("shutdown", () -> ex.shutdown(true, true));
             h.poll("queued calls cancelled", () -> queued.stream().allMatch(Future::cancelled));
             assertFalse(a.cancelled());
+            gate.open();
+            h.join(t);
+            assertEquals(1L, a.result(0.0));
+            for (Future q : queued) {
+                assertTrue(q.cancelled());
+            }
         } finally {
             gate.open();
-        }
-        h.join(t);
-        assertEquals(1L, a.result(0.0));
-        for (Future q : queued) {
-            assertTrue(q.cancelled());
+            ex.shutdown(false, true);
         }
     }
 

@@ -11,10 +11,8 @@ import dev.pyconc.spec.harness.PyCase;
 import dev.pyconc.spec.harness.Timing;
 import dev.pyconc.spi.PyCallable;
 import dev.pyconc.spi.exceptions.BaseException;
-import dev.pyconc.spi.exceptions.BrokenExecutor;
 import dev.pyconc.spi.exceptions.BrokenInterpreterPool;
 import dev.pyconc.spi.exceptions.BrokenProcessPool;
-import dev.pyconc.spi.exceptions.BrokenThreadPool;
 import dev.pyconc.spi.exceptions.CancelledError;
 import dev.pyconc.spi.exceptions.ValueError;
 import dev.pyconc.spi.exceptions.ZeroDivisionError;
@@ -94,7 +92,9 @@ class OtherPoolCases {
             Future f = ex.submit(futures.function("builtins.abs"), List.of(-1L), Map.of());
             BrokenProcessPool e = assertThrows(BrokenProcessPool.class, () -> f.result(Timing.LONG));
             assertEquals("concurrent.futures.process.BrokenProcessPool", e.pythonName());
-            assertEquals(true, e instanceof BrokenExecutor);
+            // the interpreter's own MRO on a bridged adapter; on a Java adapter the SPI's classes fix it
+            assertTrue(e.pythonMro().contains("concurrent.futures.BrokenExecutor"), e.pythonMro().toString());
+            assertTrue(e.pythonMro().contains("builtins.RuntimeError"), e.pythonMro().toString());
             assertThrows(BrokenProcessPool.class, () -> ex.submit(futures.function("builtins.abs"), List.of(-1L), Map.of()));
         } finally {
             ex.shutdown();
@@ -217,7 +217,9 @@ class OtherPoolCases {
             Future f = ex.submit(futures.function("builtins.abs"), List.of(-1L), Map.of());
             BrokenInterpreterPool e = assertThrows(BrokenInterpreterPool.class, () -> f.result(Timing.LONG));
             assertEquals("concurrent.futures.interpreter.BrokenInterpreterPool", e.pythonName());
-            assertEquals(true, e instanceof BrokenThreadPool);
+            // the interpreter's own MRO on a bridged adapter; on a Java adapter the SPI's classes fix it
+            assertTrue(e.pythonMro().contains("concurrent.futures.thread.BrokenThreadPool"), e.pythonMro().toString());
+            assertTrue(e.pythonMro().contains("concurrent.futures.BrokenExecutor"), e.pythonMro().toString());
             assertThrows(BrokenInterpreterPool.class, () -> ex.submit(futures.function("builtins.abs"), List.of(-1L), Map.of()));
         } finally {
             ex.shutdown();

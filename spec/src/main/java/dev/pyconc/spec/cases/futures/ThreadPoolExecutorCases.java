@@ -9,9 +9,9 @@ import dev.pyconc.spec.harness.Checks;
 import dev.pyconc.spec.harness.Harness;
 import dev.pyconc.spec.harness.PyCase;
 import dev.pyconc.spec.harness.Timing;
-import dev.pyconc.spi.exceptions.BrokenExecutor;
 import dev.pyconc.spi.exceptions.BrokenThreadPool;
-import dev.pyconc.spi.exceptions.RuntimeError;
+import dev.pyconc.spi.exceptions.SystemExit;
+import dev.pyconc.spi.exceptions.TypeError;
 import dev.pyconc.spi.exceptions.ValueError;
 import dev.pyconc.spi.futures.Executor;
 import dev.pyconc.spi.futures.ExecutorOptions;
@@ -24,11 +24,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /** Cases for {@code concurrent.futures.ThreadPoolExecutor}. */
 @PyCase
 class ThreadPoolExecutorCases {
+    private static final AtomicInteger PREFIXES = new AtomicInteger();
 
     /** max_workers of 0 or below raises ValueError. */
     @Test
@@ -39,17 +41,26 @@ class ThreadPoolExecutorCases {
     }
 
     /**
-     * Runs {@code n + 1} blocking calls on {@code ex}; exactly {@code n} of them must run together (the last
-     * waits), and never more. Correct whatever the interleaving: it waits for {@code n} to be inside, and a
-     * pool with more workers would let the extra call in too, which the maximum records.
+     * Runs {@code n + 1} blocking calls on a new pool made from {@code options}; exactly {@code n} of them must
+     * run together (the last waits), and never more. Correct whatever the interleaving: it waits for {@code n}
+     * to be inside, and a pool with more workers would let the extra call in too, which the maximum records.
+     * Since the pool starts a worker inside {@code submit} while none is idle (CPython starts it
+     * synchronously, so it is listed by {@code threading.enumerate()} once {@code submit} returns), it also
+     * checks that exactly {@code n} threads carry the pool's unique {@code thread_name_prefix} once the
+     * {@code n + 1} submits have returned: this catches an oversized pool whatever the timing.
      */
-    private static void exactlyRunAtOnce(Executor ex, int n, Harness h) {
+    private static void exactlyRunAtOnce(FuturesModule futures, ThreadingModule threading, ExecutorOptions options,
+            int n, Harness h) {
+        String prefix = "pyconc-at-once-" + PREFIXES.incrementAndGet() + "-" + System.nanoTime();
+        Executor ex = futures.threadPoolExecutor(options.withThreadNamePrefix(prefix));
         Gate gate = new Gate(Timing.CASE);
         List<Future> fs = new ArrayList<>();
         try {
             for (int i = 0; i <= n; i++) {
                 fs.add(ex.submit(gate.task((long) i)));
             }
+            long workers = threading.enumerate().stream().filter(t -> t.getName().startsWith(prefix)).count();
+            assertEquals(n, workers, "worker threads after " + (n + 1) + " blocking submits");
             h.poll(n + " calls running at once", () -> gate.inside.get() >= n);
             assertFalse(fs.get(n).running(), "call " + (n + 1) + " runs although " + n + " workers are busy");
             assertEquals(n, gate.inside.get());
@@ -66,18 +77,18 @@ class ThreadPoolExecutorCases {
     /** With max_workers=2, two calls run at once and a third waits for a free worker. */
     @Test
     @Checks("concurrent.futures.ThreadPoolExecutor/at-most-max-workers-at-once")
-    void atMostMaxWorkers(FuturesModule futures, Harness h) {
-        exactlyRunAtOnce(futures.threadPoolExecutor(ExecutorOptions.maxWorkers(2)), 2, h);
+    void atMostMaxWorkers(FuturesModule futures, ThreadingModule threading, Harness h) {
+        exactlyRunAtOnce(futures, threading, ExecutorOptions.maxWorkers(2), 2, h);
     }
 
     /** The default max_workers is min(32, (process CPU count or 1) + 4). */
     @Test
     @Checks("concurrent.futures.ThreadPoolExecutor/default-max-workers")
-    void defaultMaxWorkers(FuturesModule futures, Harness h) {
+    void defaultMaxWorkers(FuturesModule futures, ThreadingModule threading, Harness h) {
         Long cpus = futures.processCpuCount();
         int expected = (int) Math.min(32, (cpus == null || cpus == 0 ? 1 : cpus) + 4);
         h.note("expectedMaxWorkers", Integer.toString(expected));
-        exactlyRunAtOnce(futures.threadPoolExecutor(), expected, h);
+        exactlyRunAtOnce(futures, threading, ExecutorOptions.defaults(), expected, h);
     }
 
     /** Worker threads are threading threads named after thread_name_prefix. */
@@ -140,10 +151,45 @@ class ThreadPoolExecutorCases {
             Future f = ex.submit((a, k) -> 1L);
             BrokenThreadPool e = assertThrows(BrokenThreadPool.class, () -> f.result(Timing.LONG));
             assertEquals("concurrent.futures.thread.BrokenThreadPool", e.pythonName());
-            assertTrue(e instanceof BrokenExecutor && e instanceof RuntimeError);
+            // the interpreter's own MRO on a bridged adapter; on a Java adapter the SPI's classes fix it
+            assertTrue(e.pythonMro().contains("concurrent.futures.BrokenExecutor"), e.pythonMro().toString());
+            assertTrue(e.pythonMro().contains("builtins.RuntimeError"), e.pythonMro().toString());
             assertThrows(BrokenThreadPool.class, () -> ex.submit((a, k) -> 2L));
         } finally {
             ex.shutdown();
         }
+    }
+
+    /**
+     * An initializer raising SystemExit (a BaseException, not an Exception) breaks the pool too: the pending
+     * call fails with BrokenThreadPool and a later submit raises it.
+     */
+    @Test
+    @Checks("concurrent.futures.ThreadPoolExecutor/initializer-systemexit-breaks-pool")
+    void systemExitInitializerBreaksPool(FuturesModule futures) {
+        Executor ex = futures.threadPoolExecutor(ExecutorOptions.maxWorkers(1).withInitializer((a, k) -> {
+            throw new SystemExit("initializer exits on purpose");
+        }, List.of()));
+        try {
+            Future f = ex.submit((a, k) -> 1L);
+            BrokenThreadPool e = assertThrows(BrokenThreadPool.class, () -> f.result(Timing.LONG));
+            assertEquals("concurrent.futures.thread.BrokenThreadPool", e.pythonName());
+            assertThrows(BrokenThreadPool.class, () -> ex.submit((a, k) -> 2L));
+        } finally {
+            ex.shutdown();
+        }
+    }
+
+    /**
+     * ThreadPoolExecutor has no mp_context or max_tasks_per_child parameter (ProcessPoolExecutor's): passing
+     * either raises TypeError, as for any unexpected keyword argument.
+     */
+    @Test
+    @Checks("concurrent.futures.ThreadPoolExecutor/process-pool-arguments-raise-typeerror")
+    void processPoolArgumentsRejected(FuturesModule futures) {
+        assertThrows(TypeError.class, () -> futures.threadPoolExecutor(
+                ExecutorOptions.maxWorkers(1).withMpContext("spawn")));
+        assertThrows(TypeError.class, () -> futures.threadPoolExecutor(
+                ExecutorOptions.maxWorkers(1).withMaxTasksPerChild(1L)));
     }
 }

@@ -234,4 +234,27 @@ class WaitCases {
         assertTrue(!pending.done());
         pending.setResult(2L);
     }
+
+    /**
+     * CPython's as_completed is a generator, so its timeout starts at the first __next__, not at the call (the
+     * docs say from the call): once more than the timeout has passed since as_completed returned, the first
+     * __next__ on a pending future still waits the whole timeout before it raises TimeoutError.
+     */
+    @Test
+    @Checks("concurrent.futures.as_completed/timeout-counts-from-first-next")
+    void asCompletedTimeoutFromFirstNext(FuturesModule futures, Harness h) throws InterruptedException {
+        Future pending = running(futures);
+        double timeout = Timing.MEDIUM;
+        PyIterator<Future> it = futures.asCompleted(List.of(pending), timeout);
+        long afterCall = h.now();
+        // sleeping until a time has passed (not guessing a thread's state)
+        double left;
+        while ((left = timeout - h.secondsSince(afterCall)) >= 0) {
+            Thread.sleep((long) (left * 1000) + 1);
+        }
+        long t0 = h.now();
+        assertThrows(TimeoutError.class, it::next);
+        h.assertTimedOut(h.secondsSince(t0), timeout);
+        pending.setResult(1L);
+    }
 }
