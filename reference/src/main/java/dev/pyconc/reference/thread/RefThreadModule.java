@@ -3,6 +3,7 @@ package dev.pyconc.reference.thread;
 import dev.pyconc.spi.PyCallable;
 import dev.pyconc.spi.exceptions.SystemExit;
 import dev.pyconc.spi.exceptions.TypeError;
+import dev.pyconc.spi.exceptions.ValueError;
 import dev.pyconc.spi.thread.ThreadModule;
 import dev.pyconc.spi.threading.Lock;
 import dev.pyconc.spi.threading.ThreadingModule;
@@ -112,13 +113,28 @@ public final class RefThreadModule implements ThreadModule {
         return threading.timeoutMax();
     }
 
-    /** {@code stack_size()}: answers the current size and resets it to 0, as {@code stack_size(0)}. */
+    /**
+     * {@code stack_size()}: answers the current size and resets it to 0, as {@code stack_size(0)}.
+     *
+     * @return the size that was set, in bytes; 0 for the platform (JVM) default
+     * @see <a href="https://docs.python.org/3/library/_thread.html#_thread.stack_size">_thread.stack_size</a>
+     */
     @Override
     public long stackSize() {
         return threading.stackSize();
     }
 
-    /** {@code stack_size(size)}: shared with {@code threading.stack_size}; see there for the checks. */
+    /**
+     * {@code stack_size(size)}: sets the stack size of threads started afterwards, shared with
+     * {@code threading.stack_size}; the JVM takes it as a hint for each new Java thread.
+     *
+     * @param size bytes: 0 for the platform (JVM) default, else at least 32768
+     * @return the previous size, in bytes (0: the default)
+     * @throws ValueError if {@code size} is neither 0 nor at least 32768 bytes
+     * @throws dev.pyconc.spi.exceptions.RuntimeError never here: a Java thread accepts any stack size hint,
+     *     so the reference always supports changing it ({@code Feature.STACK_SIZE})
+     * @see <a href="https://docs.python.org/3/library/_thread.html#_thread.stack_size">_thread.stack_size</a>
+     */
     @Override
     public long stackSize(long size) {
         return threading.stackSize(size);

@@ -75,6 +75,7 @@ public interface ThreadModule {
      * {@code stack_size()}: the stack size for new threads, 0 meaning the platform default; also resets the
      * size to the default, as {@code stack_size(0)} does.
      *
+     * @return the size that was set, in bytes; 0 for the platform default
      * @see <a href="https://docs.python.org/3/library/_thread.html#_thread.stack_size">_thread.stack_size</a>
      */
     long stackSize();
@@ -84,7 +85,7 @@ public interface ThreadModule {
      * {@link dev.pyconc.spi.Feature#STACK_SIZE}.
      *
      * @param size bytes: 0 for the platform default, else at least 32768
-     * @return the previous size
+     * @return the previous size, in bytes (0: the platform default)
      * @throws dev.pyconc.spi.exceptions.ValueError if the size is invalid
      * @throws dev.pyconc.spi.exceptions.RuntimeError if the platform cannot change it
      * @see <a href="https://docs.python.org/3/library/_thread.html#_thread.stack_size">_thread.stack_size</a>
