@@ -1,10 +1,13 @@
 package dev.pyconc.reference.thread;
 
 import dev.pyconc.spi.PyCallable;
+import dev.pyconc.spi.exceptions.BaseException;
 import dev.pyconc.spi.exceptions.SystemExit;
 import dev.pyconc.spi.exceptions.TypeError;
 import dev.pyconc.spi.exceptions.ValueError;
 import dev.pyconc.spi.thread.ThreadModule;
+import dev.pyconc.spi.thread.UnraisableHook;
+import dev.pyconc.spi.thread.UnraisableHookArgs;
 import dev.pyconc.spi.threading.Lock;
 import dev.pyconc.spi.threading.ThreadingModule;
 import java.util.ArrayList;
@@ -26,6 +29,7 @@ import java.util.function.LongSupplier;
 public final class RefThreadModule implements ThreadModule {
     private final ThreadingModule threading;
     private final LongSupplier stackSizeForNewThreads;
+    private volatile UnraisableHook unraisableHook;
 
     /**
      * A module sharing its threads, locks and settings with {@code threading}.
@@ -66,15 +70,46 @@ public final class RefThreadModule implements ThreadModule {
         return t.getId(); // the identifier space of threading.get_ident() (the Java thread id)
     }
 
-    private static void run(PyCallable function, List<Object> args, Map<String, Object> kwargs) {
+    private void run(PyCallable function, List<Object> args, Map<String, Object> kwargs) {
         try {
             function.call(args, kwargs);
         } catch (SystemExit e) {
-            // silently ignored, as documented
+            // silently ignored, as documented: the hook is not called
         } catch (Throwable e) {
-            System.err.println("Exception ignored in thread started by: " + function);
-            e.printStackTrace();
+            UnraisableHook hook = unraisableHook;
+            String type = e instanceof BaseException b ? b.pythonName() : e.getClass().getName();
+            UnraisableHookArgs u = new UnraisableHookArgs(type, e instanceof BaseException b ? b : null,
+                    "Exception ignored in thread started by " + function, null);
+            if (hook == null) {
+                defaultUnraisableHook(u, e);
+                return;
+            }
+            try {
+                hook.call(u);
+            } catch (Throwable h) {
+                // CPython reports a failing hook through the default one and goes on.
+                defaultUnraisableHook(new UnraisableHookArgs(
+                        h instanceof BaseException b ? b.pythonName() : h.getClass().getName(),
+                        h instanceof BaseException b ? b : null, "Exception ignored in sys.unraisablehook", hook), h);
+            }
         }
+    }
+
+    /** {@code sys.__unraisablehook__}: prints the message and the exception's stack trace to stderr. */
+    private static void defaultUnraisableHook(UnraisableHookArgs u, Throwable e) {
+        System.err.println(u.errMsg() + ":");
+        e.printStackTrace();
+    }
+
+    /**
+     * Sets {@code sys.unraisablehook} for exceptions escaping the functions of {@link #startNewThread}; null
+     * restores the default, which prints to stderr. {@code object} is None in what the hook gets, and
+     * {@code err_msg} names the function, as in CPython 3.14. A hook that raises is reported by the default
+     * one.
+     */
+    @Override
+    public void setUnraisableHook(UnraisableHook hook) {
+        unraisableHook = hook;
     }
 
     /** {@code allocate_lock()}: a new unlocked lock, the same primitive as {@code threading.Lock()}. */

@@ -26,6 +26,16 @@ public interface ThreadModule {
     long startNewThread(PyCallable function, List<Object> args, Map<String, Object> kwargs);
 
     /**
+     * Sets {@code sys.unraisablehook}, where an exception escaping a {@link #startNewThread} function goes;
+     * null restores the default, {@code sys.__unraisablehook__} (which prints the exception to stderr).
+     * Adapters restore the default after each case.
+     *
+     * @param hook the hook, or null for the default
+     * @see <a href="https://docs.python.org/3/library/sys.html#sys.unraisablehook">sys.unraisablehook</a>
+     */
+    void setUnraisableHook(UnraisableHook hook);
+
+    /**
      * {@code allocate_lock()}: a new, unlocked lock.
      *
      * @see <a href="https://docs.python.org/3/library/_thread.html#_thread.allocate_lock">_thread.allocate_lock</a>

@@ -28,7 +28,7 @@ import org.opentest4j.AssertionFailedError;
 @PyCase
 class ThreadedSchedulerCases {
     private static final int THREADS = 4;
-    private static final int PER_THREAD = 20;
+    private static final int PER_THREAD = 100;
 
     /** Events entered by several threads at once are all queued and all run, in time and priority order. */
     @Test
@@ -92,13 +92,13 @@ class ThreadedSchedulerCases {
     @Test
     @Checks("sched.scheduler/thread-safe-each-event-runs-once")
     void concurrentRunsRunEachEventOnce(SchedModule sched, Harness h) {
-        int runners = 3;
+        int runners = 4;
         boolean blocking = h.random().nextBoolean();
         h.note("blocking", Boolean.toString(blocking));
         FakeClock clock = blocking ? FakeClock.gated(0.0) : FakeClock.at(100.0);
         Scheduler s = sched.scheduler(clock.timefunc(), clock.delayfunc());
         Random r = h.random();
-        int n = 60;
+        int n = 300;
         List<Long> ran = Collections.synchronizedList(new ArrayList<>());
         PyCallable record = (args, kwargs) -> {
             ran.add((Long) args.get(0));
