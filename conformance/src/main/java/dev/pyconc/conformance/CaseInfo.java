@@ -41,14 +41,15 @@ public record CaseInfo(String className, String simpleClassName, String methodNa
         return new CaseInfo(c.getName(), c.getSimpleName(), m.getName(), ids, module, Set.copyOf(modules));
     }
 
-    /**
-     * {@code dev.pyconc.spec.cases.threading} gives {@code threading} ({@code futures} gives
-     * {@code concurrent.futures}, {@code thread} gives {@code _thread}); another package its last part.
-     */
     /** Case packages whose names differ from their Python module's (Java names have no dots or leading _). */
     private static final java.util.Map<String, String> PACKAGE_MODULES = java.util.Map.of(
             "futures", "concurrent.futures", "thread", "_thread");
 
+    /**
+     * The Python module of a case package: {@code dev.pyconc.spec.cases.threading} gives {@code threading}
+     * ({@code futures} gives {@code concurrent.futures}, {@code thread} gives {@code _thread});
+     * a package outside the cases package gives its last part.
+     */
     static String packageModule(String pkg) {
         String prefix = CaseIndex.CASES_PACKAGE + ".";
         String rest = pkg.startsWith(prefix) ? pkg.substring(prefix.length()) : pkg;

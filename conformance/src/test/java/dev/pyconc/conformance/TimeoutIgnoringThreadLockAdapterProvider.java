@@ -44,6 +44,11 @@ public class TimeoutIgnoringThreadLockAdapterProvider implements AdapterProvider
                     }
 
                     @Override
+                    public void setUnraisableHook(dev.pyconc.spi.thread.UnraisableHook hook) {
+                        ref.setUnraisableHook(hook);
+                    }
+
+                    @Override
                     public Lock allocateLock() {
                         return new NoWaitTimedLock(ref.allocateLock(), ref.timeoutMax());
                     }

@@ -127,11 +127,13 @@ public final class ReferenceAdapter implements Adapter {
 
     /**
      * After each case: puts back the module-wide settings a case may have changed and not restored (on a
-     * failure path), {@code threading.excepthook} and {@code stack_size}, so that one case cannot affect the next.
+     * failure path), {@code threading.excepthook}, {@code sys.unraisablehook} and {@code stack_size}, so that
+     * one case cannot affect the next.
      */
     @Override
     public void endCase() {
         threading.setExcepthook(threading.defaultExcepthook());
+        thread.setUnraisableHook(null);
         threading.stackSize(0);
     }
 

@@ -22,6 +22,8 @@
  *     <td>Java names do not start with an underscore</td></tr>
  * <tr><td>module {@code concurrent.futures}</td><td>package {@code futures}, {@code Adapter.concurrentFutures()}</td>
  *     <td>no dots in a Java name</td></tr>
+ * <tr><td>{@code sys.unraisablehook = hook}</td><td>{@code ThreadModule.setUnraisableHook(hook)}</td>
+ *     <td>no {@code sys} module in the SPI; {@code _thread} is what sends exceptions there</td></tr>
  * <tr><td>{@code sched.Event}</td><td>{@code SchedEvent}</td><td>kept apart from {@code threading.Event}</td></tr>
  * <tr><td>{@code Context[var]}, {@code var in Context}, {@code iter(Context)}, {@code len(Context)}</td>
  *     <td>{@code getItem}, {@code contains}, {@code iterate}, {@code len}</td><td>operators have no Java names</td></tr>

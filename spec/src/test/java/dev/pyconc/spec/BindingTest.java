@@ -46,4 +46,24 @@ class BindingTest {
         assertEquals(contract, perBinding * 3, "each of the three bindings lists every contract case");
         assertTrue(perBinding >= 19, "contract cases per binding: " + perBinding);
     }
+
+    /** A contract case overridden without @Test is not a case of the subclass (JUnit runs neither version). */
+    @Test
+    void overrideWithoutTestHidesTheContractCase() {
+        List<String> ids = CaseIndex.casesOf(HidingFixture.class).stream().map(CaseIndex.Case::id).toList();
+        assertEquals(List.of(HidingFixture.class.getName() + "#kept"), ids);
+    }
+
+    abstract static class ContractFixture {
+        @Test
+        void kept() {}
+
+        @Test
+        void hidden() {}
+    }
+
+    static final class HidingFixture extends ContractFixture {
+        @Override
+        void hidden() {}
+    }
 }

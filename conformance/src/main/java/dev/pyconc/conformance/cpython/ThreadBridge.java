@@ -1,7 +1,10 @@
 package dev.pyconc.conformance.cpython;
 
 import dev.pyconc.spi.PyCallable;
+import dev.pyconc.spi.exceptions.BaseException;
 import dev.pyconc.spi.thread.ThreadModule;
+import dev.pyconc.spi.thread.UnraisableHook;
+import dev.pyconc.spi.thread.UnraisableHookArgs;
 import dev.pyconc.spi.threading.Lock;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,6 +59,22 @@ final class ThreadBridge {
                     ? session.get().call(Session.THREAD, "$start_new_thread", false, function, a)
                     : session.get().call(Session.THREAD, "$start_new_thread", false, function, a, kwargs);
             return Proxies.integer(r);
+        }
+
+        /**
+         * Sets {@code sys.unraisablehook} through the agent's {@code $set_unraisablehook} helper, which calls
+         * the Java hook with (type name, exception, err_msg, object); null restores
+         * {@code sys.__unraisablehook__}, as the agent also does at the end of each case.
+         */
+        @Override
+        public void setUnraisableHook(UnraisableHook hook) {
+            PyCallable fn = hook == null ? null : (args, kwargs) -> {
+                Object value = args.get(1);
+                hook.call(new UnraisableHookArgs((String) args.get(0), value instanceof BaseException b ? b : null,
+                        (String) args.get(2), args.get(3)));
+                return null;
+            };
+            session.get().call(Session.THREAD, "$set_unraisablehook", false, fn);
         }
 
         @Override

@@ -396,6 +396,23 @@ def _h_start_new_thread(obj, function, args, kwargs=None):
     return _thread.start_new_thread(function, tuple(args), kwargs)
 
 
+class _JavaUnraisableHook:
+    """sys.unraisablehook for a Java hook: passes the Java side (type name, value, err_msg, object)."""
+
+    __slots__ = ("fn",)
+
+    def __init__(self, fn):
+        self.fn = fn
+
+    def __call__(self, u):
+        self.fn(qualname(u.exc_type) if u.exc_type is not None else None, u.exc_value, u.err_msg, u.object)
+
+
+def _h_set_unraisablehook(obj, hook):
+    """sys.unraisablehook = a Java hook (a Java callable of kind "c"), or None for sys.__unraisablehook__."""
+    sys.unraisablehook = sys.__unraisablehook__ if hook is None else _JavaUnraisableHook(hook)
+
+
 HELPERS = {
     "$getattr": _h_getattr,
     "$setattr": _h_setattr,
@@ -406,6 +423,7 @@ HELPERS = {
     "$modcall": _h_modcall,
     "$exit": _h_exit,
     "$start_new_thread": _h_start_new_thread,
+    "$set_unraisablehook": _h_set_unraisablehook,
 }
 
 
@@ -533,6 +551,8 @@ def ctl_endcase(msg):
     # A Java excepthook left installed by the case would run Java code of a finished case.
     if isinstance(threading.excepthook, JavaCallable):
         threading.excepthook = threading.__excepthook__
+    if isinstance(sys.unraisablehook, _JavaUnraisableHook):
+        sys.unraisablehook = sys.__unraisablehook__
     _objs.clear()
     _hid_by_id.clear()
     _wrappers.clear()

@@ -1,9 +1,13 @@
 package dev.pyconc.reference.thread;
 
 import dev.pyconc.spi.PyCallable;
+import dev.pyconc.spi.exceptions.BaseException;
 import dev.pyconc.spi.exceptions.SystemExit;
 import dev.pyconc.spi.exceptions.TypeError;
+import dev.pyconc.spi.exceptions.ValueError;
 import dev.pyconc.spi.thread.ThreadModule;
+import dev.pyconc.spi.thread.UnraisableHook;
+import dev.pyconc.spi.thread.UnraisableHookArgs;
 import dev.pyconc.spi.threading.Lock;
 import dev.pyconc.spi.threading.ThreadingModule;
 import java.util.ArrayList;
@@ -25,6 +29,7 @@ import java.util.function.LongSupplier;
 public final class RefThreadModule implements ThreadModule {
     private final ThreadingModule threading;
     private final LongSupplier stackSizeForNewThreads;
+    private volatile UnraisableHook unraisableHook;
 
     /**
      * A module sharing its threads, locks and settings with {@code threading}.
@@ -65,15 +70,46 @@ public final class RefThreadModule implements ThreadModule {
         return t.getId(); // the identifier space of threading.get_ident() (the Java thread id)
     }
 
-    private static void run(PyCallable function, List<Object> args, Map<String, Object> kwargs) {
+    private void run(PyCallable function, List<Object> args, Map<String, Object> kwargs) {
         try {
             function.call(args, kwargs);
         } catch (SystemExit e) {
-            // silently ignored, as documented
+            // silently ignored, as documented: the hook is not called
         } catch (Throwable e) {
-            System.err.println("Exception ignored in thread started by: " + function);
-            e.printStackTrace();
+            UnraisableHook hook = unraisableHook;
+            String type = e instanceof BaseException b ? b.pythonName() : e.getClass().getName();
+            UnraisableHookArgs u = new UnraisableHookArgs(type, e instanceof BaseException b ? b : null,
+                    "Exception ignored in thread started by " + function, null);
+            if (hook == null) {
+                defaultUnraisableHook(u, e);
+                return;
+            }
+            try {
+                hook.call(u);
+            } catch (Throwable h) {
+                // CPython reports a failing hook through the default one and goes on.
+                defaultUnraisableHook(new UnraisableHookArgs(
+                        h instanceof BaseException b ? b.pythonName() : h.getClass().getName(),
+                        h instanceof BaseException b ? b : null, "Exception ignored in sys.unraisablehook", hook), h);
+            }
         }
+    }
+
+    /** {@code sys.__unraisablehook__}: prints the message and the exception's stack trace to stderr. */
+    private static void defaultUnraisableHook(UnraisableHookArgs u, Throwable e) {
+        System.err.println(u.errMsg() + ":");
+        e.printStackTrace();
+    }
+
+    /**
+     * Sets {@code sys.unraisablehook} for exceptions escaping the functions of {@link #startNewThread}; null
+     * restores the default, which prints to stderr. {@code object} is None in what the hook gets, and
+     * {@code err_msg} names the function, as in CPython 3.14. A hook that raises is reported by the default
+     * one.
+     */
+    @Override
+    public void setUnraisableHook(UnraisableHook hook) {
+        unraisableHook = hook;
     }
 
     /** {@code allocate_lock()}: a new unlocked lock, the same primitive as {@code threading.Lock()}. */
@@ -112,13 +148,28 @@ public final class RefThreadModule implements ThreadModule {
         return threading.timeoutMax();
     }
 
-    /** {@code stack_size()}: answers the current size and resets it to 0, as {@code stack_size(0)}. */
+    /**
+     * {@code stack_size()}: answers the current size and resets it to 0, as {@code stack_size(0)}.
+     *
+     * @return the size that was set, in bytes; 0 for the platform (JVM) default
+     * @see <a href="https://docs.python.org/3/library/_thread.html#_thread.stack_size">_thread.stack_size</a>
+     */
     @Override
     public long stackSize() {
         return threading.stackSize();
     }
 
-    /** {@code stack_size(size)}: shared with {@code threading.stack_size}; see there for the checks. */
+    /**
+     * {@code stack_size(size)}: sets the stack size of threads started afterwards, shared with
+     * {@code threading.stack_size}; the JVM takes it as a hint for each new Java thread.
+     *
+     * @param size bytes: 0 for the platform (JVM) default, else at least 32768
+     * @return the previous size, in bytes (0: the default)
+     * @throws ValueError if {@code size} is neither 0 nor at least 32768 bytes
+     * @throws dev.pyconc.spi.exceptions.RuntimeError never here: a Java thread accepts any stack size hint,
+     *     so the reference always supports changing it ({@code Feature.STACK_SIZE})
+     * @see <a href="https://docs.python.org/3/library/_thread.html#_thread.stack_size">_thread.stack_size</a>
+     */
     @Override
     public long stackSize(long size) {
         return threading.stackSize(size);

@@ -37,16 +37,28 @@ public final class CaseIndex {
                 c -> c.isAnnotationPresent(PyCase.class) && !Modifier.isAbstract(c.getModifiers())
                         && !c.isInterface(), n -> true);
         for (Class<?> c : classes) {
-            java.util.Set<String> seen = new java.util.HashSet<>();
-            for (Class<?> k = c; k != null && k != Object.class; k = k.getSuperclass()) {
-                for (Method m : k.getDeclaredMethods()) {
-                    if (isTest(m) && seen.add(m.getName() + java.util.Arrays.toString(m.getParameterTypes()))) {
-                        out.add(new Case(c.getName() + "#" + m.getName(), m, PyconcExtension.checks(c, m), c));
-                    }
+            out.addAll(casesOf(c));
+        }
+        out.sort(Comparator.comparing(Case::id));
+        return out;
+    }
+
+    /**
+     * The case methods of one concrete class: its own and those it inherits, each signature once, the most
+     * derived declaration winning. A method overriding a case without a test annotation hides the case, as in
+     * JUnit, which then runs neither.
+     */
+    public static List<Case> casesOf(Class<?> c) {
+        List<Case> out = new ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (Class<?> k = c; k != null && k != Object.class; k = k.getSuperclass()) {
+            for (Method m : k.getDeclaredMethods()) {
+                // Record the signature before the test check, so that an override without @Test hides the case.
+                if (seen.add(m.getName() + java.util.Arrays.toString(m.getParameterTypes())) && isTest(m)) {
+                    out.add(new Case(c.getName() + "#" + m.getName(), m, PyconcExtension.checks(c, m), c));
                 }
             }
         }
-        out.sort(Comparator.comparing(Case::id));
         return out;
     }
 

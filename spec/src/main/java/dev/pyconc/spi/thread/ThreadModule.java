@@ -26,6 +26,16 @@ public interface ThreadModule {
     long startNewThread(PyCallable function, List<Object> args, Map<String, Object> kwargs);
 
     /**
+     * Sets {@code sys.unraisablehook}, where an exception escaping a {@link #startNewThread} function goes;
+     * null restores the default, {@code sys.__unraisablehook__} (which prints the exception to stderr).
+     * Adapters restore the default after each case.
+     *
+     * @param hook the hook, or null for the default
+     * @see <a href="https://docs.python.org/3/library/sys.html#sys.unraisablehook">sys.unraisablehook</a>
+     */
+    void setUnraisableHook(UnraisableHook hook);
+
+    /**
      * {@code allocate_lock()}: a new, unlocked lock.
      *
      * @see <a href="https://docs.python.org/3/library/_thread.html#_thread.allocate_lock">_thread.allocate_lock</a>
@@ -75,6 +85,7 @@ public interface ThreadModule {
      * {@code stack_size()}: the stack size for new threads, 0 meaning the platform default; also resets the
      * size to the default, as {@code stack_size(0)} does.
      *
+     * @return the size that was set, in bytes; 0 for the platform default
      * @see <a href="https://docs.python.org/3/library/_thread.html#_thread.stack_size">_thread.stack_size</a>
      */
     long stackSize();
@@ -84,7 +95,7 @@ public interface ThreadModule {
      * {@link dev.pyconc.spi.Feature#STACK_SIZE}.
      *
      * @param size bytes: 0 for the platform default, else at least 32768
-     * @return the previous size
+     * @return the previous size, in bytes (0: the platform default)
      * @throws dev.pyconc.spi.exceptions.ValueError if the size is invalid
      * @throws dev.pyconc.spi.exceptions.RuntimeError if the platform cannot change it
      * @see <a href="https://docs.python.org/3/library/_thread.html#_thread.stack_size">_thread.stack_size</a>

@@ -25,6 +25,7 @@ final class FakeClock {
     private double stop = Double.POSITIVE_INFINITY;
     private double maxStep = Double.POSITIVE_INFINITY;
     private boolean waiting;
+    private int waiters;
 
     private FakeClock(double start, boolean ints, boolean gated) {
         this.now = start;
@@ -92,12 +93,15 @@ final class FakeClock {
                     throw new AssertionFailedError("the case never advanced the fake clock past " + now);
                 }
                 waiting = true;
+                waiters++;
                 try {
                     monitor.wait(Math.max(1, left / 1_000_000));
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     waiting = false;
                     throw new AssertionFailedError("interrupted in the fake delayfunc", e);
+                } finally {
+                    waiters--;
                 }
             }
             waiting = false;
@@ -137,6 +141,16 @@ final class FakeClock {
     boolean waitingAt(double t) {
         synchronized (monitor) {
             return waiting && now == t;
+        }
+    }
+
+    /**
+     * Gated: how many delayfunc calls are waiting for the case to advance the clock right now (a thread woken
+     * by {@link #advance} leaves the count once it runs again).
+     */
+    int waitingCount() {
+        synchronized (monitor) {
+            return waiters;
         }
     }
 

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.pyconc.spec.harness.Checks;
 import dev.pyconc.spec.harness.Harness;
 import dev.pyconc.spec.harness.PyCase;
+import dev.pyconc.spec.harness.Timing;
 import dev.pyconc.spi.PyCallable;
 import dev.pyconc.spi.sched.SchedEvent;
 import dev.pyconc.spi.sched.SchedModule;
@@ -18,13 +19,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.opentest4j.AssertionFailedError;
 
 /** Cases for a {@code sched.scheduler} shared by threads (3.3+). */
 @PyCase
 class ThreadedSchedulerCases {
     private static final int THREADS = 4;
-    private static final int PER_THREAD = 20;
+    private static final int PER_THREAD = 100;
 
     /** Events entered by several threads at once are all queued and all run, in time and priority order. */
     @Test
@@ -46,12 +50,20 @@ class ThreadedSchedulerCases {
             ran.add(new long[] {(Long) args.get(0), (Long) args.get(1), (Long) args.get(2), (Long) args.get(3)});
             return null;
         };
-        h.bunch("enterer", THREADS, t -> {
+        CountDownLatch go = new CountDownLatch(1);
+        Harness.Bunch enterers = h.bunch("enterer", THREADS, t -> {
+            awaitGo(go);
             for (int i = 0; i < PER_THREAD; i++) {
                 s.enterabs(times[t][i], priorities[t][i], record, List.of(times[t][i], priorities[t][i], (long) t, (long) i),
                         Map.of());
             }
-        }).join();
+        });
+        try {
+            enterers.awaitStarted(); // all are at the gate: released together, they enter at the same time
+        } finally {
+            go.countDown();
+        }
+        enterers.join();
         assertEquals(THREADS * PER_THREAD, s.queue().size());
         s.run();
         assertEquals(THREADS * PER_THREAD, ran.size());
@@ -72,25 +84,48 @@ class ThreadedSchedulerCases {
         assertEquals(THREADS * PER_THREAD, seen.size(), "every event ran once");
     }
 
-    /** Threads calling run() on one scheduler at once run each event exactly once between them. */
+    /**
+     * Threads calling run() on one scheduler at once run each event exactly once between them. Blocking, the
+     * runners all wait in delayfunc for the first event before the clock moves, then race over the heap;
+     * non-blocking, they start from a gate, with every event already due.
+     */
     @Test
     @Checks("sched.scheduler/thread-safe-each-event-runs-once")
     void concurrentRunsRunEachEventOnce(SchedModule sched, Harness h) {
-        FakeClock clock = FakeClock.at(100.0);
+        int runners = 4;
+        boolean blocking = h.random().nextBoolean();
+        h.note("blocking", Boolean.toString(blocking));
+        FakeClock clock = blocking ? FakeClock.gated(0.0) : FakeClock.at(100.0);
         Scheduler s = sched.scheduler(clock.timefunc(), clock.delayfunc());
         Random r = h.random();
-        int n = 60;
+        int n = 300;
         List<Long> ran = Collections.synchronizedList(new ArrayList<>());
         PyCallable record = (args, kwargs) -> {
             ran.add((Long) args.get(0));
             return null;
         };
         for (long i = 0; i < n; i++) {
-            s.enterabs(r.nextInt(100), r.nextInt(3), record, List.of(i), Map.of());
+            // Few distinct times: most events are due together once the clock moves, so runners pop back to back.
+            s.enterabs(1 + r.nextInt(5), r.nextInt(3), record, List.of(i), Map.of());
         }
-        boolean blocking = r.nextBoolean();
-        h.note("blocking", Boolean.toString(blocking));
-        h.bunch("runner", 3, t -> assertNull(s.run(blocking))).join();
+        CountDownLatch go = new CountDownLatch(1);
+        Harness.Bunch bunch = h.bunch("runner", runners, t -> {
+            awaitGo(go);
+            assertNull(s.run(blocking));
+        });
+        try {
+            bunch.awaitStarted();
+            go.countDown();
+            if (blocking) {
+                h.poll("every runner waiting in delayfunc for the first event",
+                        () -> clock.waitingCount() == runners);
+                assertEquals(List.of(), ran, "nothing is due before the clock moves");
+            }
+        } finally {
+            go.countDown();
+            clock.open(); // blocking: all runners leave delayfunc together and race over the heap
+        }
+        bunch.join();
         assertTrue(s.empty());
         TreeMap<Long, Integer> counts = new TreeMap<>();
         for (long id : ran) {
@@ -98,6 +133,13 @@ class ThreadedSchedulerCases {
         }
         assertEquals(n, counts.size(), "every event ran: " + counts);
         assertTrue(counts.values().stream().allMatch(c -> c == 1), "no event ran twice: " + counts);
+    }
+
+    /** Waits (at most {@link Timing#LONG}) for the case to open the gate. */
+    private static void awaitGo(CountDownLatch go) throws InterruptedException {
+        if (!go.await(Timing.nanos(Timing.LONG), TimeUnit.NANOSECONDS)) {
+            throw new AssertionFailedError("the case never opened the gate");
+        }
     }
 
     /**

@@ -15,11 +15,13 @@ import dev.pyconc.spi.PyCallable;
 import dev.pyconc.spi.exceptions.SystemExit;
 import dev.pyconc.spi.exceptions.ValueError;
 import dev.pyconc.spi.thread.ThreadModule;
+import dev.pyconc.spi.thread.UnraisableHookArgs;
 import dev.pyconc.spi.threading.PyThread;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -86,29 +88,63 @@ class StartNewThreadCases {
         assertEquals(Map.of(), gotKwargs.get());
     }
 
-    /** A function that calls exit() stops right there, and the program, new threads included, goes on. */
+    /**
+     * A function that calls exit() stops right there, silently: nothing reaches sys.unraisablehook, and the
+     * program, new threads included, goes on.
+     */
     @Test
     @Checks("_thread.start_new_thread/systemexit-ends-thread-silently")
     void exitInFunctionEndsOnlyThatThread(ThreadModule thread, Harness h) {
-        AtomicReference<Throwable> raised = new AtomicReference<>();
-        AtomicBoolean pastExit = new AtomicBoolean();
-        AtomicBoolean done = new AtomicBoolean();
-        thread.startNewThread((args, kwargs) -> {
-            try {
-                thread.exit();
-                pastExit.set(true);
-                return null;
-            } catch (RuntimeException e) {
-                raised.set(e);
-                throw e; // uncaught in the function, as in Python
-            } finally {
-                done.set(true);
-            }
-        }, List.of(), null);
-        h.poll("function done", done::get);
-        assertFalse(pastExit.get(), "exit() returned");
-        assertInstanceOf(SystemExit.class, raised.get());
-        assertStillRunsThreads(thread, h);
+        assertEndsSilently(thread, h, thread::exit);
+    }
+
+    /** Raising SystemExit in the function does what exit() does: the thread ends there, silently. */
+    @Test
+    @Checks("_thread.exit/sys-exit-equivalent")
+    void raisingSystemExitIsLikeExit(ThreadModule thread, Harness h) {
+        assertEndsSilently(thread, h, () -> {
+            throw new SystemExit("3");
+        });
+    }
+
+    /**
+     * Runs {@code body} as a start_new_thread function and checks that it stops at the SystemExit it raises
+     * and that the hook stays silent: a thread started afterwards whose function raises ValueError is the only
+     * one the hook hears of (the silent thread ended first, so a report from it would come first, in all but
+     * freak schedules).
+     */
+    private static void assertEndsSilently(ThreadModule thread, Harness h, Runnable body) {
+        List<UnraisableHookArgs> heard = new CopyOnWriteArrayList<>();
+        thread.setUnraisableHook(heard::add);
+        try {
+            AtomicReference<Throwable> raised = new AtomicReference<>();
+            AtomicBoolean pastExit = new AtomicBoolean();
+            AtomicBoolean done = new AtomicBoolean();
+            thread.startNewThread((args, kwargs) -> {
+                try {
+                    body.run();
+                    pastExit.set(true);
+                    return null;
+                } catch (RuntimeException e) {
+                    raised.set(e);
+                    throw e; // uncaught in the function, as in Python
+                } finally {
+                    done.set(true);
+                }
+            }, List.of(), null);
+            h.poll("function done", done::get);
+            assertFalse(pastExit.get(), "the function went on after SystemExit");
+            assertInstanceOf(SystemExit.class, raised.get());
+            assertStillRunsThreads(thread, h);
+            thread.startNewThread((args, kwargs) -> {
+                throw new ValueError("raised on purpose by the case");
+            }, List.of(), null);
+            h.poll("the hook called for the ValueError thread", () -> !heard.isEmpty());
+            assertEquals(List.of("builtins.ValueError"), heard.stream().map(UnraisableHookArgs::excType).toList(),
+                    "the SystemExit must not reach sys.unraisablehook");
+        } finally {
+            thread.setUnraisableHook(null);
+        }
     }
 
     /** An exception escaping the function ends that thread only; later threads still start and run. */
@@ -125,6 +161,33 @@ class StartNewThreadCases {
         }, List.of(), null);
         h.poll("function done", done::get);
         assertStillRunsThreads(thread, h);
+    }
+
+    /**
+     * An exception escaping the function goes to sys.unraisablehook, once, with its type and value; the
+     * object is the function (CPython 3.11) or None (3.14, which names the function in err_msg instead).
+     */
+    @Test
+    @Checks("_thread.start_new_thread/exception-goes-to-unraisablehook")
+    void exceptionGoesToUnraisableHook(ThreadModule thread, Harness h) {
+        List<UnraisableHookArgs> heard = new CopyOnWriteArrayList<>();
+        thread.setUnraisableHook(heard::add);
+        try {
+            PyCallable f = (args, kwargs) -> {
+                throw new ValueError("to the hook");
+            };
+            thread.startNewThread(f, List.of(), null);
+            h.poll("the hook called", () -> !heard.isEmpty());
+            assertStillRunsThreads(thread, h); // time for a second, wrong call to show
+            assertEquals(1, heard.size(), "calls: " + heard);
+            UnraisableHookArgs u = heard.get(0);
+            assertEquals("builtins.ValueError", u.excType());
+            assertInstanceOf(ValueError.class, u.excValue());
+            assertEquals("to the hook", u.excValue().getMessage());
+            assertTrue(u.object() == null || u.object() == f, "object is the function or None: " + u.object());
+        } finally {
+            thread.setUnraisableHook(null);
+        }
     }
 
     private static void assertStillRunsThreads(ThreadModule thread, Harness h) {

@@ -29,7 +29,7 @@ class ThreadModuleCases {
     private static final long ONE_MIB = 1L << 20;
     private static final long TWO_MIB = 2L << 20;
 
-    /** The module's error (here: releasing a free lock) is RuntimeError. */
+    /** Releasing a free lock, before and after a use, raises RuntimeError (_thread.error's class). */
     @Test
     @Checks("_thread.error/is-runtimeerror")
     void errorIsRuntimeError(ThreadModule thread) {
