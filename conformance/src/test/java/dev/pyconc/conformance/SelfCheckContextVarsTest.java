@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
  * {@code Thread(context=...)} ones), and the broken adapter {@link ContextCopyAdapterProvider} is caught by
  * exactly the behaviour it breaks.
  */
+@org.junit.jupiter.api.extension.ExtendWith(SelfCheckTiming.class)
 class SelfCheckContextVarsTest {
     static final List<String> CONTEXTVARS_SCOPE = List.of("contextvars.*", "threading.Thread/context-*");
 

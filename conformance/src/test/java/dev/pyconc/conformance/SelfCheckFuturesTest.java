@@ -6,6 +6,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** The self-check for {@code concurrent.futures}: the seeded broken Future is caught, and only where expected. */
+@org.junit.jupiter.api.extension.ExtendWith(SelfCheckTiming.class)
 class SelfCheckFuturesTest {
     static final List<String> FUTURE_SCOPE = List.of("concurrent.futures.Future*", "concurrent.futures.wait/*",
             "concurrent.futures.as_completed/*");

@@ -6,6 +6,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** The self-check for {@code sched}: see {@link SelfCheckTest} and {@link PriorityBlindSchedulerAdapterProvider}. */
+@org.junit.jupiter.api.extension.ExtendWith(SelfCheckTiming.class)
 class SelfCheckSchedTest {
     static final List<String> SCHED_SCOPE = List.of("sched.*");
 

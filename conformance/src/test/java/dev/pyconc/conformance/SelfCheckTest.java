@@ -31,6 +31,7 @@ import org.junit.jupiter.api.Test;
  * Lock raises RuntimeError when another thread releases). Behaviours checked by randomised or
  * interleaving-dependent cases that the bug breaks only in some runs are listed as "may fail".
  */
+@org.junit.jupiter.api.extension.ExtendWith(SelfCheckTiming.class)
 class SelfCheckTest {
     static final List<String> LOCK_SCOPE = List.of("threading.Lock/*", "threading.Lock.*");
     static final List<String> QUEUE_SCOPE = List.of("queue.*");

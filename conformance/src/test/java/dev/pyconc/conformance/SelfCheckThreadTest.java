@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
  * (allocate_lock() and LockType()) run, so each id is reported by two cases; threading.Lock is out of scope
  * and untouched.
  */
+@org.junit.jupiter.api.extension.ExtendWith(SelfCheckTiming.class)
 class SelfCheckThreadTest {
     static final List<String> THREAD_SCOPE = List.of("_thread.*");
 
