@@ -3,11 +3,9 @@ package dev.pyconc.conformance;
 import dev.pyconc.spi.Adapter;
 import dev.pyconc.spi.AdapterConfig;
 import dev.pyconc.spi.AdapterProvider;
-import dev.pyconc.spi.PyCallable;
+import dev.pyconc.spi.support.DelegatingThreadModule;
 import dev.pyconc.spi.thread.ThreadModule;
 import dev.pyconc.spi.threading.Lock;
-import java.util.List;
-import java.util.Map;
 
 /**
  * Broken adapter {@code broken-thread-lock-timeout}: the reference, except that the locks of its
@@ -36,56 +34,15 @@ public class TimeoutIgnoringThreadLockAdapterProvider implements AdapterProvider
         return new BrokenAdapter(name(), "_thread locks: a timed acquire returns False at once instead of waiting", config) {
             @Override
             public ThreadModule thread() {
-                ThreadModule ref = reference.thread();
-                return new ThreadModule() {
-                    @Override
-                    public long startNewThread(PyCallable function, List<Object> args, Map<String, Object> kwargs) {
-                        return ref.startNewThread(function, args, kwargs);
-                    }
-
-                    @Override
-                    public void setUnraisableHook(dev.pyconc.spi.thread.UnraisableHook hook) {
-                        ref.setUnraisableHook(hook);
-                    }
-
+                return new DelegatingThreadModule(reference.thread()) {
                     @Override
                     public Lock allocateLock() {
-                        return new NoWaitTimedLock(ref.allocateLock(), ref.timeoutMax());
+                        return new NoWaitTimedLock(delegate.allocateLock(), delegate.timeoutMax());
                     }
 
                     @Override
                     public Lock lockType() {
-                        return new NoWaitTimedLock(ref.lockType(), ref.timeoutMax());
-                    }
-
-                    @Override
-                    public long getIdent() {
-                        return ref.getIdent();
-                    }
-
-                    @Override
-                    public long getNativeId() {
-                        return ref.getNativeId();
-                    }
-
-                    @Override
-                    public void exit() {
-                        ref.exit();
-                    }
-
-                    @Override
-                    public double timeoutMax() {
-                        return ref.timeoutMax();
-                    }
-
-                    @Override
-                    public long stackSize() {
-                        return ref.stackSize();
-                    }
-
-                    @Override
-                    public long stackSize(long size) {
-                        return ref.stackSize(size);
+                        return new NoWaitTimedLock(delegate.lockType(), delegate.timeoutMax());
                     }
                 };
             }
