@@ -48,7 +48,7 @@ class RunCases {
     void sameTimeRunsByPriority(SchedModule sched, Harness h) {
         List<List<Integer>> orders = new ArrayList<>(List.of(
                 List.of(1, 2, 3, 4, 5), List.of(5, 4, 3, 2, 1), List.of(2, 5, 3, 1, 4)));
-        List<Integer> shuffled = new ArrayList<>(List.of(0, 1, 2, 3, 4, 5, 6, 7, 8, 9));
+        List<Integer> shuffled = new ArrayList<>(java.util.stream.IntStream.range(0, 10).boxed().toList());
         Collections.shuffle(shuffled, h.random());
         orders.add(shuffled);
         for (List<Integer> priorities : orders) {
