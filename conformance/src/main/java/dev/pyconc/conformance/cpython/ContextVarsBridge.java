@@ -1,5 +1,7 @@
 package dev.pyconc.conformance.cpython;
 
+import static dev.pyconc.conformance.cpython.Proxies.as;
+
 import dev.pyconc.spi.PyCallable;
 import dev.pyconc.spi.contextvars.Context;
 import dev.pyconc.spi.contextvars.ContextVar;
@@ -38,13 +40,6 @@ final class ContextVarsBridge {
         return new Module(session);
     }
 
-    @SuppressWarnings("unchecked")
-    private static <T> T as(Class<T> type, Object v) {
-        if (!type.isInstance(v)) {
-            throw new PythonBridgeException("expected a " + type.getSimpleName() + " from Python, got " + v);
-        }
-        return (T) v;
-    }
 
     private static List<?> list(Object v) {
         return as(List.class, v);

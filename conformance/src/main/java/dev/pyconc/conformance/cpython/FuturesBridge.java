@@ -1,5 +1,7 @@
 package dev.pyconc.conformance.cpython;
 
+import static dev.pyconc.conformance.cpython.Proxies.as;
+
 import dev.pyconc.spi.PyCallable;
 import dev.pyconc.spi.PyIterator;
 import dev.pyconc.spi.exceptions.AttributeError;
@@ -42,12 +44,6 @@ final class FuturesBridge {
         return new Module(session);
     }
 
-    private static <T> T as(Class<T> type, Object v) {
-        if (!type.isInstance(v)) {
-            throw new PythonBridgeException("expected a " + type.getSimpleName() + " from Python, got " + v);
-        }
-        return type.cast(v);
-    }
 
     static final class FutureProxy extends Proxies.PyObjectProxy implements Future {
         FutureProxy(Session s, long hid) {

@@ -1,5 +1,7 @@
 package dev.pyconc.conformance.cpython;
 
+import static dev.pyconc.conformance.cpython.Proxies.as;
+
 import dev.pyconc.spi.PyCallable;
 import dev.pyconc.spi.queue.Queue;
 import dev.pyconc.spi.queue.QueueModule;
@@ -42,13 +44,6 @@ final class Modules {
             return session.get().call(Session.THREADING, "$getattr", false, name);
         }
 
-        @SuppressWarnings("unchecked")
-        private static <T> T as(Class<T> type, Object v) {
-            if (!type.isInstance(v)) {
-                throw new PythonBridgeException("expected a " + type.getSimpleName() + " from Python, got " + v);
-            }
-            return (T) v;
-        }
 
         @Override
         public Lock lock() {
@@ -203,50 +198,40 @@ final class Modules {
             return session.get().call(Session.QUEUE, fn, false, args);
         }
 
-        private static Queue q(Object v) {
-            if (v instanceof Queue q) {
-                return q;
-            }
-            throw new PythonBridgeException("expected a queue from Python, got " + v);
-        }
 
         @Override
         public Queue queue() {
-            return q(call("Queue"));
+            return as(Queue.class, call("Queue"));
         }
 
         @Override
         public Queue queue(long maxsize) {
-            return q(call("Queue", maxsize));
+            return as(Queue.class, call("Queue", maxsize));
         }
 
         @Override
         public Queue lifoQueue() {
-            return q(call("LifoQueue"));
+            return as(Queue.class, call("LifoQueue"));
         }
 
         @Override
         public Queue lifoQueue(long maxsize) {
-            return q(call("LifoQueue", maxsize));
+            return as(Queue.class, call("LifoQueue", maxsize));
         }
 
         @Override
         public Queue priorityQueue() {
-            return q(call("PriorityQueue"));
+            return as(Queue.class, call("PriorityQueue"));
         }
 
         @Override
         public Queue priorityQueue(long maxsize) {
-            return q(call("PriorityQueue", maxsize));
+            return as(Queue.class, call("PriorityQueue", maxsize));
         }
 
         @Override
         public SimpleQueue simpleQueue() {
-            Object v = call("SimpleQueue");
-            if (v instanceof SimpleQueue s) {
-                return s;
-            }
-            throw new PythonBridgeException("expected a SimpleQueue from Python, got " + v);
+            return as(SimpleQueue.class, call("SimpleQueue"));
         }
     }
 }

@@ -60,6 +60,18 @@ final class Proxies {
         return p != null ? p : new PyObjectProxy(s, hid, kind);
     }
 
+    /**
+     * {@code v}, a value from Python, as the SPI type the call must return.
+     *
+     * @throws PythonBridgeException if Python returned something else (a bridge or agent bug)
+     */
+    static <T> T as(Class<T> type, Object v) {
+        if (!type.isInstance(v)) {
+            throw new PythonBridgeException("expected a " + type.getSimpleName() + " from Python, got " + v);
+        }
+        return type.cast(v);
+    }
+
     static boolean bool(Object v) {
         return v instanceof Boolean b ? b : dev.pyconc.spi.PyValues.truthy(v);
     }

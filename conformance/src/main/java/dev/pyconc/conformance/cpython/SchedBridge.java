@@ -31,29 +31,16 @@ final class SchedBridge {
         return new SchedModule() {
             @Override
             public Scheduler scheduler() {
-                return asScheduler(session.get().call(Session.SCHED, "scheduler", false));
+                return Proxies.as(Scheduler.class, session.get().call(Session.SCHED, "scheduler", false));
             }
 
             @Override
             public Scheduler scheduler(PyCallable timefunc, PyCallable delayfunc) {
-                return asScheduler(session.get().call(Session.SCHED, "scheduler", false, timefunc, delayfunc));
+                return Proxies.as(Scheduler.class, session.get().call(Session.SCHED, "scheduler", false, timefunc, delayfunc));
             }
         };
     }
 
-    private static Scheduler asScheduler(Object v) {
-        if (v instanceof Scheduler s) {
-            return s;
-        }
-        throw new PythonBridgeException("expected a sched.scheduler from Python, got " + v);
-    }
-
-    private static SchedEvent asEvent(Object v) {
-        if (v instanceof SchedEvent e) {
-            return e;
-        }
-        throw new PythonBridgeException("expected a sched.Event from Python, got " + v);
-    }
 
     private static Double number(Object v) {
         if (v == null) {
@@ -76,24 +63,24 @@ final class SchedBridge {
 
         @Override
         public SchedEvent enterabs(double time, long priority, PyCallable action) {
-            return asEvent(callBlocking("enterabs", time, priority, action));
+            return Proxies.as(SchedEvent.class, callBlocking("enterabs", time, priority, action));
         }
 
         @Override
         public SchedEvent enterabs(double time, long priority, PyCallable action, List<Object> argument,
                 Map<String, Object> kwargs) {
-            return asEvent(callBlocking("enterabs", time, priority, action, argument, kwargs));
+            return Proxies.as(SchedEvent.class, callBlocking("enterabs", time, priority, action, argument, kwargs));
         }
 
         @Override
         public SchedEvent enter(double delay, long priority, PyCallable action) {
-            return asEvent(callBlocking("enter", delay, priority, action));
+            return Proxies.as(SchedEvent.class, callBlocking("enter", delay, priority, action));
         }
 
         @Override
         public SchedEvent enter(double delay, long priority, PyCallable action, List<Object> argument,
                 Map<String, Object> kwargs) {
-            return asEvent(callBlocking("enter", delay, priority, action, argument, kwargs));
+            return Proxies.as(SchedEvent.class, callBlocking("enter", delay, priority, action, argument, kwargs));
         }
 
         @Override
@@ -121,7 +108,7 @@ final class SchedBridge {
             Object v = session.call(this, "$getattr", true, "queue");
             List<SchedEvent> out = new ArrayList<>();
             for (Object o : (List<?>) v) {
-                out.add(asEvent(o));
+                out.add(Proxies.as(SchedEvent.class, o));
             }
             return out;
         }

@@ -40,12 +40,6 @@ final class ThreadBridge {
             return session.get().call(Session.THREAD, fn, false, args);
         }
 
-        private static Lock lock(Object v) {
-            if (v instanceof Lock l) {
-                return l;
-            }
-            throw new PythonBridgeException("expected a lock from Python, got " + v);
-        }
 
         /**
          * Calls {@code _thread.start_new_thread} through the agent's {@code $start_new_thread} helper, which
@@ -79,12 +73,12 @@ final class ThreadBridge {
 
         @Override
         public Lock allocateLock() {
-            return lock(call("allocate_lock"));
+            return Proxies.as(Lock.class, call("allocate_lock"));
         }
 
         @Override
         public Lock lockType() {
-            return lock(call("LockType"));
+            return Proxies.as(Lock.class, call("LockType"));
         }
 
         @Override
