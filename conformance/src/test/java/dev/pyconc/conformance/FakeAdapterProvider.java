@@ -191,7 +191,7 @@ public class FakeAdapterProvider implements AdapterProvider {
         @Override
         public Held enter() {
             acquire();
-            return this::release;
+            return Held.of(this::release);
         }
     }
 }

@@ -140,7 +140,7 @@ public class LostWakeupSemaphoreAdapterProvider implements AdapterProvider {
         @Override
         public Held enter() {
             acquire();
-            return this::release;
+            return Held.of(this::release);
         }
     }
 }

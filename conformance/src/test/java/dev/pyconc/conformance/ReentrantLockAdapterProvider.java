@@ -123,7 +123,7 @@ public class ReentrantLockAdapterProvider implements AdapterProvider {
         @Override
         public Held enter() {
             acquire();
-            return this::release;
+            return Held.of(this::release);
         }
     }
 }

@@ -108,7 +108,7 @@ final class PrimitiveLock implements Lock, CondLock {
     @Override
     public Held enter() {
         acquire();
-        return this::release;
+        return Held.of(this::release);
     }
 
     // Condition support: CPython's Condition uses its Python fallbacks for a plain Lock.

@@ -67,7 +67,7 @@ final class ReentrantLock implements RLock, CondLock {
     @Override
     public Held enter() {
         acquire();
-        return this::release;
+        return Held.of(this::release);
     }
 
     @Override

@@ -88,7 +88,7 @@ final class RefSemaphore implements BoundedSemaphore {
     @Override
     public Held enter() {
         acquire();
-        return this::release;
+        return Held.of(this::release);
     }
 
     @Override

@@ -147,7 +147,7 @@ final class ContextVarsBridge {
         @Override
         public Held enter() {
             call("__enter__");
-            return () -> call("$exit");
+            return exc -> Proxies.bool(call("$exit", exc));
         }
     }
 

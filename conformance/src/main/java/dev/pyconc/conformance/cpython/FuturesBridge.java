@@ -164,7 +164,7 @@ final class FuturesBridge {
         @Override
         public Held enter() {
             callBlocking("__enter__");
-            return () -> callBlocking("$exit");
+            return exc -> Proxies.bool(callBlocking("$exit", exc));
         }
     }
 

@@ -150,7 +150,7 @@ final class Proxies {
         @Override
         public Held enter() {
             callBlocking("__enter__");
-            return () -> callBlocking("$exit");
+            return exc -> Proxies.bool(callBlocking("$exit", exc));
         }
     }
 

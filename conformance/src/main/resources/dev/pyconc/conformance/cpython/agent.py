@@ -385,8 +385,16 @@ def _h_modcall(obj, module, name, args):
     return f(*args)
 
 
-def _h_exit(obj):
-    return obj.__exit__(None, None, None)
+def _h_exit(obj, exc=None):
+    """obj.__exit__ as the with statement calls it: (None, None, None), or the exception the block raised,
+    with a traceback as a raised exception has one. Returns whether __exit__ asks to suppress it."""
+    if exc is None:
+        return bool(obj.__exit__(None, None, None))
+    try:
+        raise exc
+    except BaseException as e:
+        tb = e.__traceback__
+    return bool(obj.__exit__(type(exc), exc, tb))
 
 
 def _h_start_new_thread(obj, function, args, kwargs=None):

@@ -41,7 +41,7 @@ final class RefToken implements Token {
     /** {@code __enter__} returns the token and does nothing else; {@code __exit__} is {@code var.reset(token)}. */
     @Override
     public Held enter() {
-        return () -> var.reset(this);
+        return Held.of(() -> var.reset(this));
     }
 
     @Override

@@ -304,6 +304,6 @@ public final class RefThreadPoolExecutor implements Executor {
 
     @Override
     public Held enter() {
-        return () -> shutdown(true, false);
+        return Held.of(() -> shutdown(true, false));
     }
 }

@@ -193,6 +193,27 @@ public final class Harness {
         }
     }
 
+    /**
+     * Checks a precondition that rests on another documented behaviour, where a case cannot avoid depending
+     * on one (test262's rule: a case's stimulus and oracle must not be another behaviour under test). If
+     * {@code precondition} fails (an assertion or a Python exception), the case is not run further: it is
+     * aborted (reported SKIP) with a reason naming {@code behaviourId}, never a FAIL of its own behaviour, so
+     * that one bug is reported once, by the cases of the behaviour it breaks. An adapter failure propagates.
+     *
+     * @param behaviourId the catalog id of the behaviour the precondition relies on
+     * @param precondition checks that behaviour on a fresh object, throwing if it does not hold
+     */
+    public void dependsOn(String behaviourId, ThrowingRunnable precondition) {
+        try {
+            precondition.run();
+        } catch (AssertionError | dev.pyconc.spi.exceptions.BaseException e) {
+            throw new org.opentest4j.TestAbortedException("not run: this case relies on " + behaviourId
+                    + ", which does not hold here (" + e + ")", e);
+        } catch (Throwable e) {
+            sneakyThrow(e);
+        }
+    }
+
     /** {@link System#nanoTime()}, for {@link #secondsSince}. */
     public long now() {
         return System.nanoTime();

@@ -3,6 +3,7 @@ package dev.pyconc.spec.harness;
 import dev.pyconc.catalog.Behaviour;
 import dev.pyconc.catalog.Catalog;
 import dev.pyconc.spi.Adapter;
+import dev.pyconc.spi.AdapterFailure;
 import dev.pyconc.spi.Feature;
 import dev.pyconc.spi.queue.QueueModule;
 import dev.pyconc.spi.threading.ThreadingModule;
@@ -33,6 +34,8 @@ import org.junit.jupiter.api.extension.ReflectiveInvocationContext;
  *       apply to the adapter's Python version or needs a feature the adapter lacks.</li>
  *   <li>Runs each case on its own thread with a {@link Timing#CASE} deadline; a case past it fails with
  *       {@link CaseTimeoutError} holding the Java and the adapter's thread dumps, and the run goes on.</li>
+ *   <li>Reports a case that met an {@link AdapterFailure} anywhere (even wrapped by an assertion) as failing
+ *       with that adapter failure, so that it is an ERROR, never a FAIL of the implementation.</li>
  * </ul>
  */
 public final class PyconcExtension implements ExecutionCondition, ParameterResolver, InvocationInterceptor {
@@ -336,7 +339,22 @@ public final class PyconcExtension implements ExecutionCondition, ParameterResol
         }
         Throwable t = failure.get();
         if (t != null) {
-            throw t;
+            throw asAdapterFailure(t);
         }
+    }
+
+    /**
+     * {@code t}, or the {@link AdapterFailure} inside it (with {@code t} added as suppressed): a case that met a
+     * failure of the adapter itself is an ERROR of the adapter, even where an assertion wrapped it (an
+     * {@code assertThrows} that got a bridge exception instead of the Python one it expected) or a helper
+     * thread recorded it.
+     */
+    static Throwable asAdapterFailure(Throwable t) {
+        AdapterFailure f = AdapterFailure.findIn(t);
+        if (f == null || f == t) {
+            return t;
+        }
+        f.addSuppressed(t);
+        return f;
     }
 }

@@ -29,10 +29,6 @@ final class Broken {
         return timeout == null || timeout < 0 ? Long.MAX_VALUE : System.nanoTime() + (long) (timeout * 1e9);
     }
 
-    private static Lock.Held held(Runnable release) {
-        return release::run;
-    }
-
     /**
      * A Lock whose acquire is check-then-act: it spins until it reads {@code held == false}, then writes
      * {@code true}. Two threads can both read {@code false} before either writes, and both "own" the lock:
@@ -64,7 +60,7 @@ final class Broken {
         }
 
         @Override public boolean locked() { return held; }
-        @Override public Held enter() { acquire(); return held(this::release); }
+        @Override public Held enter() { acquire(); return Lock.Held.of(this::release); }
     }
 
     /**
@@ -112,7 +108,7 @@ final class Broken {
         }
 
         @Override public boolean locked() { return permit.availablePermits() == 0; }
-        @Override public Held enter() { acquire(); return held(this::release); }
+        @Override public Held enter() { acquire(); return Lock.Held.of(this::release); }
     }
 
     /**
@@ -157,7 +153,7 @@ final class Broken {
         }
 
         @Override public boolean locked() { return inner.locked(); }
-        @Override public Held enter() { acquire(); return held(this::release); }
+        @Override public Held enter() { acquire(); return Lock.Held.of(this::release); }
     }
 
     /**
@@ -191,7 +187,7 @@ final class Broken {
 
         @Override public synchronized void release() { value = value + 1; }
         @Override public synchronized void release(long n) { value = value + n; }
-        @Override public Held enter() { acquire(); return held(this::release); }
+        @Override public Held enter() { acquire(); return Lock.Held.of(this::release); }
     }
 
     /**
@@ -287,7 +283,7 @@ final class Broken {
         @Override public void signal() { signals++; }
         @Override public void signal(long n) { signals++; }
         @Override public void signalAll() { signals++; }
-        @Override public Held enter() { acquire(); return held(this::release); }
+        @Override public Held enter() { acquire(); return Lock.Held.of(this::release); }
 
         private static boolean truthy(Object o) {
             return o != null && !Boolean.FALSE.equals(o);

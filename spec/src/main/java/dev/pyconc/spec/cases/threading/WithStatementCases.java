@@ -4,6 +4,7 @@ import static dev.pyconc.spec.cases.threading.RLockCases.freeForOthers;
 import static dev.pyconc.spec.cases.threading.SemaphoreCases.drainUnits;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,7 +12,7 @@ import dev.pyconc.spec.harness.Checks;
 import dev.pyconc.spec.harness.Harness;
 import dev.pyconc.spec.harness.PyCase;
 import dev.pyconc.spi.PyContextManager;
-import dev.pyconc.spi.exceptions.RuntimeError;
+import dev.pyconc.spi.exceptions.BaseException;
 import dev.pyconc.spi.exceptions.ValueError;
 import dev.pyconc.spi.threading.BoundedSemaphore;
 import dev.pyconc.spi.threading.Condition;
@@ -25,29 +26,32 @@ import org.junit.jupiter.api.Test;
 /**
  * Cases for the lock-like objects in a {@code with} statement: {@code try (var held = x.enter()) {...}}.
  *
- * <p>The SPI's {@code Held.close()} is always {@code __exit__(None, None, None)}; the "block raised" cases
- * raise a Python exception (from the adapter) and a Java one inside the block and check that leaving the
- * block still releases.
+ * <p>The "block raised" cases use {@code PyContextManager.with}, which hands the block's exception to
+ * {@code __exit__} as Python's with statement does, and check that the exception comes out unchanged and that
+ * the object was released, by the state it promises (locked(), a non-blocking acquire from another thread,
+ * the units a semaphore has), never through another call's error path.
  */
 @PyCase
 class WithStatementCases {
 
-    /** Runs {@code body} inside {@code with cm:} and expects the block's exception to come out. */
-    private static void raiseInside(ThreadingModule threading, PyContextManager cm, Runnable check) {
-        // a Python exception raised by the adapter inside the block: releasing a fresh Lock
-        assertThrows(RuntimeError.class, () -> {
-            try (var held = cm.enter()) {
-                check.run();
-                threading.lock().release();
-            }
-        });
-        // and a Java exception
-        assertThrows(IllegalStateException.class, () -> {
-            try (var held = cm.enter()) {
-                check.run();
-                throw new IllegalStateException("block failed");
-            }
-        });
+    /**
+     * Runs {@code check} inside {@code with cm:} and then leaves the block by an exception, twice: a Python
+     * exception made by the case itself (so that no primitive under test is needed to raise it) and a Java
+     * one. Each must come out of the with statement unchanged: {@code __exit__} received it and neither
+     * suppressed nor replaced it.
+     */
+    private static void raiseInside(PyContextManager cm, Runnable check) {
+        ValueError boom = new ValueError("raised inside the with block");
+        BaseException out = assertThrows(ValueError.class, () -> cm.with(() -> {
+            check.run();
+            throw boom;
+        }), "__exit__ must let the block's exception through");
+        assertSame(boom, out, "__exit__ must not replace the block's exception");
+        IllegalStateException java = new IllegalStateException("block failed");
+        assertSame(java, assertThrows(IllegalStateException.class, () -> cm.with(() -> {
+            check.run();
+            throw java;
+        })));
     }
 
     /** with lock: held inside the block, free after it. */
@@ -59,8 +63,9 @@ class WithStatementCases {
             assertTrue(lock.locked());
             assertFalse(lock.acquire(false));
         }
-        assertFalse(lock.locked());
-        assertThrows(RuntimeError.class, lock::release, "exit should have released exactly once");
+        assertFalse(lock.locked(), "the with block should have released the Lock");
+        assertTrue(lock.acquire(false), "the Lock should be free after the with block");
+        lock.release();
     }
 
     /** A with block on a Lock that raises still releases it. */
@@ -68,7 +73,7 @@ class WithStatementCases {
     @Checks("threading.Lock/with-statement-releases-on-error")
     void lockWithReleasesOnError(ThreadingModule threading) {
         Lock lock = threading.lock();
-        raiseInside(threading, lock, () -> assertTrue(lock.locked()));
+        raiseInside(lock, () -> assertTrue(lock.locked()));
         assertFalse(lock.locked());
     }
 
@@ -115,8 +120,7 @@ class WithStatementCases {
             }
             assertFalse(freeForOthers(h, lock), "the outer block still holds a level");
         }
-        assertTrue(freeForOthers(h, lock));
-        assertThrows(RuntimeError.class, lock::release);
+        assertTrue(freeForOthers(h, lock), "the last exit should have released the RLock");
     }
 
     /** A with block on an RLock that raises still releases its level. */
@@ -125,7 +129,7 @@ class WithStatementCases {
     void rlockWithReleasesOnError(ThreadingModule threading, Harness h) {
         RLock lock = threading.rlock();
         lock.acquire();
-        raiseInside(threading, lock, () -> { });
+        raiseInside(lock, () -> { });
         lock.release();
         assertTrue(freeForOthers(h, lock), "the blocks' levels should be gone");
     }
@@ -143,8 +147,7 @@ class WithStatementCases {
             assertFalse(c.await(0.0));
             assertTrue(lock.locked());
         }
-        assertFalse(lock.locked());
-        assertThrows(RuntimeError.class, c::signal, "the lock should be released after the block");
+        assertFalse(lock.locked(), "the lock should be released after the block");
 
         RLock rlock = threading.rlock();
         Condition r = threading.condition(rlock);
@@ -160,9 +163,8 @@ class WithStatementCases {
     void conditionWithReleasesOnError(ThreadingModule threading) {
         Lock lock = threading.lock();
         Condition c = threading.condition(lock);
-        raiseInside(threading, c, () -> assertTrue(lock.locked()));
-        assertFalse(lock.locked());
-        assertThrows(RuntimeError.class, c::signal);
+        raiseInside(c, () -> assertTrue(lock.locked()));
+        assertFalse(lock.locked(), "the with blocks should have released the lock");
     }
 
     /** with sem takes a unit for the block (waiting at zero) and gives it back afterwards. */
@@ -206,7 +208,7 @@ class WithStatementCases {
     @Checks("threading.Semaphore/with-statement-releases-on-error")
     void semaphoreWithReleasesOnError(ThreadingModule threading) {
         Semaphore s = threading.semaphore(1);
-        raiseInside(threading, s, () -> assertFalse(s.acquire(false)));
+        raiseInside(s, () -> assertFalse(s.acquire(false)));
         assertEquals(1, drainUnits(s, 5));
     }
 
@@ -218,8 +220,7 @@ class WithStatementCases {
         try (var held = s.enter()) {
             assertFalse(s.acquire(false));
         }
-        assertThrows(ValueError.class, s::release, "the exit should have brought it back to its bound");
-        assertEquals(1, drainUnits(s, 5));
+        assertEquals(1, drainUnits(s, 5), "the exit should have given back exactly the block's unit");
         s.release();
     }
 
@@ -228,8 +229,8 @@ class WithStatementCases {
     @Checks("threading.BoundedSemaphore/with-statement-releases-on-error")
     void boundedSemaphoreWithReleasesOnError(ThreadingModule threading) {
         BoundedSemaphore s = threading.boundedSemaphore(1);
-        raiseInside(threading, s, () -> assertFalse(s.acquire(false)));
-        assertThrows(ValueError.class, s::release);
-        assertEquals(1, drainUnits(s, 5));
+        raiseInside(s, () -> assertFalse(s.acquire(false)));
+        assertEquals(1, drainUnits(s, 5), "the with blocks should have given back exactly their units");
+        s.release();
     }
 }
