@@ -47,6 +47,8 @@ class ConformanceRunnerTest {
                 Map.entry("RunnerFixtureCases#timesOut", Status.TIMEOUT),
                 Map.entry("RunnerFixtureCases#failsInAHelperThread", Status.FAIL),
                 Map.entry("RunnerFixtureCases#isAborted", Status.SKIPPED),
+                Map.entry("RunnerFixtureCases#adapterFailsInsideAssertThrows", Status.ERROR),
+                Map.entry("RunnerFixtureCases#dependsOnABrokenBehaviour", Status.SKIPPED),
                 Map.entry("RunnerFixtureCases#isDisabled", Status.SKIPPED),
                 Map.entry("RunnerFixtureCases#needsPython32", Status.PASS),
                 Map.entry("RunnerFixtureCases#parameterized[1] 1", Status.PASS),
@@ -54,7 +56,7 @@ class ConformanceRunnerTest {
                 Map.entry("RunnerFixtureCases#parameterized[3] 3", Status.PASS)));
         assertEquals(expected, statuses(r));
         assertFalse(r.succeeded());
-        assertEquals(12, r.run().total());
+        assertEquals(14, r.run().total());
         assertEquals(4, r.run().counts().get(Status.PASS));
         assertEquals(3, r.run().counts().get(Status.FAIL));
 
@@ -75,6 +77,9 @@ class ConformanceRunnerTest {
                 error.message());
         assertTrue(find(r, "RunnerFixtureCases#isDisabled").message().contains("disabled on purpose"));
         assertTrue(find(r, "RunnerFixtureCases#isAborted").message().contains("precondition not met"));
+        assertTrue(find(r, "RunnerFixtureCases#adapterFailsInsideAssertThrows").message().contains("bridge lost"));
+        assertTrue(find(r, "RunnerFixtureCases#dependsOnABrokenBehaviour").message()
+                .contains("relies on threading.Lock.release/unlocked-raises-runtimeerror"));
         assertNull(find(r, "RunnerFixtureCases#passes").message());
         assertEquals("2", find(r, "RunnerFixtureCases#parameterized[2] 2").reportEntries().get("n"));
         assertEquals("threading.Lock.acquire/nonblocking-held-returns-false",
@@ -142,23 +147,23 @@ class ConformanceRunnerTest {
         JsonNode root = JsonReport.mapper().readTree(json.toFile());
         assertEquals(RunReport.FORMAT, root.get("format").asText());
         assertEquals("fake", root.at("/run/adapter").asText());
-        assertEquals(12, root.at("/run/total").asInt());
+        assertEquals(14, root.at("/run/total").asInt());
         assertEquals(1, root.at("/run/counts/TIMEOUT").asInt());
         assertTrue(root.at("/run/startedAt").asText().endsWith("Z"));
-        assertEquals(12, root.get("cases").size());
+        assertEquals(14, root.get("cases").size());
         RunReport back = JsonReport.read(json);
         assertEquals(r.cases(), back.cases());
 
         Path xml = dir.resolve("junit/TEST-junit-jupiter.xml");
         String x = Files.readString(xml);
-        assertTrue(x.contains("tests=\"12\""), x.substring(0, Math.min(600, x.length())));
+        assertTrue(x.contains("tests=\"14\""), x.substring(0, Math.min(600, x.length())));
         assertTrue(x.contains("fixture: disabled on purpose"));
 
         List<Path> allure;
         try (Stream<Path> s = Files.list(dir.resolve("allure-results"))) {
             allure = s.filter(p -> p.getFileName().toString().endsWith("-result.json")).toList();
         }
-        assertEquals(12, allure.size());
+        assertEquals(14, allure.size());
         Map<String, JsonNode> byName = new TreeMap<>();
         for (Path p : allure) {
             JsonNode n = JsonReport.mapper().readTree(p.toFile());

@@ -73,6 +73,24 @@ class RunnerFixtureCases {
         }));
     }
 
+    /** A bridge failure met where a Python exception was expected: the adapter's error, not the implementation's. */
+    @Test
+    @Checks("threading.Lock.release/any-thread-may-release")
+    void adapterFailsInsideAssertThrows() {
+        BODIES.incrementAndGet();
+        org.junit.jupiter.api.Assertions.assertThrows(dev.pyconc.spi.exceptions.TimeoutError.class, () -> {
+            throw new dev.pyconc.spi.AdapterFailure("fixture: the bridge lost its process");
+        });
+    }
+
+    @Test
+    @Checks("threading.Lock.release/any-thread-may-release")
+    void dependsOnABrokenBehaviour(Harness h) {
+        BODIES.incrementAndGet();
+        h.dependsOn("threading.Lock.release/unlocked-raises-runtimeerror", () -> assertEquals(1L, 2L, "fixture"));
+        throw new AssertionError("fixture: must not be reached");
+    }
+
     @Test
     @Checks("threading.Lock.release/any-thread-may-release")
     void isAborted() {

@@ -6,6 +6,7 @@ import static dev.pyconc.spec.cases.contextvars.Contexts.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.pyconc.spec.harness.Checks;
@@ -158,6 +159,23 @@ class TokenCases {
         ContextVar v = cv.contextVar("v");
         v.set(1L);
         assertNotEquals(missing, v.set(2L).oldValue());
+    }
+
+    /** A with block of a token left by an exception resets the variable and lets the exception through. */
+    @Test
+    @Checks("contextvars.Token/context-manager-resets-on-exception")
+    void tokenAsContextManagerResetsOnException(ContextVarsModule cv) {
+        ContextVar var = cv.contextVar("var");
+        run(cv.context(), () -> {
+            var.set("before");
+            ValueError boom = new ValueError("raised inside the with block");
+            Token token = var.set("inside");
+            assertSame(boom, assertThrows(ValueError.class, () -> token.with(() -> {
+                assertEquals("inside", var.get());
+                throw boom;
+            })), "the token's __exit__ must let the block's exception through unchanged");
+            assertEquals("before", var.get(), "leaving the block by an exception must reset the variable too");
+        });
     }
 
     /** with var.set(v): v inside the block, the previous state (value, default or none) after it. */
