@@ -108,7 +108,8 @@ public final class ConformanceRunner {
 
     private RunReport runWith(AdapterProvider provider, Adapter adapter, String loan, RunOptions options,
             Observer observer, Instant start, long t0) {
-        RunInfo probe = info(provider, adapter, options, start.toString(), null, 0, List.of());
+        // Features are asked for at the end: an adapter may find some out only when a case first needs them.
+        RunInfo probe = info(provider, adapter, options, start.toString(), null, 0, List.of(), List.of());
         CaseFilter filter = new CaseFilter(options.modules(), options.ids());
         LauncherDiscoveryRequestBuilder b = LauncherDiscoveryRequestBuilder.request()
                 .selectors(selectors)
@@ -140,7 +141,7 @@ public final class ConformanceRunner {
         List<CaseResult> results = collector.results();
         double seconds = (System.nanoTime() - t0) / 1e9;
         RunInfo info = new RunInfo(probe.adapter(), probe.adapterDescription(), probe.implementation(),
-                probe.pythonVersion(), probe.features(), new TreeMap<>(adapter.details()), probe.jvm(), probe.os(),
+                probe.pythonVersion(), featureNames(adapter), new TreeMap<>(adapter.details()), probe.jvm(), probe.os(),
                 probe.suiteCommit(), probe.timingFactor(), probe.filters(), start.toString(),
                 Instant.now().toString(), seconds, results.size(), RunReport.count(results));
         RunReport report = new RunReport(RunReport.FORMAT, info, results);
@@ -160,13 +161,17 @@ public final class ConformanceRunner {
         return parts.isEmpty() ? " (the spec has no cases)" : " by " + String.join(" ", parts);
     }
 
+    private static List<String> featureNames(Adapter a) {
+        return a.features().stream().map(Enum::name).sorted().toList();
+    }
+
     private static RunInfo info(AdapterProvider p, Adapter a, RunOptions o, String started, String finished,
-            double seconds, List<CaseResult> results) {
+            double seconds, List<CaseResult> results, List<String> features) {
         Map<String, List<String>> filters = new LinkedHashMap<>();
         filters.put("module", o.modules());
         filters.put("id", o.ids());
         return new RunInfo(a.name(), p.description(), a.implementation(), String.valueOf(a.pythonVersion()),
-                a.features().stream().map(Enum::name).sorted().toList(), new TreeMap<>(a.details()),
+                features, new TreeMap<>(a.details()),
                 System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version")
                         + " (" + System.getProperty("java.vendor") + ")",
                 System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"),

@@ -31,6 +31,15 @@ public interface Adapter extends AutoCloseable {
      */
     Set<Feature> features();
 
+    /**
+     * Whether this adapter has {@code feature}. The default asks {@link #features()}; an adapter that must
+     * try a feature out to know (start a process pool, say) may override it to find out one feature at a
+     * time, when a case first needs it. A feature that cannot be confirmed within a bounded time is absent.
+     */
+    default boolean hasFeature(Feature feature) {
+        return features().contains(feature);
+    }
+
     /** Free-form facts for the results file (interpreter path, process id, ...); may be empty. */
     default Map<String, String> details() {
         return Map.of();

@@ -1,6 +1,8 @@
 package dev.pyconc.conformance.cpython;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.pyconc.spec.harness.Timing;
 import dev.pyconc.spi.Adapter;
 import dev.pyconc.spi.AdapterUnavailableException;
 import dev.pyconc.spi.Feature;
@@ -42,8 +44,19 @@ public final class CpythonAdapter implements Adapter {
     private final List<String> notes = Collections.synchronizedList(new ArrayList<>());
     private final PyVersion version;
     private final String implementation;
-    private final Set<Feature> features;
-    private final Map<String, String> info = new LinkedHashMap<>();
+    /** The features the agent's hello reported (cheap to find out). */
+    private final Set<Feature> cheapFeatures;
+    /** The features that must be tried out (a pool runs a call), by outcome once tried: present or not. */
+    private final Map<Feature, Boolean> probed = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Features tried out by running a pool in the agent, lazily, when a case first needs one. */
+    static final Set<Feature> PROBED_FEATURES = Set.of(Feature.PROCESS_POOL, Feature.INTERPRETER_POOL);
+    /**
+     * Default seconds a probe's pool call may take in Python; the Java side gives up {@code Timing.LONG} later
+     * (option {@code probeTimeout}).
+     */
+    static final double PROBE_SECONDS = 25;
+    private final double probeSeconds;
+    private final Map<String, String> info = Collections.synchronizedMap(new LinkedHashMap<>());
     private final ThreadingModule threading = new Modules.Threading(this::session);
     private final QueueModule queue = new Modules.QueueMod(this::session);
     private final FuturesModule futures = FuturesBridge.module(this::session);
@@ -59,7 +72,17 @@ public final class CpythonAdapter implements Adapter {
      * @throws AdapterUnavailableException if the interpreter cannot be started or does not answer
      */
     public CpythonAdapter(String python) {
+        this(python, PROBE_SECONDS);
+    }
+
+    /**
+     * Starts the agent under {@code python}; a feature probe's pool call may take {@code probeSeconds}.
+     *
+     * @throws AdapterUnavailableException if the interpreter cannot be started or does not answer
+     */
+    public CpythonAdapter(String python, double probeSeconds) {
         this.python = python;
+        this.probeSeconds = probeSeconds;
         try {
             agentDir = Files.createTempDirectory("pyconc-agent");
             agent = agentDir.resolve("pyconc_agent.py");
@@ -95,7 +118,7 @@ public final class CpythonAdapter implements Adapter {
                 // a feature this SPI does not know
             }
         }
-        features = Collections.unmodifiableSet(fs);
+        cheapFeatures = Collections.unmodifiableSet(fs);
         info.put("python", python);
         info.put("executable", exe);
         info.put("sys.version", hello.path("full_version").asText());
@@ -183,14 +206,55 @@ public final class CpythonAdapter implements Adapter {
         return version;
     }
 
+    /** The hello's features and every pool feature, each tried out once (see {@link #hasFeature}). */
     @Override
     public Set<Feature> features() {
-        return features;
+        EnumSet<Feature> all = cheapFeatures.isEmpty() ? EnumSet.noneOf(Feature.class) : EnumSet.copyOf(cheapFeatures);
+        for (Feature f : PROBED_FEATURES) {
+            if (hasFeature(f)) {
+                all.add(f);
+            }
+        }
+        return Collections.unmodifiableSet(all);
+    }
+
+    /**
+     * The hello's answer, or for PROCESS_POOL and INTERPRETER_POOL the outcome of running one call in such a
+     * pool in the agent, tried once, the first time a case asks. A probe that fails, or does not answer within
+     * its bound (the implementation under test may be broken so that pools hang), means the feature is absent;
+     * the reason goes into {@link #details()} and the cases go on.
+     */
+    @Override
+    public boolean hasFeature(Feature feature) {
+        if (!PROBED_FEATURES.contains(feature)) {
+            return cheapFeatures.contains(feature);
+        }
+        return probed.computeIfAbsent(feature, this::probe);
+    }
+
+    private boolean probe(Feature feature) {
+        long t0 = System.nanoTime();
+        String outcome;
+        boolean ok = false;
+        try {
+            ObjectNode msg = Session.JSON.createObjectNode().put("feature", feature.name()).put("timeout", probeSeconds);
+            JsonNode v = session.control("probe", msg, probeSeconds + Timing.LONG);
+            ok = v.path("ok").asBoolean(false);
+            outcome = ok ? "present" : "absent: " + v.path("why").asText("?");
+        } catch (PythonBridgeException e) {
+            outcome = "absent: the probe failed: " + oneLine(e.getMessage());
+        }
+        String took = String.format(java.util.Locale.ROOT, " (%.1f s)", (System.nanoTime() - t0) / 1e9);
+        info.put("probe." + feature.name(), outcome + took);
+        return ok;
     }
 
     @Override
     public Map<String, String> details() {
-        Map<String, String> m = new LinkedHashMap<>(info);
+        Map<String, String> m;
+        synchronized (info) {
+            m = new LinkedHashMap<>(info);
+        }
         Session s = session;
         m.put("pid", Long.toString(s.pid()));
         m.put("agent", agent.toString());

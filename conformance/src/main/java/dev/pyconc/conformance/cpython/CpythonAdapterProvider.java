@@ -18,13 +18,15 @@ public final class CpythonAdapterProvider implements AdapterProvider {
 
     @Override
     public String description() {
-        return "a real Python interpreter driven over pipes (default: CPython 3.14 from org.bytedeco:cpython; option python=PATH)";
+        return "a real Python interpreter driven over pipes (default: CPython 3.14 from org.bytedeco:cpython; "
+                + "options python=PATH, probeTimeout=SECONDS for trying out a pool feature)";
     }
 
     @Override
     public Adapter create(AdapterConfig config) {
         String python = config.get("python").orElseGet(CpythonAdapterProvider::bundledPython);
-        return new CpythonAdapter(python);
+        double probeSeconds = config.get("probeTimeout").map(Double::parseDouble).orElse(CpythonAdapter.PROBE_SECONDS);
+        return new CpythonAdapter(python, probeSeconds);
     }
 
     /** The python3.14 executable of org.bytedeco:cpython, unpacked by JavaCPP. */

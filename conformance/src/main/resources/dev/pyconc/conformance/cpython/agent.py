@@ -8,6 +8,7 @@
 #   {"op":"call","id":N,"k":KEY,"h":HANDLE,"m":NAME,"a":[...],"b":0|1}  run on the partner thread KEY
 #   {"op":"cret"|"cexc","id":M,"k":KEY,...}                          reply to callback M of thread KEY
 #   {"op":"hello"|"dump"|"endcase","id":N,...}                        control, served by the reader thread
+#   {"op":"probe","id":N,"feature":F,"timeout":S}                     control, answered by a thread of its own
 # agent -> Java:
 #   {"op":"st","id":N,"k":KEY}            call N is about to run (the Python side may now block)
 #   {"op":"ret"|"exc","id":N,"k":KEY,...}  result of call N
@@ -30,11 +31,18 @@ import sched
 
 _write_lock = _thread.allocate_lock()
 _dumps = json.JSONEncoder(separators=(",", ":"), allow_nan=True).encode
-# The protocol gets its own copy of fd 1; fd 1 itself (and sys.stdout) then point at stderr, so that a stray
-# print() or C-level write cannot corrupt the protocol.
-_OUT = os.dup(1)
-os.dup2(2, 1)
-sys.stdout = sys.stderr
+# The protocol's own copy of fd 1, made by main(). Nothing at module level touches file descriptors: the
+# spawn and forkserver start methods of multiprocessing re-import this script in their children.
+_OUT = None
+
+
+def _take_stdout():
+    """Gives the protocol its own copy of fd 1 and points fd 1 (and sys.stdout) at stderr, so that a stray
+    print() or C-level write cannot corrupt the protocol."""
+    global _OUT
+    _OUT = os.dup(1)
+    os.dup2(2, 1)
+    sys.stdout = sys.stderr
 
 
 def send(msg):
@@ -474,30 +482,51 @@ def partner_main(key, inbox):
 
 # ---------------------------------------------------------------- control requests (reader thread)
 
-def _futures_features():
-    """PROCESS_POOL / INTERPRETER_POOL when those executors can run a call here (tried once, at hello).
-    Where fork is the default start method the process pool is tried with forkserver, as the cpython
-    bridge's FuturesBridge uses it then (forking this multi-threaded agent can hang)."""
+_POOL_PROBES = {"PROCESS_POOL": "ProcessPoolExecutor", "INTERPRETER_POOL": "InterpreterPoolExecutor"}
+
+
+def _probe_pool(feature, timeout):
+    """Whether the executor of `feature` can run a call here: (True, "") or (False, why). Where fork is the
+    default start method the process pool is tried with forkserver, as the cpython bridge's FuturesBridge
+    uses it then (forking this multi-threaded agent can hang)."""
     import multiprocessing
-    out = []
-    for feature, name in (("PROCESS_POOL", "ProcessPoolExecutor"), ("INTERPRETER_POOL", "InterpreterPoolExecutor")):
-        cls = getattr(concurrent.futures, name, None)
-        if cls is None:
-            continue
-        ex = None
+    cls = getattr(concurrent.futures, _POOL_PROBES[feature], None)
+    if cls is None:
+        return False, "concurrent.futures has no %s" % _POOL_PROBES[feature]
+    ex = None
+    ok = False
+    try:
+        kw = {}
+        if feature == "PROCESS_POOL" and multiprocessing.get_start_method() == "fork":
+            kw["mp_context"] = multiprocessing.get_context("forkserver")
+        ex = cls(max_workers=1, **kw)
+        got = ex.submit(abs, -1).result(timeout=timeout)
+        ok = got == 1
+        return ok, "" if ok else "abs(-1) gave %r" % (got,)
+    except BaseException as e:
+        return False, "%s: %s" % (qualname(type(e)), safe_str(e))
+    finally:
+        if ex is not None:
+            try:
+                ex.shutdown(wait=ok, cancel_futures=True)
+            except BaseException:
+                pass
+
+
+def ctl_probe(msg):
+    """Answers later, from a thread of its own: a probe runs pools, which may hang in a broken implementation,
+    and the reader thread must stay free (the Java side gives up at its own deadline)."""
+    cid = msg.get("id")
+
+    def run():
         try:
-            kw = {}
-            if feature == "PROCESS_POOL" and multiprocessing.get_start_method() == "fork":
-                kw["mp_context"] = multiprocessing.get_context("forkserver")
-            ex = cls(max_workers=1, **kw)
-            if ex.submit(abs, -1).result(timeout=30) == 1:
-                out.append(feature)
-        except Exception:
-            pass
-        finally:
-            if ex is not None:
-                ex.shutdown(wait=feature in out, cancel_futures=True)
-    return out
+            ok, why = _probe_pool(msg["feature"], msg.get("timeout", 30))
+            send({"op": "ctl", "id": cid, "v": {"ok": ok, "why": why}})
+        except BaseException as e:
+            send({"op": "ctl", "id": cid, "err": "%s: %s" % (qualname(type(e)), safe_str(e))})
+
+    _thread.start_new_thread(run, ())
+    return _LATER
 
 
 def ctl_hello(msg):
@@ -511,7 +540,6 @@ def ctl_hello(msg):
         features.append("STACK_SIZE")
     except Exception:
         pass
-    features += _futures_features()
     vi = sys.version_info
     return {
         "version": [vi[0], vi[1], vi[2]],
@@ -567,7 +595,8 @@ def ctl_endcase(msg):
     return {"gone": gone, "handles": 0}
 
 
-CONTROL = {"hello": ctl_hello, "dump": ctl_dump, "endcase": ctl_endcase}
+CONTROL = {"hello": ctl_hello, "dump": ctl_dump, "endcase": ctl_endcase, "probe": ctl_probe}
+_LATER = object()  # a control handler's result when it answers later itself
 
 
 def reader():
@@ -601,7 +630,9 @@ def reader():
             inbox.put(msg)
         elif op in CONTROL:
             try:
-                send({"op": "ctl", "id": msg.get("id"), "v": CONTROL[op](msg)})
+                v = CONTROL[op](msg)
+                if v is not _LATER:
+                    send({"op": "ctl", "id": msg.get("id"), "v": v})
             except BaseException as e:
                 send({"op": "ctl", "id": msg.get("id"), "err": "%s: %s" % (qualname(type(e)), safe_str(e))})
         elif op == "exit":
@@ -611,6 +642,7 @@ def reader():
 
 
 def main():
+    _take_stdout()
     try:
         import faulthandler
         faulthandler.enable()

@@ -211,7 +211,7 @@ public final class PyconcExtension implements ExecutionCondition, ParameterResol
                         + range(b.get()) + "; adapter '" + adapter.name() + "' claims " + adapter.pythonVersion().feature());
             }
             for (Feature f : b.get().requires()) {
-                if (!adapter.features().contains(f)) {
+                if (!adapter.hasFeature(f)) {
                     return ConditionEvaluationResult.disabled(NOT_APPLICABLE + id + " needs feature " + f
                             + " (" + f.why() + "); adapter '" + adapter.name() + "' lacks it");
                 }
