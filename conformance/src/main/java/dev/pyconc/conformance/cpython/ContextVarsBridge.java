@@ -25,15 +25,11 @@ import java.util.function.Supplier;
 final class ContextVarsBridge {
     private ContextVarsBridge() {}
 
-    /** A proxy for a handle of one of this module's kinds, or null if {@code kind} is not one of them. */
-    static Object proxy(Session s, long hid, String kind) {
-        return switch (kind) {
-            case "ContextVar" -> new ContextVarProxy(s, hid);
-            case "Token" -> new TokenProxy(s, hid);
-            case "Context" -> new ContextProxy(s, hid);
-            default -> null;
-        };
-    }
+    /** This module's kinds (the agent's names for its classes) and their proxies. */
+    static final Map<String, Proxies.ProxyFactory> KINDS = Map.of(
+            "ContextVar", ContextVarProxy::new,
+            "Token", TokenProxy::new,
+            "Context", ContextProxy::new);
 
     /** The module. */
     static ContextVarsModule module(Supplier<Session> session) {
@@ -45,51 +41,43 @@ final class ContextVarsBridge {
         return as(List.class, v);
     }
 
-    private static final class Module implements ContextVarsModule {
-        private final Supplier<Session> session;
-
+    private static final class Module extends Proxies.ModuleProxy implements ContextVarsModule {
         Module(Supplier<Session> session) {
-            this.session = session;
-        }
-
-        private Object call(String fn, Object... args) {
-            return session.get().call(Session.CONTEXTVARS, fn, false, args);
+            super(session, Session.CONTEXTVARS);
         }
 
         @Override
         public ContextVar contextVar(String name) {
-            return as(ContextVar.class, call("ContextVar", name));
+            return as(ContextVar.class, invoke("ContextVar", name));
         }
 
         @Override
         public ContextVar contextVar(String name, Object defaultValue) {
-            return as(ContextVar.class, session.get().call(Session.CONTEXTVARS, "$callkw", false, "ContextVar",
+            return as(ContextVar.class, invokeKw("ContextVar",
                     List.of(name), java.util.Collections.singletonMap("default", defaultValue)));
         }
 
         @Override
         public Context copyContext() {
-            return as(Context.class, call("copy_context"));
+            return as(Context.class, invoke("copy_context"));
         }
 
         @Override
         public Context context() {
-            return as(Context.class, call("Context"));
+            return as(Context.class, invoke("Context"));
         }
 
         /** {@code contextvars.Token.MISSING}, a handle of kind "object". */
         @Override
         public Object missing() {
-            Object tokenType = session.get().call(Session.CONTEXTVARS, "$getattr", false, "Token");
-            return session.get().call(tokenType, "$getattr", false, "MISSING");
+            return as(Proxies.PyObjectProxy.class, attr("Token")).attr("MISSING");
         }
 
         /** {@code sys.flags.thread_inherit_context}; before 3.14 the flag is absent and threads start empty: False. */
         @Override
         public boolean threadInheritContext() {
             try {
-                return Proxies.bool(session.get().call(Session.CONTEXTVARS, "$modcall", false, "sys",
-                        "flags.__getattribute__", List.of("thread_inherit_context")));
+                return Proxies.bool(modcall("sys", "flags.__getattribute__", "thread_inherit_context"));
             } catch (AttributeError e) {
                 return false;
             }
@@ -109,22 +97,22 @@ final class ContextVarsBridge {
 
         @Override
         public Object get() {
-            return call("get");
+            return invoke("get");
         }
 
         @Override
         public Object get(Object defaultValue) {
-            return call("get", defaultValue);
+            return invoke("get", defaultValue);
         }
 
         @Override
         public Token set(Object value) {
-            return as(Token.class, call("set", value));
+            return as(Token.class, invoke("set", value));
         }
 
         @Override
         public void reset(Token token) {
-            call("reset", token);
+            invoke("reset", token);
         }
     }
 
@@ -146,8 +134,8 @@ final class ContextVarsBridge {
         /** {@code __enter__} (3.14; AttributeError before), then {@code __exit__(None, None, None)} on close. */
         @Override
         public Held enter() {
-            call("__enter__");
-            return exc -> Proxies.bool(call("$exit", exc));
+            invoke("__enter__");
+            return heldExit();
         }
     }
 
@@ -162,62 +150,62 @@ final class ContextVarsBridge {
             List<Object> all = new ArrayList<>();
             all.add(callable);
             all.addAll(args);
-            return callKw("run", true, all, kwargs);
+            return invokeKw("run", all, kwargs);
         }
 
         @Override
         public Context copy() {
-            return as(Context.class, call("copy"));
+            return as(Context.class, invoke("copy"));
         }
 
         @Override
         public boolean contains(ContextVar var) {
-            return Proxies.bool(call("__contains__", var));
+            return Proxies.bool(invoke("__contains__", var));
         }
 
         @Override
         public Object getItem(ContextVar var) {
-            return call("__getitem__", var);
+            return invoke("__getitem__", var);
         }
 
         @Override
         public Object get(ContextVar var) {
-            return call("get", var);
+            return invoke("get", var);
         }
 
         @Override
         public Object get(ContextVar var, Object defaultValue) {
-            return call("get", var, defaultValue);
+            return invoke("get", var, defaultValue);
         }
 
         /** {@code list(ctx)}. */
         @Override
         public List<ContextVar> iterate() {
-            return vars(call("$modcall", "builtins", "list", List.of(this)));
+            return vars(invoke("$modcall", "builtins", "list", List.of(this)));
         }
 
         @Override
         public long len() {
-            return Proxies.integer(call("__len__"));
+            return Proxies.integer(invoke("__len__"));
         }
 
         /** {@code list(ctx.keys())}. */
         @Override
         public List<ContextVar> keys() {
-            return vars(listOf(call("keys")));
+            return vars(listOf(invoke("keys")));
         }
 
         /** {@code list(ctx.values())}. */
         @Override
         public List<Object> values() {
-            return new ArrayList<>(list(listOf(call("values"))));
+            return new ArrayList<>(list(listOf(invoke("values"))));
         }
 
         /** {@code list(ctx.items())}: each 2-tuple comes as a two-element list. */
         @Override
         public List<Map.Entry<ContextVar, Object>> items() {
             List<Map.Entry<ContextVar, Object>> out = new ArrayList<>();
-            for (Object pair : list(listOf(call("items")))) {
+            for (Object pair : list(listOf(invoke("items")))) {
                 List<?> p = list(pair);
                 out.add(new AbstractMap.SimpleImmutableEntry<>(as(ContextVar.class, p.get(0)), p.get(1)));
             }
@@ -226,7 +214,7 @@ final class ContextVarsBridge {
 
         /** {@code list(iterable)} for a Python iterable the agent returned as a handle. */
         private Object listOf(Object iterable) {
-            return call("$modcall", "builtins", "list", List.of(iterable));
+            return invoke("$modcall", "builtins", "list", List.of(iterable));
         }
 
         private static List<ContextVar> vars(Object v) {

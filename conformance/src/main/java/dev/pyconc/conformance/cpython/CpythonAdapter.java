@@ -57,8 +57,8 @@ public final class CpythonAdapter implements Adapter {
     static final double PROBE_SECONDS = 25;
     private final double probeSeconds;
     private final Map<String, String> info = Collections.synchronizedMap(new LinkedHashMap<>());
-    private final ThreadingModule threading = new Modules.Threading(this::session);
-    private final QueueModule queue = new Modules.QueueMod(this::session);
+    private final ThreadingModule threading = ThreadingBridge.module(this::session);
+    private final QueueModule queue = QueueBridge.module(this::session);
     private final FuturesModule futures = FuturesBridge.module(this::session);
     private final SchedModule sched = SchedBridge.module(this::session);
     private final ThreadModule thread = ThreadBridge.module(this::session);

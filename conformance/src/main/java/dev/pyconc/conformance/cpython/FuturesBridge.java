@@ -23,21 +23,18 @@ import java.util.function.Supplier;
 
 /**
  * The {@code concurrent.futures} module of the agent's interpreter, and proxies of its objects ({@code Future},
- * {@code Executor}, and the iterators of {@code as_completed} and {@code Executor.map}). Every call that may
- * wait in Python (result, exception, wait, {@code __next__}, shutdown, {@code with}) goes the blocking way.
+ * {@code Executor}, and the iterators of {@code as_completed} and {@code Executor.map}), by the agent's kind names
+ * ({@link #KINDS}). Whether a call waits in Python is declared once, on the SPI method
+ * ({@link dev.pyconc.spi.Blocking}).
  */
 final class FuturesBridge {
     private FuturesBridge() {}
 
-    /** A proxy for a handle of one of this module's kinds, or null if {@code kind} is not one of them. */
-    static Object proxy(Session s, long hid, String kind) {
-        return switch (kind) {
-            case "Future" -> new FutureProxy(s, hid);
-            case "Executor" -> new ExecutorProxy(s, hid);
-            case "iterator" -> new IteratorProxy(s, hid);
-            default -> null;
-        };
-    }
+    /** This module's kinds (the agent's names for its classes) and their proxies. */
+    static final Map<String, Proxies.ProxyFactory> KINDS = Map.of(
+            "Future", FutureProxy::new,
+            "Executor", ExecutorProxy::new,
+            "iterator", IteratorProxy::new);
 
     /** The module. */
     static FuturesModule module(Supplier<Session> session) {
@@ -53,66 +50,66 @@ final class FuturesBridge {
         /** Runs the done callbacks, which may call back into Java, so it goes the blocking way. */
         @Override
         public boolean cancel() {
-            return Proxies.bool(callBlocking("cancel"));
+            return Proxies.bool(invoke("cancel"));
         }
 
         @Override
         public boolean cancelled() {
-            return Proxies.bool(call("cancelled"));
+            return Proxies.bool(invoke("cancelled"));
         }
 
         @Override
         public boolean running() {
-            return Proxies.bool(call("running"));
+            return Proxies.bool(invoke("running"));
         }
 
         @Override
         public boolean done() {
-            return Proxies.bool(call("done"));
+            return Proxies.bool(invoke("done"));
         }
 
         @Override
         public Object result() {
-            return callBlocking("result");
+            return invoke("result");
         }
 
         @Override
         public Object result(Double timeout) {
-            return callBlocking("result", timeout);
+            return invoke("result", timeout);
         }
 
         @Override
         public BaseException exception() {
-            Object v = callBlocking("exception");
+            Object v = invoke("exception");
             return v == null ? null : as(BaseException.class, v);
         }
 
         @Override
         public BaseException exception(Double timeout) {
-            Object v = callBlocking("exception", timeout);
+            Object v = invoke("exception", timeout);
             return v == null ? null : as(BaseException.class, v);
         }
 
         /** May run the callback at once (a Java callback: a call back from Python), so it goes the blocking way. */
         @Override
         public void addDoneCallback(PyCallable fn) {
-            callBlocking("add_done_callback", fn);
+            invoke("add_done_callback", fn);
         }
 
         @Override
         public boolean setRunningOrNotifyCancel() {
-            return Proxies.bool(call("set_running_or_notify_cancel"));
+            return Proxies.bool(invoke("set_running_or_notify_cancel"));
         }
 
         /** Runs the callbacks, which may call back into Java. */
         @Override
         public void setResult(Object result) {
-            callBlocking("set_result", result);
+            invoke("set_result", result);
         }
 
         @Override
         public void setException(BaseException exception) {
-            callBlocking("set_exception", exception);
+            invoke("set_exception", exception);
         }
     }
 
@@ -127,7 +124,7 @@ final class FuturesBridge {
             List<Object> all = new ArrayList<>();
             all.add(fn);
             all.addAll(args);
-            return as(Future.class, callKw("submit", false, all, kwargs));
+            return as(Future.class, invokeKw("submit", all, kwargs));
         }
 
         @Override
@@ -143,28 +140,28 @@ final class FuturesBridge {
             if (buffersize != null) {
                 kw.put("buffersize", buffersize); // 3.14+; older Pythons raise TypeError for it
             }
-            return as(PyIterator.class, callKw("map", false, all, kw));
+            return as(PyIterator.class, invokeKw("map", all, kw));
         }
 
         @Override
         public void shutdown(boolean wait, boolean cancelFutures) {
-            callKw("shutdown", true, List.of(), Map.of("wait", wait, "cancel_futures", cancelFutures));
+            invokeKw("shutdown", List.of(), Map.of("wait", wait, "cancel_futures", cancelFutures));
         }
 
         @Override
         public void terminateWorkers() {
-            callBlocking("terminate_workers");
+            invoke("terminate_workers");
         }
 
         @Override
         public void killWorkers() {
-            callBlocking("kill_workers");
+            invoke("kill_workers");
         }
 
         @Override
         public Held enter() {
-            callBlocking("__enter__");
-            return exc -> Proxies.bool(callBlocking("$exit", exc));
+            invoke("__enter__");
+            return heldExit();
         }
     }
 
@@ -176,28 +173,18 @@ final class FuturesBridge {
 
         @Override
         public Object next() {
-            return callBlocking("__next__");
+            return invoke("__next__");
         }
     }
 
-    static final class Module implements FuturesModule {
-        private final Supplier<Session> session;
-
+    static final class Module extends Proxies.ModuleProxy implements FuturesModule {
         Module(Supplier<Session> session) {
-            this.session = session;
-        }
-
-        private Object callKw(String fn, boolean blocking, List<?> args, Map<String, ?> kwargs) {
-            return session.get().call(Session.FUTURES, "$callkw", blocking, fn, args, kwargs);
-        }
-
-        private Object modcall(String module, String fn, Object... args) {
-            return session.get().call(Session.FUTURES, "$modcall", false, module, fn, List.of(args));
+            super(session, Session.FUTURES);
         }
 
         @Override
         public Future future() {
-            return as(Future.class, session.get().call(Session.FUTURES, "Future", false));
+            return as(Future.class, invoke("Future"));
         }
 
         private static Map<String, Object> common(ExecutorOptions o) {
@@ -231,7 +218,7 @@ final class FuturesBridge {
 
         @Override
         public Executor threadPoolExecutor(ExecutorOptions o) {
-            return as(Executor.class, callKw("ThreadPoolExecutor", false, List.of(), threadBased(o)));
+            return as(Executor.class, invokeKw("ThreadPoolExecutor", List.of(), threadBased(o)));
         }
 
         @Override
@@ -253,18 +240,18 @@ final class FuturesBridge {
             if (o.threadNamePrefix() != null) {
                 kw.put("thread_name_prefix", o.threadNamePrefix()); // not a parameter here: Python's TypeError
             }
-            return as(Executor.class, callKw("ProcessPoolExecutor", false, List.of(), kw));
+            return as(Executor.class, invokeKw("ProcessPoolExecutor", List.of(), kw));
         }
 
         @Override
         public Executor interpreterPoolExecutor(ExecutorOptions o) {
-            return as(Executor.class, callKw("InterpreterPoolExecutor", false, List.of(), threadBased(o)));
+            return as(Executor.class, invokeKw("InterpreterPoolExecutor", List.of(), threadBased(o)));
         }
 
         @Override
         @SuppressWarnings("unchecked")
         public DoneAndNotDone wait(Collection<Future> fs, Double timeout, ReturnWhen returnWhen) {
-            Object v = session.get().call(Session.FUTURES, "wait", true, new ArrayList<>(fs), timeout,
+            Object v = invoke("wait", new ArrayList<>(fs), timeout,
                     returnWhen.name());
             List<?> pair = as(List.class, v);
             return new DoneAndNotDone(futures(pair.get(0)), futures(pair.get(1)));
@@ -281,7 +268,7 @@ final class FuturesBridge {
         @Override
         @SuppressWarnings("unchecked")
         public PyIterator<Future> asCompleted(Collection<Future> fs, Double timeout) {
-            Object v = session.get().call(Session.FUTURES, "as_completed", false, new ArrayList<>(fs), timeout);
+            Object v = invoke("as_completed", new ArrayList<>(fs), timeout);
             PyIterator<Object> it = as(PyIterator.class, v);
             return () -> as(Future.class, it.next());
         }
@@ -296,7 +283,7 @@ final class FuturesBridge {
             Object mod = modcall("importlib", "import_module", qualifiedName.substring(0, dot));
             Object f;
             try {
-                f = session.get().call(mod, "$getattr", false, qualifiedName.substring(dot + 1));
+                f = as(Proxies.PyObjectProxy.class, mod).attr(qualifiedName.substring(dot + 1));
             } catch (AttributeError e) {
                 throw new IllegalArgumentException("no function " + qualifiedName, e);
             }

@@ -1,22 +1,11 @@
 package dev.pyconc.conformance.cpython;
 
+import dev.pyconc.spi.Blocking;
 import dev.pyconc.spi.PyCallable;
 import dev.pyconc.spi.PyContextManager;
-import dev.pyconc.spi.queue.Queue;
-import dev.pyconc.spi.queue.SimpleQueue;
-import dev.pyconc.spi.threading.Barrier;
-import dev.pyconc.spi.threading.BoundedSemaphore;
-import dev.pyconc.spi.threading.Condition;
-import dev.pyconc.spi.threading.Event;
 import dev.pyconc.spi.threading.ExceptHook;
 import dev.pyconc.spi.threading.ExceptHookArgs;
-import dev.pyconc.spi.threading.Local;
-import dev.pyconc.spi.threading.Lock;
-import dev.pyconc.spi.threading.LockLike;
-import dev.pyconc.spi.threading.PyThread;
-import dev.pyconc.spi.threading.RLock;
-import dev.pyconc.spi.threading.Semaphore;
-import dev.pyconc.spi.threading.Timer;
+import java.lang.reflect.Method;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -25,39 +14,39 @@ import java.util.function.Supplier;
 final class Proxies {
     private Proxies() {}
 
-    /** A proxy for the handle {@code hid} of kind {@code kind} (the agent's name for the object's class). */
-    static Object create(Session s, long hid, String kind) {
-        return switch (kind) {
-            case "Lock" -> new LockProxy(s, hid);
-            case "RLock" -> new RLockProxy(s, hid);
-            case "Condition" -> new ConditionProxy(s, hid);
-            case "Semaphore" -> new SemaphoreProxy(s, hid);
-            case "BoundedSemaphore" -> new BoundedSemaphoreProxy(s, hid);
-            case "Event" -> new EventProxy(s, hid);
-            case "Barrier" -> new BarrierProxy(s, hid);
-            case "local" -> new LocalProxy(s, hid);
-            case "Thread" -> new ThreadProxy(s, hid);
-            case "Timer" -> new TimerProxy(s, hid);
-            case "Queue" -> new QueueProxy(s, hid);
-            case "SimpleQueue" -> new SimpleQueueProxy(s, hid);
-            case "callable" -> new CallableProxy(s, hid);
-            default -> other(s, hid, kind);
-        };
+    /** Makes the proxy of a handle: a constructor of one of a bridge's proxy classes. */
+    @FunctionalInterface
+    interface ProxyFactory {
+        Object create(Session session, long hid);
     }
 
-    /** Kinds of the modules added after threading and queue: each module's file has its own factory. */
-    private static Object other(Session s, long hid, String kind) {
-        Object p = FuturesBridge.proxy(s, hid, kind);
-        if (p == null) {
-            p = SchedBridge.proxy(s, hid, kind);
+    /** Every module bridge's kinds: one table, each kind named by exactly one bridge. */
+    private static final Map<String, ProxyFactory> KINDS = kinds(ThreadingBridge.KINDS, QueueBridge.KINDS,
+            FuturesBridge.KINDS, SchedBridge.KINDS, ThreadBridge.KINDS, ContextVarsBridge.KINDS);
+
+    @SafeVarargs
+    private static Map<String, ProxyFactory> kinds(Map<String, ProxyFactory>... tables) {
+        Map<String, ProxyFactory> all = new java.util.HashMap<>();
+        for (Map<String, ProxyFactory> t : tables) {
+            t.forEach((kind, f) -> {
+                if (all.putIfAbsent(kind, f) != null) {
+                    throw new IllegalStateException("two bridges name the kind " + kind);
+                }
+            });
         }
-        if (p == null) {
-            p = ThreadBridge.proxy(s, hid, kind);
+        return Map.copyOf(all);
+    }
+
+    /**
+     * A proxy for the handle {@code hid} of kind {@code kind} (the agent's name for the object's class): the
+     * bridge's proxy for a kind of a module, a callable's proxy, or a plain object proxy.
+     */
+    static Object create(Session s, long hid, String kind) {
+        ProxyFactory f = KINDS.get(kind);
+        if (f != null) {
+            return f.create(s, hid);
         }
-        if (p == null) {
-            p = ContextVarsBridge.proxy(s, hid, kind);
-        }
-        return p != null ? p : new PyObjectProxy(s, hid, kind);
+        return kind.equals("callable") ? new CallableProxy(s, hid) : new PyObjectProxy(s, hid, kind);
     }
 
     /**
@@ -86,6 +75,69 @@ final class Proxies {
         throw new PythonBridgeException("expected an int from Python, got " + v);
     }
 
+    /**
+     * Whether the SPI method that the bridge is carrying out on this thread is declared {@link Blocking}: the
+     * first frame up the stack that implements an SPI method (in {@code impl}, the proxy or module class, or
+     * in an SPI interface's default method) decides. So "this call may block" is declared once, in the SPI,
+     * and every proxy method simply calls {@code invoke}.
+     *
+     * @throws IllegalStateException if no SPI method is on the stack (a bridge bug)
+     */
+    static boolean declaredBlocking(Class<?> impl) {
+        return WALKER.walk(frames -> frames.takeWhile(Proxies::bridgeOrSpi).map(f -> spiMethod(impl, f))
+                        .filter(java.util.Optional::isPresent)
+                        .map(java.util.Optional::get).findFirst())
+                .map(m -> m.isAnnotationPresent(Blocking.class))
+                .orElseThrow(() -> new IllegalStateException("bridge bug: a call to Python from " + impl.getName()
+                        + " outside any SPI method"));
+    }
+
+    /** Frames of this bridge and of SPI default methods; the walk stops at the first other (the caller's). */
+    private static boolean bridgeOrSpi(StackWalker.StackFrame f) {
+        String pkg = f.getDeclaringClass().getPackageName();
+        return pkg.equals(Proxies.class.getPackageName()) || pkg.startsWith(Blocking.class.getPackageName());
+    }
+
+    private static final StackWalker WALKER = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
+    private static final java.util.concurrent.ConcurrentHashMap<String, java.util.Optional<Method>> SPI_METHODS =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The SPI interface method that frame {@code f} carries out for an object of class {@code impl}, if any. */
+    private static java.util.Optional<Method> spiMethod(Class<?> impl, StackWalker.StackFrame f) {
+        Class<?> declaring = f.getDeclaringClass();
+        Class<?> owner = declaring.isAssignableFrom(impl) ? impl : declaring;
+        String key = owner.getName() + "#" + f.getMethodName() + f.getDescriptor();
+        return SPI_METHODS.computeIfAbsent(key, k -> {
+            Class<?>[] params = f.getMethodType().parameterArray();
+            for (Class<?> i : spiInterfaces(owner)) {
+                try {
+                    return java.util.Optional.of(i.getMethod(f.getMethodName(), params));
+                } catch (NoSuchMethodException e) {
+                    // not this interface's
+                }
+            }
+            return java.util.Optional.empty();
+        });
+    }
+
+    /** {@code c} itself if it is an SPI interface, and every SPI interface it implements or extends. */
+    private static java.util.Set<Class<?>> spiInterfaces(Class<?> c) {
+        java.util.Set<Class<?>> out = new java.util.LinkedHashSet<>();
+        java.util.ArrayDeque<Class<?>> todo = new java.util.ArrayDeque<>();
+        todo.add(c);
+        while (!todo.isEmpty()) {
+            Class<?> k = todo.poll();
+            if (k.isInterface() && k.getPackageName().startsWith(Blocking.class.getPackageName())) {
+                out.add(k);
+            }
+            if (k.getSuperclass() != null) {
+                todo.add(k.getSuperclass());
+            }
+            todo.addAll(List.of(k.getInterfaces()));
+        }
+        return out;
+    }
+
     /** Any Python object: a handle in the agent's table for the current case. */
     static class PyObjectProxy {
         final Session session;
@@ -98,25 +150,38 @@ final class Proxies {
             this.kind = kind;
         }
 
-        final Object call(String method, Object... args) {
-            return session.call(this, method, false, args);
+        /** {@code obj.method(*args)}, waiting in Python if the SPI method being carried out is {@link Blocking}. */
+        final Object invoke(String method, Object... args) {
+            return session.call(this, method, declaredBlocking(getClass()), args);
         }
 
-        final Object callBlocking(String method, Object... args) {
-            return session.call(this, method, true, args);
+        /** {@code obj.method(*args, **kwargs)}; {@code obj(*args, **kwargs)} when {@code method} is empty. */
+        final Object invokeKw(String method, List<?> args, Map<String, ?> kwargs) {
+            return invoke("$callkw", method, args, kwargs);
         }
 
-        /** {@code obj.method(*args, **kwargs)}; {@code blocking} as for {@link Session#call}. */
-        final Object callKw(String method, boolean blocking, List<?> args, Map<String, ?> kwargs) {
-            return session.call(this, "$callkw", blocking, method, args, kwargs);
+        /**
+         * The {@code with} block after {@code __enter__}: {@code exit} calls {@code __exit__} through the
+         * agent's {@code $exit} (with the block's exception, if any) and answers whether it suppressed it. A
+         * class, not a lambda, so that its frame names the SPI method it carries out ({@code Held.exit}).
+         */
+        final PyContextManager.Held heldExit() {
+            return new PyContextManager.Held() {
+                @Override
+                public boolean exit(dev.pyconc.spi.exceptions.BaseException exc) {
+                    return bool(invoke("$exit", exc));
+                }
+            };
         }
 
+        /** {@code getattr(obj, name)}. */
         final Object attr(String name) {
-            return session.call(this, "$getattr", false, name);
+            return invoke("$getattr", name);
         }
 
+        /** {@code setattr(obj, name, value)}. */
         final void setAttr(String name, Object value) {
-            session.call(this, "$setattr", false, name, value);
+            invoke("$setattr", name, value);
         }
 
         @Override
@@ -125,398 +190,39 @@ final class Proxies {
         }
     }
 
-    /**
-     * An object with acquire/release that works in {@code with} (Lock, RLock, Condition, Semaphore): the
-     * calls they share; the timed acquire differs in its timeout type, so each subclass has its own.
-     * {@code with obj:} is {@code __enter__} (may block) then {@code __exit__(None, None, None)}.
-     */
-    abstract static class ContextProxy extends PyObjectProxy implements PyContextManager {
-        ContextProxy(Session s, long hid, String kind) {
-            super(s, hid, kind);
-        }
-
-        public boolean acquire() {
-            return bool(callBlocking("acquire"));
-        }
-
-        public boolean acquire(boolean blocking) {
-            return bool(callBlocking("acquire", blocking));
-        }
-
-        public void release() {
-            call("release");
-        }
-
-        @Override
-        public Held enter() {
-            callBlocking("__enter__");
-            return exc -> Proxies.bool(callBlocking("$exit", exc));
-        }
-    }
-
-    abstract static class LockLikeProxy extends ContextProxy implements LockLike {
-        LockLikeProxy(Session s, long hid, String kind) {
-            super(s, hid, kind);
-        }
-
-        @Override
-        public boolean acquire(boolean blocking, double timeout) {
-            return bool(callBlocking("acquire", blocking, timeout));
-        }
-
-        @Override
-        public boolean locked() {
-            return bool(call("locked"));
-        }
-    }
-
-    static final class LockProxy extends LockLikeProxy implements Lock {
-        LockProxy(Session s, long hid) {
-            super(s, hid, "Lock");
-        }
-    }
-
-    static final class RLockProxy extends LockLikeProxy implements RLock {
-        RLockProxy(Session s, long hid) {
-            super(s, hid, "RLock");
-        }
-    }
-
-    static final class ConditionProxy extends ContextProxy implements Condition {
-        ConditionProxy(Session s, long hid) {
-            super(s, hid, "Condition");
-        }
-
-        @Override
-        public boolean acquire(boolean blocking, double timeout) {
-            return bool(callBlocking("acquire", blocking, timeout));
-        }
-
-        @Override
-        public boolean locked() {
-            return bool(call("locked"));
-        }
-
-        @Override
-        public boolean await() {
-            return bool(callBlocking("wait"));
-        }
-
-        @Override
-        public boolean await(Double timeout) {
-            return bool(callBlocking("wait", timeout));
-        }
-
-        @Override
-        public Object waitFor(Supplier<Object> predicate) {
-            return callBlocking("wait_for", predicate);
-        }
-
-        @Override
-        public Object waitFor(Supplier<Object> predicate, Double timeout) {
-            return callBlocking("wait_for", predicate, timeout);
-        }
-
-        @Override
-        public void signal() {
-            call("notify");
-        }
-
-        @Override
-        public void signal(long n) {
-            call("notify", n);
-        }
-
-        @Override
-        public void signalAll() {
-            call("notify_all");
-        }
-    }
-
-    static class SemaphoreProxy extends ContextProxy implements Semaphore {
-        SemaphoreProxy(Session s, long hid, String kind) {
-            super(s, hid, kind);
-        }
-
-        SemaphoreProxy(Session s, long hid) {
-            this(s, hid, "Semaphore");
-        }
-
-        @Override
-        public boolean acquire(boolean blocking, Double timeout) {
-            return bool(callBlocking("acquire", blocking, timeout));
-        }
-
-        @Override
-        public void release(long n) {
-            call("release", n);
-        }
-    }
-
-    static final class BoundedSemaphoreProxy extends SemaphoreProxy implements BoundedSemaphore {
-        BoundedSemaphoreProxy(Session s, long hid) {
-            super(s, hid, "BoundedSemaphore");
-        }
-    }
-
-    static final class EventProxy extends PyObjectProxy implements Event {
-        EventProxy(Session s, long hid) {
-            super(s, hid, "Event");
-        }
-
-        @Override
-        public boolean isSet() {
-            return bool(call("is_set"));
-        }
-
-        @Override
-        public void set() {
-            call("set");
-        }
-
-        @Override
-        public void clear() {
-            call("clear");
-        }
-
-        @Override
-        public boolean await() {
-            return bool(callBlocking("wait"));
-        }
-
-        @Override
-        public boolean await(Double timeout) {
-            return bool(callBlocking("wait", timeout));
-        }
-    }
-
-    static final class BarrierProxy extends PyObjectProxy implements Barrier {
-        BarrierProxy(Session s, long hid) {
-            super(s, hid, "Barrier");
-        }
-
-        @Override
-        public long await() {
-            return integer(callBlocking("wait"));
-        }
-
-        @Override
-        public long await(Double timeout) {
-            return integer(callBlocking("wait", timeout));
-        }
-
-        @Override
-        public void reset() {
-            callBlocking("reset");
-        }
-
-        @Override
-        public void abort() {
-            callBlocking("abort");
-        }
-
-        @Override
-        public long parties() {
-            return integer(attr("parties"));
-        }
-
-        @Override
-        public long nWaiting() {
-            return integer(attr("n_waiting"));
-        }
-
-        @Override
-        public boolean broken() {
-            return bool(attr("broken"));
-        }
-    }
-
-    static final class LocalProxy extends PyObjectProxy implements Local {
-        LocalProxy(Session s, long hid) {
-            super(s, hid, "local");
-        }
-
-        @Override
-        public Object getattr(String name) {
-            return attr(name);
-        }
-
-        @Override
-        public void setattr(String name, Object value) {
-            setAttr(name, value);
-        }
-
-        @Override
-        public void delattr(String name) {
-            call("$delattr", name);
-        }
-
-        @Override
-        public boolean hasattr(String name) {
-            return bool(call("$hasattr", name));
-        }
-    }
-
-    static class ThreadProxy extends PyObjectProxy implements PyThread {
-        ThreadProxy(Session s, long hid, String kind) {
-            super(s, hid, kind);
-        }
-
-        ThreadProxy(Session s, long hid) {
-            this(s, hid, "Thread");
-        }
-
-        @Override
-        public void start() {
-            callBlocking("start");
-        }
-
-        @Override
-        public void run() {
-            callBlocking("run");
-        }
-
-        @Override
-        public void join() {
-            callBlocking("join");
-        }
-
-        @Override
-        public void join(Double timeout) {
-            callBlocking("join", timeout);
-        }
-
-        @Override
-        public String getName() {
-            Object v = attr("name");
-            return v == null ? null : v.toString();
-        }
-
-        @Override
-        public void setName(String name) {
-            setAttr("name", name);
-        }
-
-        @Override
-        public Long ident() {
-            Object v = attr("ident");
-            return v == null ? null : integer(v);
-        }
-
-        @Override
-        public Long nativeId() {
-            Object v = attr("native_id");
-            return v == null ? null : integer(v);
-        }
-
-        @Override
-        public boolean isAlive() {
-            return bool(call("is_alive"));
-        }
-
-        @Override
-        public boolean isDaemon() {
-            return bool(attr("daemon"));
-        }
-
-        @Override
-        public void setDaemon(boolean daemon) {
-            setAttr("daemon", daemon);
-        }
-    }
-
-    static final class TimerProxy extends ThreadProxy implements Timer {
-        TimerProxy(Session s, long hid) {
-            super(s, hid, "Timer");
-        }
-
-        @Override
-        public void cancel() {
-            call("cancel");
-        }
-    }
-
-    /** What Queue and SimpleQueue share: the same Python methods with the same Java signatures. */
-    abstract static class QueueLikeProxy extends PyObjectProxy {
-        QueueLikeProxy(Session s, long hid, String kind) {
-            super(s, hid, kind);
-        }
-
-        public long qsize() {
-            return integer(call("qsize"));
-        }
-
-        public boolean empty() {
-            return bool(call("empty"));
-        }
-
-        public void put(Object item) {
-            callBlocking("put", item);
-        }
-
-        public void put(Object item, boolean block) {
-            callBlocking("put", item, block);
-        }
-
-        public void put(Object item, boolean block, Double timeout) {
-            callBlocking("put", item, block, timeout);
-        }
-
-        public void putNowait(Object item) {
-            call("put_nowait", item);
-        }
-
-        public Object get() {
-            return callBlocking("get");
-        }
-
-        public Object get(boolean block) {
-            return callBlocking("get", block);
-        }
-
-        public Object get(boolean block, Double timeout) {
-            return callBlocking("get", block, timeout);
-        }
-
-        public Object getNowait() {
-            return call("get_nowait");
-        }
-    }
-
-    static final class QueueProxy extends QueueLikeProxy implements Queue {
-        QueueProxy(Session s, long hid) {
-            super(s, hid, "Queue");
-        }
+    /** A Python module of the agent's interpreter (its handle is the module's id), for the module classes. */
+    abstract static class ModuleProxy {
+        private final Supplier<Session> session;
+        private final long moduleId;
 
-        @Override
-        public boolean full() {
-            return bool(call("full"));
+        ModuleProxy(Supplier<Session> session, long moduleId) {
+            this.session = session;
+            this.moduleId = moduleId;
         }
 
-        @Override
-        public void taskDone() {
-            call("task_done");
+        /** The adapter's current session (a new one after the agent was restarted). */
+        final Session session() {
+            return session.get();
         }
 
-        @Override
-        public void join() {
-            callBlocking("join");
+        /** {@code module.fn(*args)}, waiting in Python if the SPI method being carried out is {@link Blocking}. */
+        final Object invoke(String fn, Object... args) {
+            return session.get().call(moduleId, fn, declaredBlocking(getClass()), args);
         }
 
-        @Override
-        public void shutdown() {
-            call("shutdown");
+        /** {@code module.fn(*args, **kwargs)}. */
+        final Object invokeKw(String fn, List<?> args, Map<String, ?> kwargs) {
+            return invoke("$callkw", fn, args, kwargs);
         }
 
-        @Override
-        public void shutdown(boolean immediate) {
-            call("shutdown", immediate);
+        /** {@code module.name}. */
+        final Object attr(String name) {
+            return invoke("$getattr", name);
         }
-    }
 
-    static final class SimpleQueueProxy extends QueueLikeProxy implements SimpleQueue {
-        SimpleQueueProxy(Session s, long hid) {
-            super(s, hid, "SimpleQueue");
+        /** {@code importlib.import_module(module).fn(*args)} (fn may be dotted), run by the agent. */
+        final Object modcall(String module, String fn, Object... args) {
+            return invoke("$modcall", module, fn, List.of(args));
         }
     }
 
@@ -529,14 +235,14 @@ final class Proxies {
         @Override
         public Object call(List<Object> args, Map<String, Object> kwargs) {
             if (!kwargs.isEmpty()) {
-                return callKw("", true, args, kwargs);
+                return invokeKw("", args, kwargs);
             }
-            return callBlocking("__call__", args.toArray());
+            return invoke("__call__", args.toArray());
         }
 
         @Override
         public void call(ExceptHookArgs args) {
-            callBlocking("__call__", args);
+            invoke("__call__", args);
         }
     }
 }

@@ -17,28 +17,30 @@ import java.util.function.Supplier;
 final class SchedBridge {
     private SchedBridge() {}
 
-    /** A proxy for a handle of one of this module's kinds, or null if {@code kind} is not one of them. */
-    static Object proxy(Session s, long hid, String kind) {
-        return switch (kind) {
-            case "scheduler" -> new SchedulerProxy(s, hid);
-            case "SchedEvent" -> new SchedEventProxy(s, hid);
-            default -> null;
-        };
-    }
+    /** This module's kinds (the agent's names for its classes) and their proxies. */
+    static final Map<String, Proxies.ProxyFactory> KINDS = Map.of(
+            "scheduler", SchedulerProxy::new,
+            "SchedEvent", SchedEventProxy::new);
 
     /** The module. */
     static SchedModule module(Supplier<Session> session) {
-        return new SchedModule() {
-            @Override
-            public Scheduler scheduler() {
-                return Proxies.as(Scheduler.class, session.get().call(Session.SCHED, "scheduler", false));
-            }
+        return new Module(session);
+    }
 
-            @Override
-            public Scheduler scheduler(PyCallable timefunc, PyCallable delayfunc) {
-                return Proxies.as(Scheduler.class, session.get().call(Session.SCHED, "scheduler", false, timefunc, delayfunc));
-            }
-        };
+    static final class Module extends Proxies.ModuleProxy implements SchedModule {
+        Module(Supplier<Session> session) {
+            super(session, Session.SCHED);
+        }
+
+        @Override
+        public Scheduler scheduler() {
+            return Proxies.as(Scheduler.class, invoke("scheduler"));
+        }
+
+        @Override
+        public Scheduler scheduler(PyCallable timefunc, PyCallable delayfunc) {
+            return Proxies.as(Scheduler.class, invoke("scheduler", timefunc, delayfunc));
+        }
     }
 
 
@@ -63,49 +65,49 @@ final class SchedBridge {
 
         @Override
         public SchedEvent enterabs(double time, long priority, PyCallable action) {
-            return Proxies.as(SchedEvent.class, callBlocking("enterabs", time, priority, action));
+            return Proxies.as(SchedEvent.class, invoke("enterabs", time, priority, action));
         }
 
         @Override
         public SchedEvent enterabs(double time, long priority, PyCallable action, List<Object> argument,
                 Map<String, Object> kwargs) {
-            return Proxies.as(SchedEvent.class, callBlocking("enterabs", time, priority, action, argument, kwargs));
+            return Proxies.as(SchedEvent.class, invoke("enterabs", time, priority, action, argument, kwargs));
         }
 
         @Override
         public SchedEvent enter(double delay, long priority, PyCallable action) {
-            return Proxies.as(SchedEvent.class, callBlocking("enter", delay, priority, action));
+            return Proxies.as(SchedEvent.class, invoke("enter", delay, priority, action));
         }
 
         @Override
         public SchedEvent enter(double delay, long priority, PyCallable action, List<Object> argument,
                 Map<String, Object> kwargs) {
-            return Proxies.as(SchedEvent.class, callBlocking("enter", delay, priority, action, argument, kwargs));
+            return Proxies.as(SchedEvent.class, invoke("enter", delay, priority, action, argument, kwargs));
         }
 
         @Override
         public void cancel(SchedEvent event) {
-            callBlocking("cancel", event);
+            invoke("cancel", event);
         }
 
         @Override
         public boolean empty() {
-            return Proxies.bool(callBlocking("empty"));
+            return Proxies.bool(invoke("empty"));
         }
 
         @Override
         public void run() {
-            callBlocking("run");
+            invoke("run");
         }
 
         @Override
         public Double run(boolean blocking) {
-            return number(callBlocking("run", blocking));
+            return number(invoke("run", blocking));
         }
 
         @Override
         public List<SchedEvent> queue() {
-            Object v = session.call(this, "$getattr", true, "queue");
+            Object v = attr("queue");
             List<SchedEvent> out = new ArrayList<>();
             for (Object o : (List<?>) v) {
                 out.add(Proxies.as(SchedEvent.class, o));

@@ -19,25 +19,17 @@ import java.util.function.Supplier;
 final class ThreadBridge {
     private ThreadBridge() {}
 
-    /** A proxy for a handle of one of this module's kinds: none, so always null. */
-    static Object proxy(Session s, long hid, String kind) {
-        return null;
-    }
+    /** This module's kinds: none (its locks are threading's "Lock" kind). */
+    static final Map<String, Proxies.ProxyFactory> KINDS = Map.of();
 
     /** The module. */
     static ThreadModule module(Supplier<Session> session) {
         return new Module(session);
     }
 
-    private static final class Module implements ThreadModule {
-        private final Supplier<Session> session;
-
+    private static final class Module extends Proxies.ModuleProxy implements ThreadModule {
         Module(Supplier<Session> session) {
-            this.session = session;
-        }
-
-        private Object call(String fn, Object... args) {
-            return session.get().call(Session.THREAD, fn, false, args);
+            super(session, Session.THREAD);
         }
 
 
@@ -50,8 +42,8 @@ final class ThreadBridge {
         public long startNewThread(PyCallable function, List<Object> args, Map<String, Object> kwargs) {
             List<Object> a = args == null ? null : new ArrayList<>(args);
             Object r = kwargs == null
-                    ? session.get().call(Session.THREAD, "$start_new_thread", false, function, a)
-                    : session.get().call(Session.THREAD, "$start_new_thread", false, function, a, kwargs);
+                    ? invoke("$start_new_thread", function, a)
+                    : invoke("$start_new_thread", function, a, kwargs);
             return Proxies.integer(r);
         }
 
@@ -68,47 +60,47 @@ final class ThreadBridge {
                         (String) args.get(2), args.get(3)));
                 return null;
             };
-            session.get().call(Session.THREAD, "$set_unraisablehook", false, fn);
+            invoke("$set_unraisablehook", fn);
         }
 
         @Override
         public Lock allocateLock() {
-            return Proxies.as(Lock.class, call("allocate_lock"));
+            return Proxies.as(Lock.class, invoke("allocate_lock"));
         }
 
         @Override
         public Lock lockType() {
-            return Proxies.as(Lock.class, call("LockType"));
+            return Proxies.as(Lock.class, invoke("LockType"));
         }
 
         @Override
         public long getIdent() {
-            return Proxies.integer(call("get_ident"));
+            return Proxies.integer(invoke("get_ident"));
         }
 
         @Override
         public long getNativeId() {
-            return Proxies.integer(call("get_native_id"));
+            return Proxies.integer(invoke("get_native_id"));
         }
 
         @Override
         public void exit() {
-            call("exit");
+            invoke("exit");
         }
 
         @Override
         public double timeoutMax() {
-            return ((Number) call("$getattr", "TIMEOUT_MAX")).doubleValue();
+            return ((Number) invoke("$getattr", "TIMEOUT_MAX")).doubleValue();
         }
 
         @Override
         public long stackSize() {
-            return Proxies.integer(call("stack_size"));
+            return Proxies.integer(invoke("stack_size"));
         }
 
         @Override
         public long stackSize(long size) {
-            return Proxies.integer(call("stack_size", size));
+            return Proxies.integer(invoke("stack_size", size));
         }
     }
 }

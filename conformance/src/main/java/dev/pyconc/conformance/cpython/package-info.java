@@ -25,6 +25,16 @@
  *       (hello, thread dump, end of case), so a dump works while partners are stuck.</li>
  * </ul>
  *
+ * <h2>Files</h2>
+ * One bridge file per Python module ({@code ThreadingBridge}, {@code QueueBridge}, {@code FuturesBridge},
+ * {@code SchedBridge}, {@code ThreadBridge}, {@code ContextVarsBridge}): the module, the proxies of its
+ * objects, and its kind names (the agent's names for its classes). {@code Proxies} holds what they share: the
+ * proxy base classes, the table of every bridge's kinds, and {@code declaredBlocking}, which reads from the SPI
+ * ({@link dev.pyconc.spi.Blocking}) whether the method being carried out may wait, so that a proxy method only
+ * names the Python call. {@code Codec} is the value codec, the twin of {@code encode}/{@code decode} in
+ * {@code agent.py}; {@code AgentProcess} the process and the wire; {@code Session} the pairing of threads and
+ * the calls.
+ *
  * <h2>Values and errors</h2>
  * Plain values cross by value (tuples become lists; inf and nan are kept). Other objects cross as handles
  * into a per-case table, with one Java proxy per handle so identity is preserved within a case. A Python

@@ -111,7 +111,7 @@ public interface Adapter extends AutoCloseable {
 
     /**
      * Whether {@code thread}, a Java thread that called into this adapter, is now waiting inside a blocking
-     * call (a lock acquire, a wait, a blocking get). Cases use it only to poll, never as proof of order: an
+     * call (a lock acquire, a wait, a blocking get: the SPI methods marked {@link Blocking}). Cases use it only to poll, never as proof of order: an
      * adapter that cannot tell may return {@code true} as soon as the call has been entered.
      */
     boolean isBlocked(Thread thread);

@@ -19,6 +19,7 @@ public interface PyCallable {
      * @param kwargs keyword arguments, plain values; never null
      * @return a plain value, or null for None
      */
+    @Blocking
     Object call(List<Object> args, Map<String, Object> kwargs);
 
     /** A callable that runs {@code body}, ignores its arguments and returns None. */

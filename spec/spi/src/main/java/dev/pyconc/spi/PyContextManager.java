@@ -17,6 +17,7 @@ import dev.pyconc.spi.exceptions.RuntimeError;
  */
 public interface PyContextManager {
     /** Calls {@code __enter__}; for the lock-like objects of {@code threading} this acquires, blocking. */
+    @Blocking
     Held enter();
 
     /**
@@ -30,6 +31,7 @@ public interface PyContextManager {
      *
      * @param body the block; may throw any unchecked exception
      */
+    @Blocking
     default void with(Runnable body) {
         Held held = enter();
         try {
@@ -58,10 +60,12 @@ public interface PyContextManager {
          * @param exc the Python exception the block is leaving by, or null for a normal exit
          * @return whether {@code __exit__} returned a true value, which in Python suppresses {@code exc}
          */
+        @Blocking
         boolean exit(BaseException exc);
 
         /** Calls {@code __exit__(None, None, None)}: the block left normally. */
         @Override
+        @Blocking
         default void close() {
             exit(null);
         }

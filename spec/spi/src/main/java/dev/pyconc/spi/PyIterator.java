@@ -22,6 +22,7 @@ public interface PyIterator<T> {
      * @throws StopIteration when the iterator is exhausted
      * @throws dev.pyconc.spi.exceptions.BaseException whatever else the iterator raises
      */
+    @Blocking
     T next();
 
     /**

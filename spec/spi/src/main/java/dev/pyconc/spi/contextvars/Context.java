@@ -1,5 +1,6 @@
 package dev.pyconc.spi.contextvars;
 
+import dev.pyconc.spi.Blocking;
 import dev.pyconc.spi.PyCallable;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,7 @@ public interface Context {
      *
      * @see #run(PyCallable, List, Map)
      */
+    @Blocking
     default Object run(PyCallable callable) {
         return run(callable, List.of(), Map.of());
     }
@@ -30,6 +32,7 @@ public interface Context {
      * @throws dev.pyconc.spi.exceptions.BaseException what the callable raised
      * @see <a href="https://docs.python.org/3/library/contextvars.html#contextvars.Context.run">Context.run</a>
      */
+    @Blocking
     Object run(PyCallable callable, List<Object> args, Map<String, Object> kwargs);
 
     /**

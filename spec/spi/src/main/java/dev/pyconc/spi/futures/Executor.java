@@ -1,5 +1,6 @@
 package dev.pyconc.spi.futures;
 
+import dev.pyconc.spi.Blocking;
 import dev.pyconc.spi.PyCallable;
 import dev.pyconc.spi.PyContextManager;
 import dev.pyconc.spi.PyIterator;
@@ -74,6 +75,7 @@ public interface Executor extends PyContextManager {
      *
      * @see #shutdown(boolean, boolean)
      */
+    @Blocking
     default void shutdown() {
         shutdown(true, false);
     }
@@ -87,6 +89,7 @@ public interface Executor extends PyContextManager {
      * @param cancelFutures (3.9) True: cancel every pending future that has not started running
      * @see <a href="https://docs.python.org/3/library/concurrent.futures.html#concurrent.futures.Executor.shutdown">Executor.shutdown</a>
      */
+    @Blocking
     void shutdown(boolean wait, boolean cancelFutures);
 
     /**
@@ -97,6 +100,7 @@ public interface Executor extends PyContextManager {
      * @throws dev.pyconc.spi.exceptions.AttributeError for the other executor kinds (this default)
      * @see <a href="https://docs.python.org/3/library/concurrent.futures.html#concurrent.futures.ProcessPoolExecutor.terminate_workers">ProcessPoolExecutor.terminate_workers</a>
      */
+    @Blocking
     default void terminateWorkers() {
         throw new dev.pyconc.spi.exceptions.AttributeError("this executor has no attribute 'terminate_workers'");
     }
@@ -108,6 +112,7 @@ public interface Executor extends PyContextManager {
      * @throws dev.pyconc.spi.exceptions.AttributeError for the other executor kinds (this default)
      * @see <a href="https://docs.python.org/3/library/concurrent.futures.html#concurrent.futures.ProcessPoolExecutor.kill_workers">ProcessPoolExecutor.kill_workers</a>
      */
+    @Blocking
     default void killWorkers() {
         throw new dev.pyconc.spi.exceptions.AttributeError("this executor has no attribute 'kill_workers'");
     }

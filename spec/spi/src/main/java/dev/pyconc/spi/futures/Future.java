@@ -1,5 +1,6 @@
 package dev.pyconc.spi.futures;
 
+import dev.pyconc.spi.Blocking;
 import dev.pyconc.spi.PyCallable;
 import dev.pyconc.spi.exceptions.BaseException;
 
@@ -19,6 +20,7 @@ public interface Future {
      *     cancelled)
      * @see <a href="https://docs.python.org/3/library/concurrent.futures.html#concurrent.futures.Future.cancel">Future.cancel</a>
      */
+    @Blocking
     boolean cancel();
 
     /**
@@ -53,6 +55,7 @@ public interface Future {
      * @throws BaseException the exception the call raised
      * @see <a href="https://docs.python.org/3/library/concurrent.futures.html#concurrent.futures.Future.result">Future.result</a>
      */
+    @Blocking
     Object result();
 
     /**
@@ -65,6 +68,7 @@ public interface Future {
      * @throws BaseException the exception the call raised
      * @see <a href="https://docs.python.org/3/library/concurrent.futures.html#concurrent.futures.Future.result">Future.result</a>
      */
+    @Blocking
     Object result(Double timeout);
 
     /**
@@ -74,6 +78,7 @@ public interface Future {
      * @throws dev.pyconc.spi.exceptions.CancelledError if the future was cancelled
      * @see <a href="https://docs.python.org/3/library/concurrent.futures.html#concurrent.futures.Future.exception">Future.exception</a>
      */
+    @Blocking
     BaseException exception();
 
     /**
@@ -85,6 +90,7 @@ public interface Future {
      * @throws dev.pyconc.spi.exceptions.CancelledError if the future was cancelled
      * @see <a href="https://docs.python.org/3/library/concurrent.futures.html#concurrent.futures.Future.exception">Future.exception</a>
      */
+    @Blocking
     BaseException exception(Double timeout);
 
     /**
@@ -96,6 +102,7 @@ public interface Future {
      * @param fn the callback; receives this future as {@code args.get(0)}
      * @see <a href="https://docs.python.org/3/library/concurrent.futures.html#concurrent.futures.Future.add_done_callback">Future.add_done_callback</a>
      */
+    @Blocking
     void addDoneCallback(PyCallable fn);
 
     /**
@@ -115,6 +122,7 @@ public interface Future {
      * @throws dev.pyconc.spi.exceptions.InvalidStateError if the future is already done (3.8+)
      * @see <a href="https://docs.python.org/3/library/concurrent.futures.html#concurrent.futures.Future.set_result">Future.set_result</a>
      */
+    @Blocking
     void setResult(Object result);
 
     /**
@@ -125,5 +133,6 @@ public interface Future {
      * @throws dev.pyconc.spi.exceptions.InvalidStateError if the future is already done (3.8+)
      * @see <a href="https://docs.python.org/3/library/concurrent.futures.html#concurrent.futures.Future.set_exception">Future.set_exception</a>
      */
+    @Blocking
     void setException(BaseException exception);
 }

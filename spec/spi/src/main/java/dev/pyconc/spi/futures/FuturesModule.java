@@ -1,5 +1,6 @@
 package dev.pyconc.spi.futures;
 
+import dev.pyconc.spi.Blocking;
 import dev.pyconc.spi.PyCallable;
 import dev.pyconc.spi.PyIterator;
 import java.util.Collection;
@@ -61,6 +62,7 @@ public interface FuturesModule {
      *
      * @see #wait(Collection, Double, ReturnWhen)
      */
+    @Blocking
     default DoneAndNotDone wait(Collection<Future> fs) {
         return wait(fs, null, ReturnWhen.ALL_COMPLETED);
     }
@@ -75,6 +77,7 @@ public interface FuturesModule {
      * @return the futures done at return, and the others
      * @see <a href="https://docs.python.org/3/library/concurrent.futures.html#concurrent.futures.wait">concurrent.futures.wait</a>
      */
+    @Blocking
     DoneAndNotDone wait(Collection<Future> fs, Double timeout, ReturnWhen returnWhen);
 
     /**

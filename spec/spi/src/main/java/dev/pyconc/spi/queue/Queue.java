@@ -1,5 +1,6 @@
 package dev.pyconc.spi.queue;
 
+import dev.pyconc.spi.Blocking;
 /**
  * {@code queue.Queue}, {@code queue.LifoQueue} or {@code queue.PriorityQueue}: they differ only in which item
  * {@code get} returns. Items are plain values (see {@link dev.pyconc.spi}).
@@ -21,6 +22,7 @@ public interface Queue {
      *
      * @throws dev.pyconc.spi.exceptions.ShutDown if the queue is shut down (Python 3.13+)
      */
+    @Blocking
     void put(Object item);
 
     /**
@@ -29,6 +31,7 @@ public interface Queue {
      * @throws dev.pyconc.spi.exceptions.Full if block is false and there is no room
      * @throws dev.pyconc.spi.exceptions.ShutDown if the queue is shut down
      */
+    @Blocking
     void put(Object item, boolean block);
 
     /**
@@ -42,6 +45,7 @@ public interface Queue {
      * @throws dev.pyconc.spi.exceptions.ShutDown if the queue is or becomes shut down
      * @see <a href="https://docs.python.org/3/library/queue.html#queue.Queue.put">Queue.put</a>
      */
+    @Blocking
     void put(Object item, boolean block, Double timeout);
 
     /** {@code put_nowait(item)}: {@code put(item, False)}. */
@@ -52,6 +56,7 @@ public interface Queue {
      *
      * @throws dev.pyconc.spi.exceptions.ShutDown if the queue is shut down and empty, or shut down immediately
      */
+    @Blocking
     Object get();
 
     /**
@@ -59,6 +64,7 @@ public interface Queue {
      *
      * @throws dev.pyconc.spi.exceptions.Empty if block is false and there is no item
      */
+    @Blocking
     Object get(boolean block);
 
     /**
@@ -71,6 +77,7 @@ public interface Queue {
      * @throws dev.pyconc.spi.exceptions.ShutDown as {@link #get()}
      * @see <a href="https://docs.python.org/3/library/queue.html#queue.Queue.get">Queue.get</a>
      */
+    @Blocking
     Object get(boolean block, Double timeout);
 
     /** {@code get_nowait()}: {@code get(False)}. */
@@ -84,6 +91,7 @@ public interface Queue {
     void taskDone();
 
     /** {@code join()}: blocks until every item put has been marked done. */
+    @Blocking
     void join();
 
     /** {@code shutdown()} (Python 3.13+): puts raise ShutDown; gets drain what is left, then raise ShutDown. */

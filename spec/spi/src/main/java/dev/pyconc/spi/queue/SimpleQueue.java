@@ -1,5 +1,6 @@
 package dev.pyconc.spi.queue;
 
+import dev.pyconc.spi.Blocking;
 /**
  * {@code queue.SimpleQueue} (Python 3.7+): unbounded FIFO; {@code put} never blocks and its {@code block}
  * and {@code timeout} arguments are ignored.
@@ -14,18 +15,22 @@ public interface SimpleQueue {
     boolean empty();
 
     /** {@code put(item)}: never blocks. */
+    @Blocking
     void put(Object item);
 
     /** {@code put(item, block)}: block is ignored. */
+    @Blocking
     void put(Object item, boolean block);
 
     /** {@code put(item, block, timeout)}: both ignored (kept for Queue compatibility). */
+    @Blocking
     void put(Object item, boolean block, Double timeout);
 
     /** {@code put_nowait(item)}. */
     void putNowait(Object item);
 
     /** {@code get()}: blocks until an item is there. */
+    @Blocking
     Object get();
 
     /**
@@ -33,6 +38,7 @@ public interface SimpleQueue {
      *
      * @throws dev.pyconc.spi.exceptions.Empty if block is false and there is no item
      */
+    @Blocking
     Object get(boolean block);
 
     /**
@@ -42,6 +48,7 @@ public interface SimpleQueue {
      * @throws dev.pyconc.spi.exceptions.Empty if no item in time
      * @throws dev.pyconc.spi.exceptions.ValueError if timeout is negative
      */
+    @Blocking
     Object get(boolean block, Double timeout);
 
     /** {@code get_nowait()}. */

@@ -1,5 +1,6 @@
 package dev.pyconc.spi.sched;
 
+import dev.pyconc.spi.Blocking;
 import dev.pyconc.spi.PyCallable;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,7 @@ public interface Scheduler {
      *
      * @see #enterabs(double, long, PyCallable, List, Map)
      */
+    @Blocking
     default SchedEvent enterabs(double time, long priority, PyCallable action) {
         return enterabs(time, priority, action, List.of(), Map.of());
     }
@@ -32,6 +34,7 @@ public interface Scheduler {
      * @return the event, for {@link #cancel}
      * @see <a href="https://docs.python.org/3/library/sched.html#sched.scheduler.enterabs">scheduler.enterabs</a>
      */
+    @Blocking
     SchedEvent enterabs(double time, long priority, PyCallable action, List<Object> argument,
             Map<String, Object> kwargs);
 
@@ -40,6 +43,7 @@ public interface Scheduler {
      *
      * @see #enter(double, long, PyCallable, List, Map)
      */
+    @Blocking
     default SchedEvent enter(double delay, long priority, PyCallable action) {
         return enter(delay, priority, action, List.of(), Map.of());
     }
@@ -50,6 +54,7 @@ public interface Scheduler {
      *
      * @see <a href="https://docs.python.org/3/library/sched.html#sched.scheduler.enter">scheduler.enter</a>
      */
+    @Blocking
     SchedEvent enter(double delay, long priority, PyCallable action, List<Object> argument,
             Map<String, Object> kwargs);
 
@@ -59,6 +64,7 @@ public interface Scheduler {
      * @throws dev.pyconc.spi.exceptions.ValueError if the event is not in the queue
      * @see <a href="https://docs.python.org/3/library/sched.html#sched.scheduler.cancel">scheduler.cancel</a>
      */
+    @Blocking
     void cancel(SchedEvent event);
 
     /**
@@ -67,6 +73,7 @@ public interface Scheduler {
      * @return True if no event is queued
      * @see <a href="https://docs.python.org/3/library/sched.html#sched.scheduler.empty">scheduler.empty</a>
      */
+    @Blocking
     boolean empty();
 
     /**
@@ -77,6 +84,7 @@ public interface Scheduler {
      *     consistent and an action that raised is not run again
      * @see <a href="https://docs.python.org/3/library/sched.html#sched.scheduler.run">scheduler.run</a>
      */
+    @Blocking
     default void run() {
         run(true);
     }
@@ -91,6 +99,7 @@ public interface Scheduler {
      * @throws dev.pyconc.spi.exceptions.BaseException what an action or delayfunc raised
      * @see <a href="https://docs.python.org/3/library/sched.html#sched.scheduler.run">scheduler.run</a>
      */
+    @Blocking
     Double run(boolean blocking);
 
     /**
@@ -98,5 +107,6 @@ public interface Scheduler {
      *
      * @see <a href="https://docs.python.org/3/library/sched.html#sched.scheduler.queue">scheduler.queue</a>
      */
+    @Blocking
     List<SchedEvent> queue();
 }

@@ -1,5 +1,6 @@
 package dev.pyconc.spi.threading;
 
+import dev.pyconc.spi.Blocking;
 /**
  * {@code threading.Barrier}: a fixed number of parties wait until all have arrived. Python's {@code wait}
  * is {@code await} here.
@@ -15,6 +16,7 @@ public interface Barrier {
      *     while waiting, the action raises, or the default timeout expires
      * @see <a href="https://docs.python.org/3/library/threading.html#threading.Barrier.wait">Barrier.wait</a>
      */
+    @Blocking
     long await();
 
     /**
@@ -23,12 +25,15 @@ public interface Barrier {
      * @param timeout seconds; null (None) means the barrier's default timeout
      * @throws dev.pyconc.spi.exceptions.BrokenBarrierError as {@link #await()}, and when the timeout expires
      */
+    @Blocking
     long await(Double timeout);
 
     /** {@code reset()}: back to the empty state; current waiters get BrokenBarrierError. */
+    @Blocking
     void reset();
 
     /** {@code abort()}: breaks the barrier; current and future waiters get BrokenBarrierError. */
+    @Blocking
     void abort();
 
     /** {@code parties}: the number of threads needed to pass. */

@@ -1,5 +1,6 @@
 package dev.pyconc.spi.threading;
 
+import dev.pyconc.spi.Blocking;
 import dev.pyconc.spi.PyContextManager;
 import java.util.function.Supplier;
 
@@ -14,9 +15,11 @@ import java.util.function.Supplier;
  */
 public interface Condition extends PyContextManager {
     /** {@code acquire()}: acquires the underlying lock, as its {@code acquire()} does. */
+    @Blocking
     boolean acquire();
 
     /** {@code acquire(blocking)}: the underlying lock's {@code acquire(blocking)}. */
+    @Blocking
     boolean acquire(boolean blocking);
 
     /**
@@ -24,6 +27,7 @@ public interface Condition extends PyContextManager {
      *
      * @param timeout seconds; -1 for no limit
      */
+    @Blocking
     boolean acquire(boolean blocking, double timeout);
 
     /** {@code release()}: releases the underlying lock, with its exceptions. */
@@ -39,6 +43,7 @@ public interface Condition extends PyContextManager {
      * @throws dev.pyconc.spi.exceptions.RuntimeError if the calling thread does not hold the lock
      * @see <a href="https://docs.python.org/3/library/threading.html#threading.Condition.wait">Condition.wait</a>
      */
+    @Blocking
     boolean await();
 
     /**
@@ -48,6 +53,7 @@ public interface Condition extends PyContextManager {
      * @return false if the timeout expired, true otherwise
      * @throws dev.pyconc.spi.exceptions.RuntimeError if the calling thread does not hold the lock
      */
+    @Blocking
     boolean await(Double timeout);
 
     /**
@@ -59,6 +65,7 @@ public interface Condition extends PyContextManager {
      * @throws dev.pyconc.spi.exceptions.RuntimeError if the calling thread does not hold the lock
      * @see <a href="https://docs.python.org/3/library/threading.html#threading.Condition.wait_for">Condition.wait_for</a>
      */
+    @Blocking
     Object waitFor(Supplier<Object> predicate);
 
     /**
@@ -67,6 +74,7 @@ public interface Condition extends PyContextManager {
      * @param timeout seconds in all; null (None) for no limit
      * @return the predicate's last value (falsy if the timeout expired)
      */
+    @Blocking
     Object waitFor(Supplier<Object> predicate, Double timeout);
 
     /**

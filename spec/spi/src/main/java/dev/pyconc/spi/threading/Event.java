@@ -1,5 +1,6 @@
 package dev.pyconc.spi.threading;
 
+import dev.pyconc.spi.Blocking;
 /**
  * {@code threading.Event}: a flag threads can wait for. Python's {@code wait} is {@code await} here.
  *
@@ -16,6 +17,7 @@ public interface Event {
     void clear();
 
     /** {@code wait()}: blocks until the flag is true; returns true. */
+    @Blocking
     boolean await();
 
     /**
@@ -25,5 +27,6 @@ public interface Event {
      * @return the flag on return: false only if the timeout expired with the flag still false
      * @see <a href="https://docs.python.org/3/library/threading.html#threading.Event.wait">Event.wait</a>
      */
+    @Blocking
     boolean await(Double timeout);
 }

@@ -1,5 +1,6 @@
 package dev.pyconc.spi.threading;
 
+import dev.pyconc.spi.Blocking;
 import dev.pyconc.spi.PyContextManager;
 
 /**
@@ -9,6 +10,7 @@ import dev.pyconc.spi.PyContextManager;
  */
 public interface LockLike extends PyContextManager {
     /** {@code acquire()}: blocks until acquired; returns true. */
+    @Blocking
     boolean acquire();
 
     /**
@@ -17,6 +19,7 @@ public interface LockLike extends PyContextManager {
      * @param blocking false: return false at once instead of blocking
      * @return true if acquired
      */
+    @Blocking
     boolean acquire(boolean blocking);
 
     /**
@@ -29,6 +32,7 @@ public interface LockLike extends PyContextManager {
      *     negative and not -1
      * @throws dev.pyconc.spi.exceptions.OverflowError if timeout exceeds {@link ThreadingModule#timeoutMax()}
      */
+    @Blocking
     boolean acquire(boolean blocking, double timeout);
 
     /**

@@ -1,5 +1,6 @@
 package dev.pyconc.spi.threading;
 
+import dev.pyconc.spi.Blocking;
 /**
  * {@code threading.Thread} (named PyThread because of {@code java.lang.Thread}).
  *
@@ -11,9 +12,11 @@ public interface PyThread {
      *
      * @throws dev.pyconc.spi.exceptions.RuntimeError if called more than once on this object
      */
+    @Blocking
     void start();
 
     /** {@code run()}: in the calling thread, calls the target with its args and kwargs (if any). */
+    @Blocking
     void run();
 
     /**
@@ -21,6 +24,7 @@ public interface PyThread {
      *
      * @throws dev.pyconc.spi.exceptions.RuntimeError if the thread joins itself or was not started
      */
+    @Blocking
     void join();
 
     /**
@@ -29,6 +33,7 @@ public interface PyThread {
      * @param timeout seconds; null (None) waits until the thread ends
      * @throws dev.pyconc.spi.exceptions.RuntimeError if the thread joins itself or was not started
      */
+    @Blocking
     void join(Double timeout);
 
     /** {@code name}. */

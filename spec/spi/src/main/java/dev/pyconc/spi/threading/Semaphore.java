@@ -1,5 +1,6 @@
 package dev.pyconc.spi.threading;
 
+import dev.pyconc.spi.Blocking;
 import dev.pyconc.spi.PyContextManager;
 
 /**
@@ -10,9 +11,11 @@ import dev.pyconc.spi.PyContextManager;
  */
 public interface Semaphore extends PyContextManager {
     /** {@code acquire()}: blocks until the counter is positive, decrements it, returns true. */
+    @Blocking
     boolean acquire();
 
     /** {@code acquire(blocking)}: with false, returns false at once instead of blocking. */
+    @Blocking
     boolean acquire(boolean blocking);
 
     /**
@@ -23,6 +26,7 @@ public interface Semaphore extends PyContextManager {
      * @throws dev.pyconc.spi.exceptions.ValueError if blocking is false and timeout is not null
      * @see <a href="https://docs.python.org/3/library/threading.html#threading.Semaphore.acquire">Semaphore.acquire</a>
      */
+    @Blocking
     boolean acquire(boolean blocking, Double timeout);
 
     /** {@code release()}: increments the counter by one, waking one waiter. */
