@@ -2,6 +2,7 @@ package dev.pyconc.conformance.cpython;
 
 import static dev.pyconc.conformance.cpython.Proxies.as;
 
+import dev.pyconc.spi.PyModule;
 import dev.pyconc.spi.PyCallable;
 import dev.pyconc.spi.contextvars.Context;
 import dev.pyconc.spi.contextvars.ContextVar;
@@ -53,7 +54,7 @@ final class ContextVarsBridge {
         }
 
         private Object call(String fn, Object... args) {
-            return session.get().call(Session.CONTEXTVARS, fn, false, args);
+            return session.get().call(Session.handle(PyModule.CONTEXTVARS), fn, false, args);
         }
 
         @Override
@@ -63,7 +64,7 @@ final class ContextVarsBridge {
 
         @Override
         public ContextVar contextVar(String name, Object defaultValue) {
-            return as(ContextVar.class, session.get().call(Session.CONTEXTVARS, "$callkw", false, "ContextVar",
+            return as(ContextVar.class, session.get().call(Session.handle(PyModule.CONTEXTVARS), "$callkw", false, "ContextVar",
                     List.of(name), java.util.Collections.singletonMap("default", defaultValue)));
         }
 
@@ -80,7 +81,7 @@ final class ContextVarsBridge {
         /** {@code contextvars.Token.MISSING}, a handle of kind "object". */
         @Override
         public Object missing() {
-            Object tokenType = session.get().call(Session.CONTEXTVARS, "$getattr", false, "Token");
+            Object tokenType = session.get().call(Session.handle(PyModule.CONTEXTVARS), "$getattr", false, "Token");
             return session.get().call(tokenType, "$getattr", false, "MISSING");
         }
 
@@ -88,7 +89,7 @@ final class ContextVarsBridge {
         @Override
         public boolean threadInheritContext() {
             try {
-                return Proxies.bool(session.get().call(Session.CONTEXTVARS, "$modcall", false, "sys",
+                return Proxies.bool(session.get().call(Session.handle(PyModule.CONTEXTVARS), "$modcall", false, "sys",
                         "flags.__getattribute__", List.of("thread_inherit_context")));
             } catch (AttributeError e) {
                 return false;

@@ -1,15 +1,13 @@
 package dev.pyconc.conformance.cpython;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pyconc.spi.Adapter;
 import dev.pyconc.spi.AdapterUnavailableException;
 import dev.pyconc.spi.Feature;
+import dev.pyconc.spi.PyModule;
 import dev.pyconc.spi.PyVersion;
-import dev.pyconc.spi.contextvars.ContextVarsModule;
-import dev.pyconc.spi.futures.FuturesModule;
-import dev.pyconc.spi.queue.QueueModule;
-import dev.pyconc.spi.sched.SchedModule;
-import dev.pyconc.spi.thread.ThreadModule;
+import dev.pyconc.spi.support.ModuleTable;
 import dev.pyconc.spi.threading.ThreadingModule;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,13 +44,15 @@ public final class CpythonAdapter implements Adapter {
     private final Set<Feature> features;
     private final Map<String, String> info = new LinkedHashMap<>();
     private final ThreadingModule threading = new Modules.Threading(this::session);
-    private final QueueModule queue = new Modules.QueueMod(this::session);
-    private final FuturesModule futures = FuturesBridge.module(this::session);
-    private final SchedModule sched = SchedBridge.module(this::session);
-    private final ThreadModule thread = ThreadBridge.module(this::session);
-    private final ContextVarsModule contextvars = ContextVarsBridge.module(this::session);
-    private static final Set<String> MODULES = Set.of("threading", "queue", "concurrent.futures", "sched", "_thread",
-            "contextvars");
+    /** The bridge of each module this adapter can drive; the agent's {@code hello} says which it imported. */
+    private final Map<PyModule, Object> bridges = Map.of(
+            PyModule.THREADING, threading,
+            PyModule.QUEUE, new Modules.QueueMod(this::session),
+            PyModule.CONCURRENT_FUTURES, FuturesBridge.module(this::session),
+            PyModule.SCHED, SchedBridge.module(this::session),
+            PyModule.THREAD, ThreadBridge.module(this::session),
+            PyModule.CONTEXTVARS, ContextVarsBridge.module(this::session));
+    private final ModuleTable modules;
 
     /**
      * Starts the agent under {@code python} (a path, or a command found on PATH).
@@ -96,6 +97,18 @@ public final class CpythonAdapter implements Adapter {
             }
         }
         features = Collections.unmodifiableSet(fs);
+        Map<PyModule, Object> imported = new EnumMap<>(PyModule.class);
+        for (JsonNode name : hello.path("modules")) {
+            PyModule.byPythonName(name.asText()).filter(bridges::containsKey)
+                    .ifPresent(m -> imported.put(m, bridges.get(m)));
+        }
+        try {
+            modules = new ModuleTable(name(), imported);
+        } catch (IllegalArgumentException e) {
+            close();
+            throw new AdapterUnavailableException("cpython adapter: interpreter '" + python + "' cannot be driven: "
+                    + e.getMessage(), e);
+        }
         info.put("python", python);
         info.put("executable", exe);
         info.put("sys.version", hello.path("full_version").asText());
@@ -143,8 +156,14 @@ public final class CpythonAdapter implements Adapter {
             throw new AdapterUnavailableException("cpython adapter: cannot start Python interpreter '" + python + "': "
                     + oneLine(e.getMessage()), e);
         }
+        ObjectNode wanted = Session.JSON.createObjectNode();
+        for (PyModule m : PyModule.all()) {
+            if (bridges.containsKey(m)) {
+                wanted.put(m.pythonName(), Session.handle(m));
+            }
+        }
         try {
-            JsonNode hello = s.control("hello", null, 60);
+            JsonNode hello = s.control("hello", Session.JSON.createObjectNode().set("modules", wanted), 60);
             session = s;
             return hello;
         } catch (RuntimeException e) {
@@ -202,40 +221,18 @@ public final class CpythonAdapter implements Adapter {
         return m;
     }
 
+    /**
+     * The modules of {@link PyModule} that have a bridge here and that the interpreter could import (at the
+     * first {@code hello}): a module an older Python lacks is not provided, and its cases are NOT_APPLICABLE.
+     */
     @Override
-    public ThreadingModule threading() {
-        return threading;
+    public Set<PyModule> modules() {
+        return modules.modules();
     }
 
     @Override
-    public QueueModule queue() {
-        return queue;
-    }
-
-    /** threading, queue, concurrent.futures, sched, _thread and contextvars. */
-    @Override
-    public Set<String> modules() {
-        return MODULES;
-    }
-
-    @Override
-    public FuturesModule concurrentFutures() {
-        return futures;
-    }
-
-    @Override
-    public SchedModule sched() {
-        return sched;
-    }
-
-    @Override
-    public ThreadModule thread() {
-        return thread;
-    }
-
-    @Override
-    public ContextVarsModule contextvars() {
-        return contextvars;
+    public Object module(PyModule m) {
+        return modules.module(m);
     }
 
     /** Restarts the agent if it died during an earlier case, and says so on stderr. */
@@ -299,7 +296,7 @@ public final class CpythonAdapter implements Adapter {
      * bridge itself (e.g. {@code os._exit}), not part of the SPI.
      */
     public Object callFunction(String module, String function, Object... args) {
-        return session.call(Session.THREADING, "$modcall", true, module, function, List.of(args));
+        return session.call(Session.handle(PyModule.THREADING), "$modcall", true, module, function, List.of(args));
     }
 
     @Override

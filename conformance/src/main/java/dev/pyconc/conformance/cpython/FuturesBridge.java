@@ -2,6 +2,7 @@ package dev.pyconc.conformance.cpython;
 
 import static dev.pyconc.conformance.cpython.Proxies.as;
 
+import dev.pyconc.spi.PyModule;
 import dev.pyconc.spi.PyCallable;
 import dev.pyconc.spi.PyIterator;
 import dev.pyconc.spi.exceptions.AttributeError;
@@ -188,16 +189,16 @@ final class FuturesBridge {
         }
 
         private Object callKw(String fn, boolean blocking, List<?> args, Map<String, ?> kwargs) {
-            return session.get().call(Session.FUTURES, "$callkw", blocking, fn, args, kwargs);
+            return session.get().call(Session.handle(PyModule.CONCURRENT_FUTURES), "$callkw", blocking, fn, args, kwargs);
         }
 
         private Object modcall(String module, String fn, Object... args) {
-            return session.get().call(Session.FUTURES, "$modcall", false, module, fn, List.of(args));
+            return session.get().call(Session.handle(PyModule.CONCURRENT_FUTURES), "$modcall", false, module, fn, List.of(args));
         }
 
         @Override
         public Future future() {
-            return as(Future.class, session.get().call(Session.FUTURES, "Future", false));
+            return as(Future.class, session.get().call(Session.handle(PyModule.CONCURRENT_FUTURES), "Future", false));
         }
 
         private static Map<String, Object> common(ExecutorOptions o) {
@@ -264,7 +265,7 @@ final class FuturesBridge {
         @Override
         @SuppressWarnings("unchecked")
         public DoneAndNotDone wait(Collection<Future> fs, Double timeout, ReturnWhen returnWhen) {
-            Object v = session.get().call(Session.FUTURES, "wait", true, new ArrayList<>(fs), timeout,
+            Object v = session.get().call(Session.handle(PyModule.CONCURRENT_FUTURES), "wait", true, new ArrayList<>(fs), timeout,
                     returnWhen.name());
             List<?> pair = as(List.class, v);
             return new DoneAndNotDone(futures(pair.get(0)), futures(pair.get(1)));
@@ -281,7 +282,7 @@ final class FuturesBridge {
         @Override
         @SuppressWarnings("unchecked")
         public PyIterator<Future> asCompleted(Collection<Future> fs, Double timeout) {
-            Object v = session.get().call(Session.FUTURES, "as_completed", false, new ArrayList<>(fs), timeout);
+            Object v = session.get().call(Session.handle(PyModule.CONCURRENT_FUTURES), "as_completed", false, new ArrayList<>(fs), timeout);
             PyIterator<Object> it = as(PyIterator.class, v);
             return () -> as(Future.class, it.next());
         }

@@ -2,6 +2,7 @@ package dev.pyconc.conformance.cpython;
 
 import static dev.pyconc.conformance.cpython.Proxies.as;
 
+import dev.pyconc.spi.PyModule;
 import dev.pyconc.spi.PyCallable;
 import dev.pyconc.spi.queue.Queue;
 import dev.pyconc.spi.queue.QueueModule;
@@ -37,11 +38,11 @@ final class Modules {
         }
 
         private Object call(String fn, Object... args) {
-            return session.get().call(Session.THREADING, fn, false, args);
+            return session.get().call(Session.handle(PyModule.THREADING), fn, false, args);
         }
 
         private Object attr(String name) {
-            return session.get().call(Session.THREADING, "$getattr", false, name);
+            return session.get().call(Session.handle(PyModule.THREADING), "$getattr", false, name);
         }
 
 
@@ -117,7 +118,7 @@ final class Modules {
 
         @Override
         public PyThread thread(ThreadOptions o) {
-            return as(PyThread.class, session.get().call(Session.THREADING, "$thread", false,
+            return as(PyThread.class, session.get().call(Session.handle(PyModule.THREADING), "$thread", false,
                     o.group(), o.target(), o.name(), o.args(), o.kwargs(), o.daemon(), o.context()));
         }
 
@@ -178,7 +179,7 @@ final class Modules {
 
         @Override
         public void setExcepthook(ExceptHook hook) {
-            session.get().call(Session.THREADING, "$setattr", false, "excepthook", hook);
+            session.get().call(Session.handle(PyModule.THREADING), "$setattr", false, "excepthook", hook);
         }
 
         @Override
@@ -195,7 +196,7 @@ final class Modules {
         }
 
         private Object call(String fn, Object... args) {
-            return session.get().call(Session.QUEUE, fn, false, args);
+            return session.get().call(Session.handle(PyModule.QUEUE), fn, false, args);
         }
 
 

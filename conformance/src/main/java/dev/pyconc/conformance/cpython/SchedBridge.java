@@ -1,5 +1,6 @@
 package dev.pyconc.conformance.cpython;
 
+import dev.pyconc.spi.PyModule;
 import dev.pyconc.spi.PyCallable;
 import dev.pyconc.spi.sched.SchedEvent;
 import dev.pyconc.spi.sched.SchedModule;
@@ -31,12 +32,12 @@ final class SchedBridge {
         return new SchedModule() {
             @Override
             public Scheduler scheduler() {
-                return Proxies.as(Scheduler.class, session.get().call(Session.SCHED, "scheduler", false));
+                return Proxies.as(Scheduler.class, session.get().call(Session.handle(PyModule.SCHED), "scheduler", false));
             }
 
             @Override
             public Scheduler scheduler(PyCallable timefunc, PyCallable delayfunc) {
-                return Proxies.as(Scheduler.class, session.get().call(Session.SCHED, "scheduler", false, timefunc, delayfunc));
+                return Proxies.as(Scheduler.class, session.get().call(Session.handle(PyModule.SCHED), "scheduler", false, timefunc, delayfunc));
             }
         };
     }

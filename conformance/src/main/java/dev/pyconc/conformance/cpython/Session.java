@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.pyconc.spec.harness.Timing;
+import dev.pyconc.spi.PyModule;
 import dev.pyconc.spi.PyCallable;
 import dev.pyconc.spi.exceptions.BaseException;
 import dev.pyconc.spi.exceptions.PyExceptions;
@@ -53,8 +54,14 @@ final class Session implements AutoCloseable {
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
     private static final ObjectNode DEAD = F.objectNode().put("op", "dead");
     private static final ObjectNode STOP = F.objectNode().put("op", "stop");
-    /** Handle ids of the modules, fixed in the agent. */
-    static final long THREADING = 1, QUEUE = 2, FUTURES = 3, SCHED = 4, THREAD = 5, CONTEXTVARS = 6;
+
+    /**
+     * The handle id of module {@code m} on the agent's side: its registry ordinal + 1 (below the ids of the
+     * objects the agent hands out). The agent learns these ids from the {@code hello} request.
+     */
+    static long handle(PyModule m) {
+        return m.ordinal() + 1L;
+    }
 
     /** The Python side of one Java thread, or the Java side of one Python thread. */
     static final class Partner {

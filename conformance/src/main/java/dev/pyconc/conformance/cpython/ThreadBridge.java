@@ -1,5 +1,6 @@
 package dev.pyconc.conformance.cpython;
 
+import dev.pyconc.spi.PyModule;
 import dev.pyconc.spi.PyCallable;
 import dev.pyconc.spi.exceptions.BaseException;
 import dev.pyconc.spi.thread.ThreadModule;
@@ -37,7 +38,7 @@ final class ThreadBridge {
         }
 
         private Object call(String fn, Object... args) {
-            return session.get().call(Session.THREAD, fn, false, args);
+            return session.get().call(Session.handle(PyModule.THREAD), fn, false, args);
         }
 
 
@@ -50,8 +51,8 @@ final class ThreadBridge {
         public long startNewThread(PyCallable function, List<Object> args, Map<String, Object> kwargs) {
             List<Object> a = args == null ? null : new ArrayList<>(args);
             Object r = kwargs == null
-                    ? session.get().call(Session.THREAD, "$start_new_thread", false, function, a)
-                    : session.get().call(Session.THREAD, "$start_new_thread", false, function, a, kwargs);
+                    ? session.get().call(Session.handle(PyModule.THREAD), "$start_new_thread", false, function, a)
+                    : session.get().call(Session.handle(PyModule.THREAD), "$start_new_thread", false, function, a, kwargs);
             return Proxies.integer(r);
         }
 
@@ -68,7 +69,7 @@ final class ThreadBridge {
                         (String) args.get(2), args.get(3)));
                 return null;
             };
-            session.get().call(Session.THREAD, "$set_unraisablehook", false, fn);
+            session.get().call(Session.handle(PyModule.THREAD), "$set_unraisablehook", false, fn);
         }
 
         @Override
