@@ -169,8 +169,8 @@ public final class PyconcExtension implements ExecutionCondition, ParameterResol
         for (Class<?> type : m.get().getParameterTypes()) {
             Optional<PyModule> module = PyModule.byApi(type);
             if (module.isPresent() && !adapter.modules().contains(module.get())) {
-                return ConditionEvaluationResult.disabled(NOT_APPLICABLE + "the case uses module " + module.get()
-                        .pythonName() + ", which adapter '" + adapter.name() + "' does not provide " + provides(adapter));
+                return ConditionEvaluationResult.disabled(NOT_APPLICABLE + "the case uses module "
+                        + notProvided(adapter, module.get()));
             }
         }
         for (String id : checks(ctx.getRequiredTestClass(), m.get())) {
@@ -178,10 +178,11 @@ public final class PyconcExtension implements ExecutionCondition, ParameterResol
             if (b.isEmpty()) {
                 continue; // reported as an error by the interceptor
             }
-            Optional<PyModule> module = PyModule.byPythonName(b.get().module());
-            if (module.isEmpty() || !adapter.modules().contains(module.get())) {
-                return ConditionEvaluationResult.disabled(NOT_APPLICABLE + id + " is in module " + b.get().module()
-                        + ", which adapter '" + adapter.name() + "' does not provide " + provides(adapter));
+            // the catalog admits only apis of registry modules, so the module is there
+            PyModule module = PyModule.byPythonName(b.get().module()).orElseThrow();
+            if (!adapter.modules().contains(module)) {
+                return ConditionEvaluationResult.disabled(NOT_APPLICABLE + id + " is in module "
+                        + notProvided(adapter, module));
             }
             if (!b.get().appliesTo(adapter.pythonVersion())) {
                 return ConditionEvaluationResult.disabled(NOT_APPLICABLE + id + " applies to Python "
@@ -197,10 +198,17 @@ public final class PyconcExtension implements ExecutionCondition, ParameterResol
         return ConditionEvaluationResult.enabled("applies");
     }
 
-    /** {@code (it provides threading, queue)}: the adapter's modules in registry order. */
-    private static String provides(Adapter adapter) {
-        return "(it provides " + String.join(", ", PyModule.all().stream().filter(adapter.modules()::contains)
-                .map(PyModule::pythonName).toList()) + ")";
+    /**
+     * {@code contextvars (new in Python 3.7), which adapter 'x' does not provide (it provides threading, queue)}:
+     * the module, its first version when the adapter claims an older one, and the adapter's modules in registry
+     * order.
+     */
+    private static String notProvided(Adapter adapter, PyModule m) {
+        String newer = adapter.pythonVersion().atLeast(m.since()) ? ""
+                : " (new in Python " + m.since().feature() + ")";
+        return m.pythonName() + newer + ", which adapter '" + adapter.name() + "' does not provide (it provides "
+                + String.join(", ", PyModule.all().stream().filter(adapter.modules()::contains)
+                        .map(PyModule::pythonName).toList()) + ")";
     }
 
     private static String range(Behaviour b) {
