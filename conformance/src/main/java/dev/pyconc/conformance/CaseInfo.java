@@ -4,6 +4,7 @@ import dev.pyconc.catalog.Behaviour;
 import dev.pyconc.catalog.Catalog;
 import dev.pyconc.spec.harness.CaseIndex;
 import dev.pyconc.spec.harness.PyconcExtension;
+import dev.pyconc.spi.PyModule;
 import java.lang.reflect.Method;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -41,24 +42,21 @@ public record CaseInfo(String className, String simpleClassName, String methodNa
         return new CaseInfo(c.getName(), c.getSimpleName(), m.getName(), ids, module, Set.copyOf(modules));
     }
 
-    /** Case packages whose names differ from their Python module's (Java names have no dots or leading _). */
-    private static final java.util.Map<String, String> PACKAGE_MODULES = java.util.Map.of(
-            "futures", "concurrent.futures", "thread", "_thread");
-
     /**
-     * The Python module of a case package: {@code dev.pyconc.spec.cases.threading} gives {@code threading}
-     * ({@code futures} gives {@code concurrent.futures}, {@code thread} gives {@code _thread});
-     * a package outside the cases package gives its last part.
+     * The Python module of a case package: {@code dev.pyconc.spec.cases.<key>} gives the {@link PyModule} of that
+     * {@linkplain PyModule#key() key} ({@code threading} gives {@code threading}, {@code futures} gives
+     * {@code concurrent.futures}, {@code thread} gives {@code _thread}); any other package (a key outside the
+     * registry, or a package outside the cases package) gives its last part.
      */
     static String packageModule(String pkg) {
         String prefix = CaseIndex.CASES_PACKAGE + ".";
-        String rest = pkg.startsWith(prefix) ? pkg.substring(prefix.length()) : pkg;
-        int dot = rest.indexOf('.');
         if (pkg.startsWith(prefix)) {
-            String part = dot < 0 ? rest : rest.substring(0, dot);
-            return PACKAGE_MODULES.getOrDefault(part, part);
+            String rest = pkg.substring(prefix.length());
+            int dot = rest.indexOf('.');
+            String key = dot < 0 ? rest : rest.substring(0, dot);
+            return PyModule.byKey(key).map(PyModule::pythonName).orElse(key);
         }
-        return rest.substring(rest.lastIndexOf('.') + 1);
+        return pkg.substring(pkg.lastIndexOf('.') + 1);
     }
 
     /** {@code fully.qualified.Class#method}, as {@link CaseIndex} names cases. */

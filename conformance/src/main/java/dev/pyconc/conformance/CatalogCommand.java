@@ -27,18 +27,14 @@ final class CatalogCommand implements Callable<Integer> {
             description = "text or json. Default: ${DEFAULT-VALUE}.")
     Format format;
 
-    @Option(names = {"-m", "--module"}, paramLabel = "M", description = "Only entries of this Python module; repeatable.")
+    @Option(names = {"-m", "--module"}, paramLabel = "M", completionCandidates = ModuleNames.class,
+            description = "Only entries of this Python module (${COMPLETION-CANDIDATES}); repeatable.")
     List<String> modules = new ArrayList<>();
 
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        List<String> known = ConformanceRunner.knownModules();
-        for (String m : modules) {
-            if (!known.contains(m)) {
-                throw new ConformanceException("unknown module '" + m + "'; known: " + String.join(", ", known));
-            }
-        }
+        ConformanceRunner.checkModules(modules);
         Map<String, List<String>> cases = CaseIndex.casesByBehaviour();
         List<Behaviour> entries = Catalog.standard().entries().stream()
                 .filter(b -> modules.isEmpty() || modules.contains(b.module())).toList();

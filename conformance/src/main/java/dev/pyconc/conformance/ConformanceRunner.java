@@ -1,7 +1,5 @@
 package dev.pyconc.conformance;
 
-import dev.pyconc.catalog.Behaviour;
-import dev.pyconc.catalog.Catalog;
 import dev.pyconc.spec.harness.Adapters;
 import dev.pyconc.spec.harness.CaseIndex;
 import dev.pyconc.spec.harness.PyconcExtension;
@@ -9,6 +7,7 @@ import dev.pyconc.spec.harness.Timing;
 import dev.pyconc.spi.Adapter;
 import dev.pyconc.spi.AdapterProvider;
 import dev.pyconc.spi.AdapterUnavailableException;
+import dev.pyconc.spi.PyModule;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -21,7 +20,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import org.junit.platform.engine.DiscoverySelector;
 import org.junit.platform.engine.discovery.DiscoverySelectors;
 import org.junit.platform.launcher.EngineFilter;
@@ -66,16 +64,19 @@ public final class ConformanceRunner {
         this.selectors = List.copyOf(selectors);
     }
 
-    /** The Python modules the catalog and the cases know, sorted. */
+    /** The Python modules pyconc knows: those of {@link PyModule}, in registry order. */
     public static List<String> knownModules() {
-        TreeSet<String> m = new TreeSet<>();
-        for (Behaviour b : Catalog.standard().entries()) {
-            m.add(b.module());
+        return PyModule.pythonNames();
+    }
+
+    /** @throws ConformanceException naming the known modules if one of {@code modules} is not among them */
+    static void checkModules(List<String> modules) {
+        List<String> known = knownModules();
+        for (String m : modules) {
+            if (!known.contains(m)) {
+                throw new ConformanceException("unknown module '" + m + "'; known: " + String.join(", ", known));
+            }
         }
-        for (CaseIndex.Case c : CaseIndex.cases()) {
-            m.add(CaseInfo.packageModule(c.testClass().getPackageName()));
-        }
-        return List.copyOf(m);
     }
 
     /**
@@ -85,12 +86,7 @@ public final class ConformanceRunner {
      * @throws ConformanceException for an unknown module or a selection without cases (nothing has run)
      */
     public RunReport run(RunOptions options, Observer observer) {
-        List<String> known = knownModules();
-        for (String m : options.modules()) {
-            if (!known.contains(m)) {
-                throw new ConformanceException("unknown module '" + m + "'; known: " + String.join(", ", known));
-            }
-        }
+        checkModules(options.modules());
         AdapterProvider provider = Adapters.provider(options.adapter());
         Instant start = Instant.now();
         long t0 = System.nanoTime();

@@ -1,6 +1,7 @@
 package dev.pyconc.conformance;
 
 import dev.pyconc.spi.AdapterUnavailableException;
+import dev.pyconc.spi.PyModule;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import picocli.CommandLine;
@@ -16,8 +17,6 @@ import picocli.CommandLine.Spec;
  * Problems are reported as one line on standard error.
  */
 @Command(name = "pyconc", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        description = "Python's documented concurrency behaviour (threading, queue) as executable cases: "
-                + "run them against an implementation, browse the catalog.",
         subcommands = {RunCommand.class, CatalogCommand.class, ShowCommand.class, AdaptersCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
@@ -43,6 +42,9 @@ public final class Main implements Runnable {
     /** Runs the command line with these streams and returns the exit code (for tests and {@link #main}). */
     public static int execute(PrintWriter out, PrintWriter err, String... args) {
         CommandLine cl = new CommandLine(new Main());
+        cl.getCommandSpec().usageMessage().description("Python's documented concurrency behaviour ("
+                + String.join(", ", PyModule.pythonNames()) + ") as executable cases: "
+                + "run them against an implementation, browse the catalog.");
         cl.setOut(out);
         cl.setErr(err);
         cl.setParameterExceptionHandler((ex, a) -> {

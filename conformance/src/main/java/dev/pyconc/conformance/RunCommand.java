@@ -33,8 +33,8 @@ final class RunCommand implements Callable<Integer> {
                     + "e.g. python3 or /usr/local/bin/python3.14.")
     String python;
 
-    @Option(names = {"-m", "--module"}, paramLabel = "M",
-            description = "Only cases of this Python module (threading, queue); repeatable.")
+    @Option(names = {"-m", "--module"}, paramLabel = "M", completionCandidates = ModuleNames.class,
+            description = "Only cases of this Python module (${COMPLETION-CANDIDATES}); repeatable.")
     List<String> modules = new ArrayList<>();
 
     @Option(names = "--id", paramLabel = "GLOB",

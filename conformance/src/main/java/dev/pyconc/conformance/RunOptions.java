@@ -7,7 +7,8 @@ import java.util.List;
  * What to run and where to write the results.
  *
  * @param adapter the adapter's name ({@code reference}, {@code cpython}, or any provider on the class path)
- * @param modules Python modules to keep ({@code threading}, {@code queue}); empty for all
+ * @param modules Python modules to keep, by their Python names (those of {@link dev.pyconc.spi.PyModule});
+ *     empty for all
  * @param ids globs on behaviour ids or case ids to keep; empty for all
  * @param resultsDir folder for the JUnit XML ({@code junit/}) and Allure results ({@code allure-results/});
  *     null to write neither

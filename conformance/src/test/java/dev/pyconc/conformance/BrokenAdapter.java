@@ -4,9 +4,8 @@ import dev.pyconc.spec.harness.Adapters;
 import dev.pyconc.spi.Adapter;
 import dev.pyconc.spi.AdapterConfig;
 import dev.pyconc.spi.Feature;
+import dev.pyconc.spi.PyModule;
 import dev.pyconc.spi.PyVersion;
-import dev.pyconc.spi.queue.QueueModule;
-import dev.pyconc.spi.threading.ThreadingModule;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -73,39 +72,19 @@ abstract class BrokenAdapter implements Adapter {
         return Map.of("broken", bug);
     }
 
+    /** The reference's modules; a subclass that drops or adds one overrides this too. */
     @Override
-    public ThreadingModule threading() {
-        return reference.threading();
-    }
-
-    @Override
-    public QueueModule queue() {
-        return reference.queue();
-    }
-
-    @Override
-    public Set<String> modules() {
+    public Set<PyModule> modules() {
         return reference.modules();
     }
 
+    /**
+     * The reference's implementation of {@code m}. A subclass replaces one module by overriding this:
+     * {@code m == PyModule.QUEUE ? broken : super.module(m)}.
+     */
     @Override
-    public dev.pyconc.spi.futures.FuturesModule concurrentFutures() {
-        return reference.concurrentFutures();
-    }
-
-    @Override
-    public dev.pyconc.spi.sched.SchedModule sched() {
-        return reference.sched();
-    }
-
-    @Override
-    public dev.pyconc.spi.thread.ThreadModule thread() {
-        return reference.thread();
-    }
-
-    @Override
-    public dev.pyconc.spi.contextvars.ContextVarsModule contextvars() {
-        return reference.contextvars();
+    public Object module(PyModule m) {
+        return reference.module(m);
     }
 
     @Override

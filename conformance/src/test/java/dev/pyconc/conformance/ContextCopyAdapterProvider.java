@@ -3,6 +3,7 @@ package dev.pyconc.conformance;
 import dev.pyconc.spi.Adapter;
 import dev.pyconc.spi.AdapterConfig;
 import dev.pyconc.spi.AdapterProvider;
+import dev.pyconc.spi.PyModule;
 import dev.pyconc.spi.PyCallable;
 import dev.pyconc.spi.contextvars.Context;
 import dev.pyconc.spi.contextvars.ContextVar;
@@ -34,11 +35,11 @@ public class ContextCopyAdapterProvider implements AdapterProvider {
     @Override
     public Adapter create(AdapterConfig config) {
         return new BrokenAdapter(name(), "Context.copy() returns the same context", config) {
-            private final ContextVarsModule broken = new SelfCopyModule(reference.contextvars());
+            private final ContextVarsModule selfCopy = new SelfCopyModule(reference.module(ContextVarsModule.class));
 
             @Override
-            public ContextVarsModule contextvars() {
-                return broken;
+            public Object module(PyModule m) {
+                return m == PyModule.CONTEXTVARS ? selfCopy : super.module(m);
             }
         };
     }

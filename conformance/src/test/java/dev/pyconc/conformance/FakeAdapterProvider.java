@@ -7,7 +7,9 @@ import dev.pyconc.spi.AdapterUnavailableException;
 import dev.pyconc.spi.Feature;
 import dev.pyconc.spi.PyVersion;
 import dev.pyconc.spi.exceptions.RuntimeError;
+import dev.pyconc.spi.PyModule;
 import dev.pyconc.spi.queue.QueueModule;
+import dev.pyconc.spi.support.ModuleTable;
 import dev.pyconc.spi.threading.Lock;
 import dev.pyconc.spi.threading.ThreadingModule;
 import java.lang.reflect.Proxy;
@@ -116,7 +118,15 @@ public class FakeAdapterProvider implements AdapterProvider {
         }
 
         @Override
-        public ThreadingModule threading() {
+        public Object module(PyModule m) {
+            return switch (m) {
+                case THREADING -> threading();
+                case QUEUE -> queue();
+                default -> throw ModuleTable.notProvided(name(), m);
+            };
+        }
+
+        private ThreadingModule threading() {
             return (ThreadingModule) Proxy.newProxyInstance(getClass().getClassLoader(),
                     new Class<?>[] {ThreadingModule.class}, (p, m, args) -> {
                         if (m.getName().equals("lock") && (args == null || args.length == 0)) {
@@ -126,8 +136,7 @@ public class FakeAdapterProvider implements AdapterProvider {
                     });
         }
 
-        @Override
-        public QueueModule queue() {
+        private QueueModule queue() {
             return (QueueModule) Proxy.newProxyInstance(getClass().getClassLoader(),
                     new Class<?>[] {QueueModule.class}, (p, m, args) -> {
                         throw new UnsupportedOperationException("fake adapter has no queue." + m.getName());

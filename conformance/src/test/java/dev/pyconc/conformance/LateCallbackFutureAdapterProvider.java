@@ -3,6 +3,7 @@ package dev.pyconc.conformance;
 import dev.pyconc.spi.Adapter;
 import dev.pyconc.spi.AdapterConfig;
 import dev.pyconc.spi.AdapterProvider;
+import dev.pyconc.spi.PyModule;
 import dev.pyconc.spi.PyCallable;
 import dev.pyconc.spi.PyIterator;
 import dev.pyconc.spi.exceptions.BaseException;
@@ -44,11 +45,11 @@ public class LateCallbackFutureAdapterProvider implements AdapterProvider {
     @Override
     public Adapter create(AdapterConfig config) {
         return new BrokenAdapter(name(), "Future.add_done_callback drops callbacks added after completion", config) {
-            private final FuturesModule module = new Module(reference.concurrentFutures());
+            private final FuturesModule module = new Module(reference.module(FuturesModule.class));
 
             @Override
-            public FuturesModule concurrentFutures() {
-                return module;
+            public Object module(PyModule m) {
+                return m == PyModule.CONCURRENT_FUTURES ? module : super.module(m);
             }
         };
     }

@@ -5,6 +5,7 @@ import dev.pyconc.spi.support.DelegatingQueueModule;
 import dev.pyconc.spi.Adapter;
 import dev.pyconc.spi.AdapterConfig;
 import dev.pyconc.spi.AdapterProvider;
+import dev.pyconc.spi.PyModule;
 import dev.pyconc.spi.queue.Queue;
 import dev.pyconc.spi.queue.QueueModule;
 
@@ -34,8 +35,13 @@ public class LifoQueueAdapterProvider implements AdapterProvider {
     public Adapter create(AdapterConfig config) {
         return new BrokenAdapter(name(), "queue.Queue is a LifoQueue", config) {
             @Override
-            public QueueModule queue() {
-                return new DelegatingQueueModule(reference.queue()) {
+            public Object module(PyModule m) {
+                return m == PyModule.QUEUE ? broken() : super.module(m);
+            }
+
+            /** The broken QueueModule. */
+            private QueueModule broken() {
+                return new DelegatingQueueModule(reference.module(QueueModule.class)) {
                     @Override
                     public Queue queue() {
                         return delegate.lifoQueue();

@@ -5,6 +5,7 @@ import dev.pyconc.spi.support.DelegatingThreadingModule;
 import dev.pyconc.spi.Adapter;
 import dev.pyconc.spi.AdapterConfig;
 import dev.pyconc.spi.AdapterProvider;
+import dev.pyconc.spi.PyModule;
 import dev.pyconc.spi.exceptions.OverflowError;
 import dev.pyconc.spi.exceptions.ValueError;
 import dev.pyconc.spi.threading.Semaphore;
@@ -43,9 +44,14 @@ public class LostWakeupSemaphoreAdapterProvider implements AdapterProvider {
     public Adapter create(AdapterConfig config) {
         return new BrokenAdapter(name(), "Semaphore.release does not wake a blocked acquire", config) {
             @Override
-            public ThreadingModule threading() {
+            public Object module(PyModule m) {
+                return m == PyModule.THREADING ? broken() : super.module(m);
+            }
+
+            /** The broken ThreadingModule. */
+            private ThreadingModule broken() {
                 BrokenAdapter self = this;
-                return new DelegatingThreadingModule(reference.threading()) {
+                return new DelegatingThreadingModule(reference.module(ThreadingModule.class)) {
                     @Override
                     public Semaphore semaphore() {
                         return semaphore(1);

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.pyconc.catalog.Catalog;
 import dev.pyconc.spec.harness.CaseIndex;
+import dev.pyconc.spi.PyModule;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -70,6 +71,19 @@ class MainTest {
         assertOneLineError(cli(), 2, "pyconc: missing command");
         assertOneLineError(cli("frobnicate"), 2, "pyconc: Unmatched argument");
         assertFalse(Files.exists(dir.resolve("results.json")), "nothing ran, nothing written");
+    }
+
+    @Test
+    void helpAndModuleCheckListTheRegistry() {
+        String known = String.join(", ", PyModule.pythonNames());
+        String list = ("(" + known + ")").replaceAll("\\s+", ""); // help text is wrapped anywhere
+        assertTrue(cli("--help").out().replaceAll("\\s+", "").contains(list), cli("--help").out());
+        for (String command : List.of("run", "catalog")) {
+            Result help = cli(command, "--help");
+            assertTrue(help.out().replaceAll("\\s+", "").contains("module" + list), help.out());
+            assertOneLineError(cli(command, "--module", "asyncio"), 1,
+                    "pyconc: error: unknown module 'asyncio'; known: " + known);
+        }
     }
 
     @Test

@@ -39,4 +39,19 @@ class ModuleApplicabilityTest {
             assertTrue(c.reason().contains("contextvars"), c.reason());
         }
     }
+
+    @Test
+    void theReasonSaysWhenTheModuleIsNewerThanTheAdaptersPython() throws Exception {
+        RunReport r = new ConformanceRunner().run(RunOptions.of("fake-old").withModules(List.of("contextvars")),
+                new ConformanceRunner.Observer() {});
+        assertFalse(r.cases().isEmpty());
+        long newer = 0;
+        for (CaseResult c : r.cases()) {
+            assertEquals(Status.NOT_APPLICABLE, c.status(), c.name() + ": " + c.reason());
+            if (c.reason().contains("contextvars (new in Python 3.7), which adapter 'fake-old' does not provide")) {
+                newer++;
+            }
+        }
+        assertTrue(newer > 0, "no reason names contextvars as new in 3.7: " + r.cases().get(0).reason());
+    }
 }

@@ -3,6 +3,7 @@ package dev.pyconc.conformance;
 import dev.pyconc.spi.Adapter;
 import dev.pyconc.spi.AdapterConfig;
 import dev.pyconc.spi.AdapterProvider;
+import dev.pyconc.spi.PyModule;
 import dev.pyconc.spi.PyCallable;
 import dev.pyconc.spi.exceptions.ValueError;
 import dev.pyconc.spi.sched.SchedEvent;
@@ -39,8 +40,13 @@ public class PriorityBlindSchedulerAdapterProvider implements AdapterProvider {
     public Adapter create(AdapterConfig config) {
         return new BrokenAdapter(name(), "sched.scheduler ignores priority", config) {
             @Override
-            public SchedModule sched() {
-                SchedModule ref = reference.sched();
+            public Object module(PyModule m) {
+                return m == PyModule.SCHED ? broken() : super.module(m);
+            }
+
+            /** The broken SchedModule. */
+            private SchedModule broken() {
+                SchedModule ref = reference.module(SchedModule.class);
                 return new SchedModule() {
                     @Override
                     public Scheduler scheduler() {

@@ -5,6 +5,7 @@ import dev.pyconc.spi.support.DelegatingThreadingModule;
 import dev.pyconc.spi.Adapter;
 import dev.pyconc.spi.AdapterConfig;
 import dev.pyconc.spi.AdapterProvider;
+import dev.pyconc.spi.PyModule;
 import dev.pyconc.spi.exceptions.OverflowError;
 import dev.pyconc.spi.exceptions.RuntimeError;
 import dev.pyconc.spi.exceptions.ValueError;
@@ -47,9 +48,14 @@ public class ReentrantLockAdapterProvider implements AdapterProvider {
     public Adapter create(AdapterConfig config) {
         return new BrokenAdapter(name(), "threading.Lock is a ReentrantLock (owned, reentrant)", config) {
             @Override
-            public ThreadingModule threading() {
+            public Object module(PyModule m) {
+                return m == PyModule.THREADING ? broken() : super.module(m);
+            }
+
+            /** The broken ThreadingModule. */
+            private ThreadingModule broken() {
                 BrokenAdapter self = this;
-                return new DelegatingThreadingModule(reference.threading()) {
+                return new DelegatingThreadingModule(reference.module(ThreadingModule.class)) {
                     @Override
                     public Lock lock() {
                         return new JavaReentrantLock(self, delegate);

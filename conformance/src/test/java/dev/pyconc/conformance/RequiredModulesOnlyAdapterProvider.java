@@ -3,7 +3,10 @@ package dev.pyconc.conformance;
 import dev.pyconc.spi.Adapter;
 import dev.pyconc.spi.AdapterConfig;
 import dev.pyconc.spi.AdapterProvider;
+import dev.pyconc.spi.PyModule;
+import dev.pyconc.spi.support.ModuleTable;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Test adapter {@code required-modules-only}: the reference, but providing only the two modules every adapter
@@ -24,29 +27,18 @@ public class RequiredModulesOnlyAdapterProvider implements AdapterProvider {
     @Override
     public Adapter create(AdapterConfig config) {
         return new BrokenAdapter(name(), "provides only threading and queue (not a bug)", config) {
+            /** Only the modules every adapter must provide. */
             @Override
-            public Set<String> modules() {
-                return Set.of("threading", "queue");
+            public Set<PyModule> modules() {
+                return PyModule.all().stream().filter(PyModule::required).collect(Collectors.toUnmodifiableSet());
             }
 
             @Override
-            public dev.pyconc.spi.futures.FuturesModule concurrentFutures() {
-                throw new UnsupportedOperationException("required-modules-only has no concurrent.futures");
-            }
-
-            @Override
-            public dev.pyconc.spi.sched.SchedModule sched() {
-                throw new UnsupportedOperationException("required-modules-only has no sched");
-            }
-
-            @Override
-            public dev.pyconc.spi.thread.ThreadModule thread() {
-                throw new UnsupportedOperationException("required-modules-only has no _thread");
-            }
-
-            @Override
-            public dev.pyconc.spi.contextvars.ContextVarsModule contextvars() {
-                throw new UnsupportedOperationException("required-modules-only has no contextvars");
+            public Object module(PyModule m) {
+                if (!m.required()) {
+                    throw ModuleTable.notProvided(name(), m);
+                }
+                return super.module(m);
             }
         };
     }

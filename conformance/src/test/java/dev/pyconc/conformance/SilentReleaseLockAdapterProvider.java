@@ -3,6 +3,7 @@ package dev.pyconc.conformance;
 import dev.pyconc.spi.Adapter;
 import dev.pyconc.spi.AdapterConfig;
 import dev.pyconc.spi.AdapterProvider;
+import dev.pyconc.spi.PyModule;
 import dev.pyconc.spi.support.DelegatingThreadingModule;
 import dev.pyconc.spi.threading.Lock;
 import dev.pyconc.spi.threading.ThreadingModule;
@@ -32,7 +33,7 @@ public class SilentReleaseLockAdapterProvider implements AdapterProvider {
     @Override
     public Adapter create(AdapterConfig config) {
         return new BrokenAdapter(name(), "releasing an unlocked threading.Lock does nothing", config) {
-            private final ThreadingModule broken = new DelegatingThreadingModule(reference.threading()) {
+            private final ThreadingModule broken = new DelegatingThreadingModule(reference.module(ThreadingModule.class)) {
                 @Override
                 public Lock lock() {
                     return new SilentRelease(delegate.lock());
@@ -40,8 +41,8 @@ public class SilentReleaseLockAdapterProvider implements AdapterProvider {
             };
 
             @Override
-            public ThreadingModule threading() {
-                return broken;
+            public Object module(PyModule m) {
+                return m == PyModule.THREADING ? broken : super.module(m);
             }
         };
     }

@@ -3,6 +3,7 @@ package dev.pyconc.conformance;
 import dev.pyconc.spi.Adapter;
 import dev.pyconc.spi.AdapterConfig;
 import dev.pyconc.spi.AdapterProvider;
+import dev.pyconc.spi.PyModule;
 import dev.pyconc.spi.PyContextManager;
 import dev.pyconc.spi.support.DelegatingThreadingModule;
 import dev.pyconc.spi.threading.BoundedSemaphore;
@@ -42,7 +43,7 @@ public class SwallowingExitAdapterProvider implements AdapterProvider {
     @Override
     public Adapter create(AdapterConfig config) {
         return new BrokenAdapter(name(), "__exit__ of the threading primitives returns True", config) {
-            private final ThreadingModule broken = new DelegatingThreadingModule(reference.threading()) {
+            private final ThreadingModule broken = new DelegatingThreadingModule(reference.module(ThreadingModule.class)) {
                 @Override public Lock lock() { return swallowing(Lock.class, delegate.lock()); }
                 @Override public RLock rlock() { return swallowing(RLock.class, delegate.rlock()); }
                 @Override public Condition condition() { return swallowing(Condition.class, delegate.condition()); }
@@ -61,8 +62,8 @@ public class SwallowingExitAdapterProvider implements AdapterProvider {
             };
 
             @Override
-            public ThreadingModule threading() {
-                return broken;
+            public Object module(PyModule m) {
+                return m == PyModule.THREADING ? broken : super.module(m);
             }
         };
     }

@@ -3,6 +3,7 @@ package dev.pyconc.conformance;
 import dev.pyconc.spi.Adapter;
 import dev.pyconc.spi.AdapterConfig;
 import dev.pyconc.spi.AdapterProvider;
+import dev.pyconc.spi.PyModule;
 import dev.pyconc.spi.support.DelegatingThreadModule;
 import dev.pyconc.spi.thread.ThreadModule;
 import dev.pyconc.spi.threading.Lock;
@@ -33,8 +34,13 @@ public class TimeoutIgnoringThreadLockAdapterProvider implements AdapterProvider
     public Adapter create(AdapterConfig config) {
         return new BrokenAdapter(name(), "_thread locks: a timed acquire returns False at once instead of waiting", config) {
             @Override
-            public ThreadModule thread() {
-                return new DelegatingThreadModule(reference.thread()) {
+            public Object module(PyModule m) {
+                return m == PyModule.THREAD ? broken() : super.module(m);
+            }
+
+            /** The broken ThreadModule. */
+            private ThreadModule broken() {
+                return new DelegatingThreadModule(reference.module(ThreadModule.class)) {
                     @Override
                     public Lock allocateLock() {
                         return new NoWaitTimedLock(delegate.allocateLock(), delegate.timeoutMax());

@@ -2,23 +2,19 @@ package dev.pyconc.reference;
 
 import dev.pyconc.spi.Adapter;
 import dev.pyconc.spi.Feature;
+import dev.pyconc.spi.PyModule;
 import dev.pyconc.spi.PyVersion;
+import dev.pyconc.spi.support.ModuleTable;
 import dev.pyconc.reference.contextvars.RefContextVarsModule;
 import dev.pyconc.reference.futures.RefFuturesModule;
 import dev.pyconc.reference.sched.RefSchedModule;
 import dev.pyconc.reference.thread.RefThreadModule;
-import dev.pyconc.spi.contextvars.ContextVarsModule;
-import dev.pyconc.spi.futures.FuturesModule;
-import dev.pyconc.spi.queue.QueueModule;
-import dev.pyconc.spi.sched.SchedModule;
-import dev.pyconc.spi.thread.ThreadModule;
-import dev.pyconc.spi.threading.ThreadingModule;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * The reference adapter: Python 3.14's documented {@code threading} and {@code queue} behaviour implemented
+ * The reference adapter: Python 3.14's documented behaviour of every module of {@link PyModule} implemented
  * in Java (see the package documentation for the design).
  *
  * <p>The Java thread that creates it stands for Python's main thread ({@code main_thread()}). Threads started
@@ -32,21 +28,21 @@ public final class ReferenceAdapter implements Adapter {
     private final RefThreading threading;
     private final RefQueueModule queue;
     private final Set<Feature> features;
-    private final RefFuturesModule futures;
-    private final RefSchedModule sched;
     private final RefThreadModule thread;
-    private final RefContextVarsModule contextvars;
-    private static final Set<String> MODULES = Set.of("threading", "queue", "concurrent.futures", "sched", "_thread",
-            "contextvars");
+    private final ModuleTable modules;
 
     /** Creates the adapter; the calling Java thread becomes {@code threading.main_thread()}. */
     public ReferenceAdapter() {
         this.threading = new RefThreading(ctx);
         this.queue = new RefQueueModule(ctx);
-        this.futures = new RefFuturesModule(threading);
-        this.sched = new RefSchedModule(threading);
         this.thread = new RefThreadModule(threading, threading::stackSizeForNewThread);
-        this.contextvars = new RefContextVarsModule();
+        this.modules = new ModuleTable(ReferenceAdapterProvider.NAME, Map.of(
+                PyModule.THREADING, threading,
+                PyModule.QUEUE, queue,
+                PyModule.CONCURRENT_FUTURES, new RefFuturesModule(threading),
+                PyModule.SCHED, new RefSchedModule(threading),
+                PyModule.THREAD, thread,
+                PyModule.CONTEXTVARS, new RefContextVarsModule()));
         EnumSet<Feature> f = EnumSet.of(Feature.REAL_THREADS, Feature.STACK_SIZE);
         if (threading.nativeIdsSupported()) {
             f.add(Feature.NATIVE_THREAD_ID);
@@ -89,40 +85,15 @@ public final class ReferenceAdapter implements Adapter {
                 "java.vm.name", System.getProperty("java.vm.name", "?"));
     }
 
+    /** Every module of {@link PyModule}. */
     @Override
-    public ThreadingModule threading() {
-        return threading;
+    public Set<PyModule> modules() {
+        return modules.modules();
     }
 
     @Override
-    public QueueModule queue() {
-        return queue;
-    }
-
-    /** threading, queue, concurrent.futures, sched, _thread and contextvars. */
-    @Override
-    public Set<String> modules() {
-        return MODULES;
-    }
-
-    @Override
-    public FuturesModule concurrentFutures() {
-        return futures;
-    }
-
-    @Override
-    public SchedModule sched() {
-        return sched;
-    }
-
-    @Override
-    public ThreadModule thread() {
-        return thread;
-    }
-
-    @Override
-    public ContextVarsModule contextvars() {
-        return contextvars;
+    public Object module(PyModule m) {
+        return modules.module(m);
     }
 
     /**

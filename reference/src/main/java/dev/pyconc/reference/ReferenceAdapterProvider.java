@@ -3,6 +3,7 @@ package dev.pyconc.reference;
 import dev.pyconc.spi.Adapter;
 import dev.pyconc.spi.AdapterConfig;
 import dev.pyconc.spi.AdapterProvider;
+import dev.pyconc.spi.PyModule;
 
 /** Provides the {@code reference} adapter ({@link ReferenceAdapter}); it takes no options. */
 public final class ReferenceAdapterProvider implements AdapterProvider {
@@ -16,7 +17,7 @@ public final class ReferenceAdapterProvider implements AdapterProvider {
 
     @Override
     public String description() {
-        return "pyconc's Java implementation of Python 3.14 threading and queue semantics";
+        return "pyconc's Java implementation of Python 3.14's " + String.join(", ", PyModule.pythonNames());
     }
 
     /** A new {@link ReferenceAdapter}; the calling thread becomes its main thread. */

@@ -1,6 +1,7 @@
 /**
  * pyconc's reference implementation of the SPI (adapter name {@code reference}): Python 3.14's documented
- * {@code threading} and {@code queue} behaviour, in Java.
+ * behaviour of every module of {@link dev.pyconc.spi.PyModule}, in Java; {@code threading} and {@code queue} in
+ * this package, each other module in the subpackage named by its {@link dev.pyconc.spi.PyModule#key() key}.
  *
  * <h2>Design: CPython's layering</h2>
  * Only one class blocks: {@link dev.pyconc.reference.PrimitiveLock}, Python's {@code _thread.lock} (a lock

@@ -1,5 +1,6 @@
 package dev.pyconc.reference;
 
+import dev.pyconc.spi.queue.QueueModule;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -51,7 +52,7 @@ class ReferenceAdapterTest {
     @BeforeEach
     void create() {
         adapter = new ReferenceAdapter();
-        threading = adapter.threading();
+        threading = adapter.module(ThreadingModule.class);
     }
 
     @AfterEach
@@ -222,17 +223,17 @@ class ReferenceAdapterTest {
     /** CPython: Queue's timeout checks, shutdown, and heapq's behaviour on incomparable items. */
     @Test
     void queueEdges() {
-        Queue q = adapter.queue().queue();
+        Queue q = adapter.module(QueueModule.class).queue();
         assertThrows(ValueError.class, () -> q.get(true, -1.0));
         Empty e = assertThrows(Empty.class, () -> q.get(false, -1.0));
         assertEquals("_queue.Empty", e.pythonName());
         assertThrows(Empty.class, () -> q.get(true, 0.0));
         assertThrows(ValueError.class, q::taskDone);
         q.put(1L, true, -1.0); // unbounded: the timeout is never looked at
-        Queue bounded = adapter.queue().queue(1);
+        Queue bounded = adapter.module(QueueModule.class).queue(1);
         bounded.put(1L);
         assertThrows(ValueError.class, () -> bounded.put(2L, true, -1.0));
-        Queue neg = adapter.queue().queue(-5);
+        Queue neg = adapter.module(QueueModule.class).queue(-5);
         for (long i = 0; i < 10; i++) {
             neg.put(i);
         }
@@ -243,7 +244,7 @@ class ReferenceAdapterTest {
         assertThrows(ShutDown.class, () -> neg.put(1L));
         assertThrows(ShutDown.class, neg::get);
 
-        Queue pq = adapter.queue().priorityQueue();
+        Queue pq = adapter.module(QueueModule.class).priorityQueue();
         pq.put(1L);
         assertThrows(TypeError.class, () -> pq.put("a"));
         assertEquals(2L, pq.qsize()); // heapq appends before comparing
@@ -254,7 +255,7 @@ class ReferenceAdapterTest {
     /** Equal items leave a PriorityQueue in heapq's order (CPython 3.14's output for this input). */
     @Test
     void priorityOrderMatchesHeapq() {
-        Queue pq = adapter.queue().priorityQueue();
+        Queue pq = adapter.module(QueueModule.class).priorityQueue();
         for (Object x : List.<Object>of(1L, true, 1.0, 0L, 2L, 1.0, false, 0.0, 2.0, true, 1L)) {
             pq.put(x);
         }
@@ -272,7 +273,7 @@ class ReferenceAdapterTest {
     /** CPython: SimpleQueue checks the timeout before looking at the items. */
     @Test
     void simpleQueueEdges() {
-        SimpleQueue s = adapter.queue().simpleQueue();
+        SimpleQueue s = adapter.module(QueueModule.class).simpleQueue();
         assertThrows(ValueError.class, () -> s.get(true, -1.0));
         assertThrows(Empty.class, () -> s.get(false, -1.0));
         assertThrows(Empty.class, () -> s.get(true, 0.0));

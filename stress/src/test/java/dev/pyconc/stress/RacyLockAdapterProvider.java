@@ -4,6 +4,7 @@ import dev.pyconc.spec.harness.Adapters;
 import dev.pyconc.spi.Adapter;
 import dev.pyconc.spi.AdapterConfig;
 import dev.pyconc.spi.AdapterProvider;
+import dev.pyconc.spi.PyModule;
 import dev.pyconc.spi.threading.ThreadingModule;
 import dev.pyconc.stress.lincheck.seeded.RacyLock;
 import java.lang.reflect.InvocationTargetException;
@@ -33,12 +34,14 @@ public final class RacyLockAdapterProvider implements AdapterProvider {
                     if (m.getName().equals("lock") && m.getParameterCount() == 0) {
                         return new RacyLock();
                     }
-                    return invoke(m, ref.threading(), args);
+                    return invoke(m, ref.module(ThreadingModule.class), args);
                 });
         return (Adapter) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Adapter.class},
                 (p, m, args) -> switch (m.getName()) {
                     case "name" -> name();
-                    case "threading" -> threading;
+                    // module(PyModule) and module(Class) both reach here: a proxy sees default methods too
+                    case "module" -> args[0] == PyModule.THREADING || args[0] == ThreadingModule.class
+                            ? threading : invoke(m, ref, args);
                     default -> invoke(m, ref, args);
                 });
     }

@@ -2,6 +2,7 @@ package dev.pyconc.conformance.cpython;
 
 import static dev.pyconc.conformance.cpython.Proxies.as;
 
+import dev.pyconc.spi.PyModule;
 import dev.pyconc.spi.PyCallable;
 import dev.pyconc.spi.contextvars.Context;
 import dev.pyconc.spi.contextvars.ContextVar;
@@ -43,7 +44,7 @@ final class ContextVarsBridge {
 
     private static final class Module extends Proxies.ModuleProxy implements ContextVarsModule {
         Module(Supplier<Session> session) {
-            super(session, Session.CONTEXTVARS);
+            super(session, PyModule.CONTEXTVARS);
         }
 
         @Override

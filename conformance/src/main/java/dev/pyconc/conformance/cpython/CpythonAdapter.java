@@ -6,12 +6,9 @@ import dev.pyconc.spec.harness.Timing;
 import dev.pyconc.spi.Adapter;
 import dev.pyconc.spi.AdapterUnavailableException;
 import dev.pyconc.spi.Feature;
+import dev.pyconc.spi.PyModule;
 import dev.pyconc.spi.PyVersion;
-import dev.pyconc.spi.contextvars.ContextVarsModule;
-import dev.pyconc.spi.futures.FuturesModule;
-import dev.pyconc.spi.queue.QueueModule;
-import dev.pyconc.spi.sched.SchedModule;
-import dev.pyconc.spi.thread.ThreadModule;
+import dev.pyconc.spi.support.ModuleTable;
 import dev.pyconc.spi.threading.ThreadingModule;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,14 +55,10 @@ public final class CpythonAdapter implements Adapter {
     static final double PROBE_SECONDS = 25;
     private final double probeSeconds;
     private final Map<String, String> info = Collections.synchronizedMap(new LinkedHashMap<>());
-    private final ThreadingModule threading = ThreadingBridge.module(this::session);
-    private final QueueModule queue = QueueBridge.module(this::session);
-    private final FuturesModule futures = FuturesBridge.module(this::session);
-    private final SchedModule sched = SchedBridge.module(this::session);
-    private final ThreadModule thread = ThreadBridge.module(this::session);
-    private final ContextVarsModule contextvars = ContextVarsBridge.module(this::session);
-    private static final Set<String> MODULES = Set.of("threading", "queue", "concurrent.futures", "sched", "_thread",
-            "contextvars");
+    /** The module object of each bridge ({@link Proxies#BRIDGES}); the agent's {@code hello} says which it imported. */
+    private final Map<PyModule, Object> bridges = bridgeModules();
+    private final ThreadingModule threading = (ThreadingModule) bridges.get(PyModule.THREADING);
+    private final ModuleTable modules;
 
     /**
      * Starts the agent under {@code python} (a path, or a command found on PATH).
@@ -119,6 +113,18 @@ public final class CpythonAdapter implements Adapter {
             }
         }
         cheapFeatures = Collections.unmodifiableSet(fs);
+        Map<PyModule, Object> imported = new EnumMap<>(PyModule.class);
+        for (JsonNode name : hello.path("modules")) {
+            PyModule.byPythonName(name.asText()).filter(bridges::containsKey)
+                    .ifPresent(m -> imported.put(m, bridges.get(m)));
+        }
+        try {
+            modules = new ModuleTable(name(), imported);
+        } catch (IllegalArgumentException e) {
+            close();
+            throw new AdapterUnavailableException("cpython adapter: interpreter '" + python + "' cannot be driven: "
+                    + e.getMessage(), e);
+        }
         info.put("python", python);
         info.put("executable", exe);
         info.put("sys.version", hello.path("full_version").asText());
@@ -154,6 +160,14 @@ public final class CpythonAdapter implements Adapter {
         }
     }
 
+    private Map<PyModule, Object> bridgeModules() {
+        Map<PyModule, Object> m = new EnumMap<>(PyModule.class);
+        for (Proxies.Bridge b : Proxies.BRIDGES) {
+            m.put(b.module(), b.factory().apply(this::session));
+        }
+        return Collections.unmodifiableMap(m);
+    }
+
     private JsonNode start() {
         Session s;
         int gen;
@@ -166,8 +180,14 @@ public final class CpythonAdapter implements Adapter {
             throw new AdapterUnavailableException("cpython adapter: cannot start Python interpreter '" + python + "': "
                     + oneLine(e.getMessage()), e);
         }
+        ObjectNode wanted = Session.JSON.createObjectNode();
+        for (PyModule m : PyModule.all()) {
+            if (bridges.containsKey(m)) {
+                wanted.put(m.pythonName(), Session.handle(m));
+            }
+        }
         try {
-            JsonNode hello = s.control("hello", null, 60);
+            JsonNode hello = s.control("hello", Session.JSON.createObjectNode().set("modules", wanted), 60);
             session = s;
             return hello;
         } catch (RuntimeException e) {
@@ -266,40 +286,18 @@ public final class CpythonAdapter implements Adapter {
         return m;
     }
 
+    /**
+     * The modules of {@link PyModule} that have a bridge here and that the interpreter could import (at the
+     * first {@code hello}): a module an older Python lacks is not provided, and its cases are NOT_APPLICABLE.
+     */
     @Override
-    public ThreadingModule threading() {
-        return threading;
+    public Set<PyModule> modules() {
+        return modules.modules();
     }
 
     @Override
-    public QueueModule queue() {
-        return queue;
-    }
-
-    /** threading, queue, concurrent.futures, sched, _thread and contextvars. */
-    @Override
-    public Set<String> modules() {
-        return MODULES;
-    }
-
-    @Override
-    public FuturesModule concurrentFutures() {
-        return futures;
-    }
-
-    @Override
-    public SchedModule sched() {
-        return sched;
-    }
-
-    @Override
-    public ThreadModule thread() {
-        return thread;
-    }
-
-    @Override
-    public ContextVarsModule contextvars() {
-        return contextvars;
+    public Object module(PyModule m) {
+        return modules.module(m);
     }
 
     /** Restarts the agent if it died during an earlier case, and says so on stderr. */
@@ -363,7 +361,7 @@ public final class CpythonAdapter implements Adapter {
      * bridge itself (e.g. {@code os._exit}), not part of the SPI.
      */
     public Object callFunction(String module, String function, Object... args) {
-        return session.call(Session.THREADING, "$modcall", true, module, function, List.of(args));
+        return session.call(Session.handle(PyModule.THREADING), "$modcall", true, module, function, List.of(args));
     }
 
     @Override

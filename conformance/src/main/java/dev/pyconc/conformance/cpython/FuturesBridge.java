@@ -2,6 +2,7 @@ package dev.pyconc.conformance.cpython;
 
 import static dev.pyconc.conformance.cpython.Proxies.as;
 
+import dev.pyconc.spi.PyModule;
 import dev.pyconc.spi.PyCallable;
 import dev.pyconc.spi.PyIterator;
 import dev.pyconc.spi.exceptions.AttributeError;
@@ -179,7 +180,7 @@ final class FuturesBridge {
 
     static final class Module extends Proxies.ModuleProxy implements FuturesModule {
         Module(Supplier<Session> session) {
-            super(session, Session.FUTURES);
+            super(session, PyModule.CONCURRENT_FUTURES);
         }
 
         @Override

@@ -20,15 +20,26 @@ final class Proxies {
         Object create(Session session, long hid);
     }
 
-    /** Every module bridge's kinds: one table, each kind named by exactly one bridge. */
-    private static final Map<String, ProxyFactory> KINDS = kinds(ThreadingBridge.KINDS, QueueBridge.KINDS,
-            FuturesBridge.KINDS, SchedBridge.KINDS, ThreadBridge.KINDS, ContextVarsBridge.KINDS);
+    /** One module's bridge file: its registry row, the factory of its module object, its kinds. */
+    record Bridge(dev.pyconc.spi.PyModule module, java.util.function.Function<Supplier<Session>, Object> factory,
+            Map<String, ProxyFactory> kinds) {}
 
-    @SafeVarargs
-    private static Map<String, ProxyFactory> kinds(Map<String, ProxyFactory>... tables) {
+    /** Every module bridge of the cpython adapter: the one list of them. */
+    static final List<Bridge> BRIDGES = List.of(
+            new Bridge(dev.pyconc.spi.PyModule.THREADING, ThreadingBridge::module, ThreadingBridge.KINDS),
+            new Bridge(dev.pyconc.spi.PyModule.QUEUE, QueueBridge::module, QueueBridge.KINDS),
+            new Bridge(dev.pyconc.spi.PyModule.CONCURRENT_FUTURES, FuturesBridge::module, FuturesBridge.KINDS),
+            new Bridge(dev.pyconc.spi.PyModule.SCHED, SchedBridge::module, SchedBridge.KINDS),
+            new Bridge(dev.pyconc.spi.PyModule.THREAD, ThreadBridge::module, ThreadBridge.KINDS),
+            new Bridge(dev.pyconc.spi.PyModule.CONTEXTVARS, ContextVarsBridge::module, ContextVarsBridge.KINDS));
+
+    /** Every bridge's kinds: one table, each kind named by exactly one bridge. */
+    private static final Map<String, ProxyFactory> KINDS = kinds();
+
+    private static Map<String, ProxyFactory> kinds() {
         Map<String, ProxyFactory> all = new java.util.HashMap<>();
-        for (Map<String, ProxyFactory> t : tables) {
-            t.forEach((kind, f) -> {
+        for (Bridge b : BRIDGES) {
+            b.kinds().forEach((kind, f) -> {
                 if (all.putIfAbsent(kind, f) != null) {
                     throw new IllegalStateException("two bridges name the kind " + kind);
                 }
@@ -195,9 +206,9 @@ final class Proxies {
         private final Supplier<Session> session;
         private final long moduleId;
 
-        ModuleProxy(Supplier<Session> session, long moduleId) {
+        ModuleProxy(Supplier<Session> session, dev.pyconc.spi.PyModule module) {
             this.session = session;
-            this.moduleId = moduleId;
+            this.moduleId = Session.handle(module);
         }
 
         /** The adapter's current session (a new one after the agent was restarted). */

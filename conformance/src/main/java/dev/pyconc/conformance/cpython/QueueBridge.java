@@ -4,6 +4,7 @@ import static dev.pyconc.conformance.cpython.Proxies.as;
 import static dev.pyconc.conformance.cpython.Proxies.bool;
 import static dev.pyconc.conformance.cpython.Proxies.integer;
 
+import dev.pyconc.spi.PyModule;
 import dev.pyconc.spi.queue.Queue;
 import dev.pyconc.spi.queue.QueueModule;
 import dev.pyconc.spi.queue.SimpleQueue;
@@ -30,7 +31,7 @@ final class QueueBridge {
 
     static final class Module extends Proxies.ModuleProxy implements QueueModule {
         Module(Supplier<Session> session) {
-            super(session, Session.QUEUE);
+            super(session, PyModule.QUEUE);
         }
 
         @Override

@@ -1,5 +1,6 @@
 package dev.pyconc.conformance.cpython;
 
+import dev.pyconc.spi.PyModule;
 import dev.pyconc.spi.PyCallable;
 import dev.pyconc.spi.sched.SchedEvent;
 import dev.pyconc.spi.sched.SchedModule;
@@ -29,7 +30,7 @@ final class SchedBridge {
 
     static final class Module extends Proxies.ModuleProxy implements SchedModule {
         Module(Supplier<Session> session) {
-            super(session, Session.SCHED);
+            super(session, PyModule.SCHED);
         }
 
         @Override

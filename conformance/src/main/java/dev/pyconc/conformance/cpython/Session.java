@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.pyconc.spec.harness.Timing;
+import dev.pyconc.spi.PyModule;
 import dev.pyconc.spi.exceptions.BaseException;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -30,8 +31,14 @@ final class Session implements AutoCloseable, AgentProcess.Listener {
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
     private static final ObjectNode DEAD = F.objectNode().put("op", "dead");
     private static final ObjectNode STOP = F.objectNode().put("op", "stop");
-    /** Handle ids of the modules, fixed in the agent. */
-    static final long THREADING = 1, QUEUE = 2, FUTURES = 3, SCHED = 4, THREAD = 5, CONTEXTVARS = 6;
+
+    /**
+     * The handle id of module {@code m} on the agent's side: its registry ordinal + 1 (below the ids of the
+     * objects the agent hands out). The agent learns these ids from the {@code hello} request.
+     */
+    static long handle(PyModule m) {
+        return m.ordinal() + 1L;
+    }
 
     private final AgentProcess process;
     private final AtomicLong ids = new AtomicLong();

@@ -1,5 +1,6 @@
 package dev.pyconc.conformance.cpython;
 
+import dev.pyconc.spi.PyModule;
 import dev.pyconc.spi.PyCallable;
 import dev.pyconc.spi.exceptions.BaseException;
 import dev.pyconc.spi.thread.ThreadModule;
@@ -29,7 +30,7 @@ final class ThreadBridge {
 
     private static final class Module extends Proxies.ModuleProxy implements ThreadModule {
         Module(Supplier<Session> session) {
-            super(session, Session.THREAD);
+            super(session, PyModule.THREAD);
         }
 
 

@@ -4,6 +4,7 @@ import static dev.pyconc.conformance.cpython.Proxies.as;
 import static dev.pyconc.conformance.cpython.Proxies.bool;
 import static dev.pyconc.conformance.cpython.Proxies.integer;
 
+import dev.pyconc.spi.PyModule;
 import dev.pyconc.spi.PyCallable;
 import dev.pyconc.spi.PyContextManager;
 import dev.pyconc.spi.threading.Barrier;
@@ -53,7 +54,7 @@ final class ThreadingBridge {
 
     static final class Module extends Proxies.ModuleProxy implements ThreadingModule {
         Module(Supplier<Session> session) {
-            super(session, Session.THREADING);
+            super(session, PyModule.THREADING);
         }
 
 

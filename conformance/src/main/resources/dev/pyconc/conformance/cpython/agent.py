@@ -8,6 +8,8 @@
 #   {"op":"call","id":N,"k":KEY,"h":HANDLE,"m":NAME,"a":[...],"b":0|1}  run on the partner thread KEY
 #   {"op":"cret"|"cexc","id":M,"k":KEY,...}                          reply to callback M of thread KEY
 #   {"op":"hello"|"dump"|"endcase","id":N,...}                        control, served by the reader thread
+#     hello carries "modules": {PYTHON_NAME: HANDLE, ...}, the modules under test and their handle ids; its
+#     answer lists under "modules" the names it could import
 #   {"op":"probe","id":N,"feature":F,"timeout":S}                     control, answered by a thread of its own
 # agent -> Java:
 #   {"op":"st","id":N,"k":KEY}            call N is about to run (the Python side may now block)
@@ -92,7 +94,7 @@ _next_cb_id = itertools.count(1).__next__
 _objs = {}            # handle id -> object
 _hid_by_id = {}       # id(object) -> handle id
 _next_hid = itertools.count(100).__next__
-_MODULES = {1: threading, 2: queue, 3: concurrent.futures, 4: sched, 5: _thread, 6: contextvars}
+_MODULES = {}         # handle id -> module under test, as named by Java at hello (ids below 100)
 
 
 def _kind(obj):
@@ -529,7 +531,20 @@ def ctl_probe(msg):
     return _LATER
 
 
+def _import_modules(wanted):
+    """Imports each module Java names, under the handle id it gives; returns the names that imported."""
+    imported = []
+    for name, hid in wanted.items():
+        try:
+            _MODULES[hid] = importlib.import_module(name)
+        except ImportError:
+            continue
+        imported.append(name)
+    return imported
+
+
 def ctl_hello(msg):
+    modules = _import_modules(msg.get("modules") or {})
     features = ["REAL_THREADS"]
     if hasattr(threading, "get_native_id"):
         features.append("NATIVE_THREAD_ID")
@@ -548,6 +563,7 @@ def ctl_hello(msg):
         "executable": sys.executable,
         "pid": os.getpid(),
         "features": features,
+        "modules": modules,
     }
 
 

@@ -1,5 +1,6 @@
 package dev.pyconc.conformance.cpython;
 
+import dev.pyconc.spi.queue.QueueModule;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -54,7 +55,7 @@ class CpythonBridgeTest {
     @BeforeAll
     static void start() {
         adapter = newAdapter();
-        threading = adapter.threading();
+        threading = adapter.module(ThreadingModule.class);
         System.out.println("[cpython bridge] " + adapter.implementation() + " features=" + adapter.features());
     }
 
@@ -170,7 +171,7 @@ class CpythonBridgeTest {
 
     @Test
     void plainValuesRoundTrip() {
-        SimpleQueue q = adapter.queue().simpleQueue();
+        SimpleQueue q = adapter.module(QueueModule.class).simpleQueue();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("a", 1L);
         m.put("b", List.of(true, "x"));
@@ -191,7 +192,7 @@ class CpythonBridgeTest {
     void pythonExceptionsMapAlongTheirMro() {
         RuntimeError e = assertThrows(RuntimeError.class, () -> threading.lock().release());
         assertEquals("builtins.RuntimeError", e.pythonName());
-        Empty empty = assertThrows(Empty.class, () -> adapter.queue().queue().getNowait());
+        Empty empty = assertThrows(Empty.class, () -> adapter.module(QueueModule.class).queue().getNowait());
         assertTrue(empty.pythonName().endsWith("Empty"), empty.pythonName());
         assertThrows(ZeroDivisionError.class, () -> adapter.callFunction("operator", "truediv", 1L, 0L));
         ValueError ve = assertThrows(ValueError.class, () -> adapter.callFunction("builtins", "int", "x"));
@@ -302,7 +303,7 @@ class CpythonBridgeTest {
         CpythonAdapter a = newAdapter();
         try {
             a.beginCase("interrupt");
-            Lock lock = a.threading().lock();
+            Lock lock = a.module(ThreadingModule.class).lock();
             lock.acquire();
             AtomicReference<Throwable> failure = new AtomicReference<>();
             Thread t = new Thread(() -> {
@@ -326,7 +327,7 @@ class CpythonBridgeTest {
             a.endCase();
             assertEquals("1", a.details().get("partnersLeftBlocked"));
             a.beginCase("after");
-            assertFalse(a.threading().lock().locked(), "the adapter still works");
+            assertFalse(a.module(ThreadingModule.class).lock().locked(), "the adapter still works");
             a.endCase();
         } finally {
             a.close();
@@ -337,7 +338,7 @@ class CpythonBridgeTest {
     void processDeathFailsPendingAndLaterCallsThenRestarts() throws Exception {
         CpythonAdapter a = newAdapter();
         try {
-            Lock lock = a.threading().lock();
+            Lock lock = a.module(ThreadingModule.class).lock();
             lock.acquire();
             AtomicReference<Throwable> pending = new AtomicReference<>();
             Thread waiter = new Thread(() -> {
@@ -363,12 +364,12 @@ class CpythonBridgeTest {
             assertTrue(pending.get() instanceof PythonBridgeException, String.valueOf(pending.get()));
             long t0 = System.nanoTime();
             assertThrows(PythonBridgeException.class, lock::locked);
-            assertThrows(PythonBridgeException.class, () -> a.threading().lock());
+            assertThrows(PythonBridgeException.class, () -> a.module(ThreadingModule.class).lock());
             assertTrue(System.nanoTime() - t0 < TimeUnit.SECONDS.toNanos(1), "later calls fail fast");
             a.endCase();
             a.beginCase("next");
             assertEquals("1", a.details().get("restarts"));
-            assertFalse(a.threading().lock().locked());
+            assertFalse(a.module(ThreadingModule.class).lock().locked());
             assertThrows(PythonBridgeException.class, lock::locked, "objects of the dead process stay dead");
         } finally {
             a.close();

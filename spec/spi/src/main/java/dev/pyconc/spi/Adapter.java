@@ -1,11 +1,5 @@
 package dev.pyconc.spi;
 
-import dev.pyconc.spi.contextvars.ContextVarsModule;
-import dev.pyconc.spi.futures.FuturesModule;
-import dev.pyconc.spi.queue.QueueModule;
-import dev.pyconc.spi.sched.SchedModule;
-import dev.pyconc.spi.thread.ThreadModule;
-import dev.pyconc.spi.threading.ThreadingModule;
 import java.util.Map;
 import java.util.Set;
 
@@ -45,55 +39,36 @@ public interface Adapter extends AutoCloseable {
         return Map.of();
     }
 
-    /** The {@code threading} module. */
-    ThreadingModule threading();
-
-    /** The {@code queue} module. */
-    QueueModule queue();
-
     /**
-     * The Python modules this adapter provides, by their Python names. A case checking a behaviour of a module
-     * not in this set is reported NOT_APPLICABLE. The default is the two modules every adapter must provide;
-     * an adapter overriding one of the module methods below lists that module here too.
+     * The Python modules this adapter provides, rows of the {@link PyModule} registry. Every adapter must
+     * provide the {@linkplain PyModule#required() required} ones, {@code threading} and {@code queue} (the
+     * default); a case checking a behaviour of a module not in this set, or taking that module's interface as a
+     * parameter, is reported NOT_APPLICABLE with that reason.
      */
-    default Set<String> modules() {
-        return Set.of("threading", "queue");
+    default Set<PyModule> modules() {
+        return Set.of(PyModule.THREADING, PyModule.QUEUE);
     }
 
     /**
-     * The {@code concurrent.futures} module, if {@link #modules()} lists it.
+     * The implementation of module {@code m}: an instance of {@code m.api()} (e.g. a {@code ThreadingModule}
+     * for {@link PyModule#THREADING}).
      *
-     * @throws UnsupportedOperationException if the adapter does not provide it (the default)
+     * @throws UnsupportedOperationException if {@link #modules()} does not list {@code m} (see
+     *     {@link dev.pyconc.spi.support.ModuleTable}, which keeps the modules of an adapter and says so)
      */
-    default FuturesModule concurrentFutures() {
-        throw new UnsupportedOperationException("adapter '" + name() + "' does not provide concurrent.futures");
-    }
+    Object module(PyModule m);
 
     /**
-     * The {@code sched} module, if {@link #modules()} lists it.
+     * The implementation of the module whose SPI interface is {@code api}, typed:
+     * {@code adapter.module(ThreadingModule.class)}.
      *
-     * @throws UnsupportedOperationException if the adapter does not provide it (the default)
+     * @throws IllegalArgumentException if {@code api} is the interface of no {@link PyModule}
+     * @throws UnsupportedOperationException if the adapter does not provide that module
      */
-    default SchedModule sched() {
-        throw new UnsupportedOperationException("adapter '" + name() + "' does not provide sched");
-    }
-
-    /**
-     * The {@code _thread} module, if {@link #modules()} lists it.
-     *
-     * @throws UnsupportedOperationException if the adapter does not provide it (the default)
-     */
-    default ThreadModule thread() {
-        throw new UnsupportedOperationException("adapter '" + name() + "' does not provide _thread");
-    }
-
-    /**
-     * The {@code contextvars} module, if {@link #modules()} lists it.
-     *
-     * @throws UnsupportedOperationException if the adapter does not provide it (the default)
-     */
-    default ContextVarsModule contextvars() {
-        throw new UnsupportedOperationException("adapter '" + name() + "' does not provide contextvars");
+    default <T> T module(Class<T> api) {
+        PyModule m = PyModule.byApi(api).orElseThrow(() -> new IllegalArgumentException(
+                api.getName() + " is the interface of no module in " + PyModule.class.getName()));
+        return api.cast(module(m));
     }
 
     /**

@@ -18,9 +18,9 @@
  * <tr><td>{@code Exception}, {@code AssertionError}</td><td>{@code PyException}, {@code PyAssertionError}</td>
  *     <td>{@code java.lang.Exception}, {@code java.lang.AssertionError}</td></tr>
  * <tr><td>{@code concurrent.futures.Error}</td><td>{@code FuturesError}</td><td>{@code java.lang.Error}</td></tr>
- * <tr><td>module {@code _thread}</td><td>package {@code thread}, {@code Adapter.thread()}</td>
+ * <tr><td>module {@code _thread}</td><td>package {@code thread}, {@code PyModule.THREAD}</td>
  *     <td>Java names do not start with an underscore</td></tr>
- * <tr><td>module {@code concurrent.futures}</td><td>package {@code futures}, {@code Adapter.concurrentFutures()}</td>
+ * <tr><td>module {@code concurrent.futures}</td><td>package {@code futures}, {@code PyModule.CONCURRENT_FUTURES}</td>
  *     <td>no dots in a Java name</td></tr>
  * <tr><td>{@code sys.unraisablehook = hook}</td><td>{@code ThreadModule.setUnraisableHook(hook)}</td>
  *     <td>no {@code sys} module in the SPI; {@code _thread} is what sends exceptions there</td></tr>

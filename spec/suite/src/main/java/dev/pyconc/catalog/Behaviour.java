@@ -3,6 +3,7 @@ package dev.pyconc.catalog;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.pyconc.spi.Feature;
+import dev.pyconc.spi.PyModule;
 import dev.pyconc.spi.PyVersion;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -36,22 +37,13 @@ public record Behaviour(String id, String api, String doc, String summary, Strin
         requires = requires == null ? List.of() : List.copyOf(requires);
     }
 
-    /** Python modules whose names have a dot, which {@link #module()} must not cut. */
-    private static final List<String> DOTTED_MODULES = List.of("concurrent.futures", "concurrent.interpreters",
-            "multiprocessing.shared_memory");
-
     /**
-     * The Python module: the first dotted part of {@link #api()} ({@code threading}, {@code queue},
-     * {@code _thread}), or a dotted module name it starts with ({@code concurrent.futures}).
+     * The Python module, by its Python name: the {@link PyModule} row whose name {@link #api()} starts with
+     * ({@code threading}, {@code concurrent.futures}, {@code _thread}); null for an api outside the registry,
+     * which {@link #problems()} reports.
      */
     public String module() {
-        for (String m : DOTTED_MODULES) {
-            if (api.equals(m) || api.startsWith(m + ".")) {
-                return m;
-            }
-        }
-        int dot = api.indexOf('.');
-        return dot < 0 ? api : api.substring(0, dot);
+        return PyModule.ofApi(api).map(PyModule::pythonName).orElse(null);
     }
 
     /** Whether a case can check it. */
@@ -72,6 +64,9 @@ public record Behaviour(String id, String api, String doc, String summary, Strin
             out.add("id must be <dotted api>/<kebab-slug>: " + id);
         } else if (api == null || !id.startsWith(api + "/")) {
             out.add(id + ": id must start with its api + '/': " + api);
+        } else if (module() == null) {
+            out.add(id + ": api " + api + " is in no module of " + PyModule.class.getSimpleName() + " "
+                    + PyModule.pythonNames());
         }
         if (doc == null || !doc.startsWith("https://docs.python.org/3/library/") || !doc.contains("#")) {
             out.add(id + ": doc must be a docs.python.org/3/library URL with an anchor: " + doc);

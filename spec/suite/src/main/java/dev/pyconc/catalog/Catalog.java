@@ -3,12 +3,10 @@ package dev.pyconc.catalog;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import java.io.BufferedReader;
+import dev.pyconc.spi.PyModule;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -45,25 +43,34 @@ public final class Catalog {
     }
 
     /**
-     * Loads {@code index.txt} and every file it lists from {@link #ROOT}.
+     * Loads the catalog file of every {@link PyModule} row ({@link PyModule#catalogFile()}, in registry order)
+     * from {@link #ROOT}.
      *
-     * @throws IllegalStateException on a missing file, a duplicate id or an invalid entry
+     * @throws IllegalStateException on a missing file, a duplicate id, an invalid entry or an entry in another
+     *     module's file
      */
     public static Catalog load(ClassLoader loader) {
         ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
         Map<String, Behaviour> byId = new LinkedHashMap<>();
         List<String> problems = new ArrayList<>();
-        for (String file : readIndex(loader)) {
+        for (PyModule module : PyModule.all()) {
+            String file = module.catalogFile();
             try (InputStream in = loader.getResourceAsStream(ROOT + file)) {
                 if (in == null) {
-                    throw new IllegalStateException("catalog file listed in index.txt is missing: " + ROOT + file);
+                    throw new IllegalStateException("catalog file of module " + module.pythonName() + " is missing: " + ROOT + file);
                 }
                 List<Behaviour> entries = yaml.readValue(in, new TypeReference<List<Behaviour>>() {});
                 if (entries == null) {
                     continue;
                 }
                 for (Behaviour b : entries) {
-                    problems.addAll(b.problems().stream().map(p -> file + ": " + p).toList());
+                    List<String> own = b.problems();
+                    problems.addAll(own.stream().map(p -> file + ": " + p).toList());
+                    if (own.isEmpty() && !module.pythonName().equals(b.module())) {
+                        problems.add(file + ": " + b.id() + " is in module " + b.module() + ", not "
+                                + module.pythonName() + ": it belongs in " + PyModule.byPythonName(b.module())
+                                        .map(PyModule::catalogFile).orElse("?"));
+                    }
                     if (b.id() != null && byId.putIfAbsent(b.id(), b) != null) {
                         problems.add(file + ": duplicate id " + b.id());
                     }
@@ -76,26 +83,6 @@ public final class Catalog {
             throw new IllegalStateException("invalid catalog:\n  " + String.join("\n  ", problems));
         }
         return new Catalog(Map.copyOf(byId).isEmpty() ? Map.of() : java.util.Collections.unmodifiableMap(byId));
-    }
-
-    private static List<String> readIndex(ClassLoader loader) {
-        try (InputStream in = loader.getResourceAsStream(ROOT + "index.txt")) {
-            if (in == null) {
-                throw new IllegalStateException("no " + ROOT + "index.txt on the classpath");
-            }
-            List<String> files = new ArrayList<>();
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-                for (String line; (line = r.readLine()) != null; ) {
-                    line = line.strip();
-                    if (!line.isEmpty() && !line.startsWith("#")) {
-                        files.add(line);
-                    }
-                }
-            }
-            return files;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     public Collection<Behaviour> entries() {

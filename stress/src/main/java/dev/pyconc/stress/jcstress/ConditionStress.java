@@ -1,5 +1,6 @@
 package dev.pyconc.stress.jcstress;
 
+import dev.pyconc.spi.threading.ThreadingModule;
 import static org.openjdk.jcstress.annotations.Expect.ACCEPTABLE;
 import static org.openjdk.jcstress.annotations.Expect.FORBIDDEN;
 
@@ -30,7 +31,7 @@ public final class ConditionStress {
     @Outcome(id = "STALE", expect = FORBIDDEN, desc = "lost wakeup: the waiter stayed blocked although ready was set and notify() called (or the notifier could not get the lock within 5 s)")
     @State
     public static class NoLostWakeup {
-        final Condition cond = StressAdapter.get().threading().condition();
+        final Condition cond = StressAdapter.get().module(ThreadingModule.class).condition();
         boolean ready;
 
         @Actor
@@ -69,7 +70,7 @@ public final class ConditionStress {
     @Outcome(expect = FORBIDDEN, desc = "wait_for timed out (5 s) although the predicate was made true and notified")
     @State
     public static class WaitForSeesState {
-        final Condition cond = StressAdapter.get().threading().condition();
+        final Condition cond = StressAdapter.get().module(ThreadingModule.class).condition();
         int data;
         boolean ready;
 

@@ -1,5 +1,6 @@
 package dev.pyconc.stress.jcstress;
 
+import dev.pyconc.spi.threading.ThreadingModule;
 import static org.openjdk.jcstress.annotations.Expect.ACCEPTABLE;
 import static org.openjdk.jcstress.annotations.Expect.FORBIDDEN;
 
@@ -30,7 +31,7 @@ public final class EventBarrierStress {
     @Outcome(expect = FORBIDDEN, desc = "wait() timed out (5 s) although set() was called")
     @State
     public static class EventSetVisibility {
-        final Event event = StressAdapter.get().threading().event();
+        final Event event = StressAdapter.get().module(ThreadingModule.class).event();
         int data;
 
         @Actor
@@ -56,7 +57,7 @@ public final class EventBarrierStress {
     @Outcome(id = "STALE", expect = FORBIDDEN, desc = "the waiter stayed blocked: a set() made while it waited was missed because clear() followed")
     @State
     public static class EventSetClearNoStuckWaiter {
-        final Event event = StressAdapter.get().threading().event();
+        final Event event = StressAdapter.get().module(ThreadingModule.class).event();
         volatile Thread waiter;
 
         @Actor
@@ -83,7 +84,7 @@ public final class EventBarrierStress {
     @Outcome(expect = FORBIDDEN, desc = "wait() raised BrokenBarrierError (-1): the barrier broke or timed out (5 s) with both parties arriving")
     @State
     public static class BarrierVisibility {
-        final Barrier barrier = StressAdapter.get().threading().barrier(2);
+        final Barrier barrier = StressAdapter.get().module(ThreadingModule.class).barrier(2);
         int x1;
         int x2;
 
@@ -118,7 +119,7 @@ public final class EventBarrierStress {
     @Outcome(id = "STALE", expect = FORBIDDEN, desc = "abort() did not wake the waiting party: it stayed blocked")
     @State
     public static class BarrierAbortBreaksWaiters {
-        final Barrier barrier = StressAdapter.get().threading().barrier(2);
+        final Barrier barrier = StressAdapter.get().module(ThreadingModule.class).barrier(2);
 
         @Actor
         public void actor() {

@@ -1,5 +1,6 @@
 package dev.pyconc.stress.jcstress;
 
+import dev.pyconc.spi.threading.ThreadingModule;
 import static org.openjdk.jcstress.annotations.Expect.ACCEPTABLE;
 import static org.openjdk.jcstress.annotations.Expect.FORBIDDEN;
 
@@ -35,7 +36,7 @@ public final class LockStress {
     @Outcome(expect = FORBIDDEN, desc = "both threads held the Lock at the same time: one found the other inside (a 2 in r2/r3)")
     @State
     public static class MutualExclusion {
-        final Lock lock = StressAdapter.get().threading().lock();
+        final Lock lock = StressAdapter.get().module(ThreadingModule.class).lock();
         final AtomicInteger inside = new AtomicInteger();
         int v;
 
@@ -77,7 +78,7 @@ public final class LockStress {
     @Outcome(id = "STALE", expect = FORBIDDEN, desc = "acquire() stayed blocked: the release by a non-acquiring thread did not free the Lock")
     @State
     public static class ReleasedByOtherThread {
-        final Lock lock = StressAdapter.get().threading().lock();
+        final Lock lock = StressAdapter.get().module(ThreadingModule.class).lock();
 
         @Actor
         public void actor() {
@@ -109,7 +110,7 @@ public final class LockStress {
     @Outcome(expect = FORBIDDEN, desc = "both threads held the RLock at the same time: one found the other inside (a 2 in r2/r3)")
     @State
     public static class RLockMutualExclusion {
-        final RLock lock = StressAdapter.get().threading().rlock();
+        final RLock lock = StressAdapter.get().module(ThreadingModule.class).rlock();
         final AtomicInteger inside = new AtomicInteger();
         int v;
 
@@ -153,7 +154,7 @@ public final class LockStress {
     @Outcome(expect = FORBIDDEN, desc = "actor1's recursive acquire(blocking=False) failed (r2 = 0)")
     @State
     public static class RecursionUnderContention {
-        final RLock lock = StressAdapter.get().threading().rlock();
+        final RLock lock = StressAdapter.get().module(ThreadingModule.class).rlock();
         int v;
 
         @Actor

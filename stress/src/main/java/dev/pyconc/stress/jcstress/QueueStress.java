@@ -31,7 +31,7 @@ public final class QueueStress {
     private QueueStress() {}
 
     private static QueueModule q() {
-        return StressAdapter.get().queue();
+        return StressAdapter.get().module(QueueModule.class);
     }
 
     private static int take(Queue q) {

@@ -1,5 +1,6 @@
 package dev.pyconc.stress.jcstress;
 
+import dev.pyconc.spi.threading.ThreadingModule;
 import static org.openjdk.jcstress.annotations.Expect.ACCEPTABLE;
 import static org.openjdk.jcstress.annotations.Expect.FORBIDDEN;
 
@@ -34,7 +35,7 @@ public final class SemaphoreStress {
     @Outcome(expect = FORBIDDEN, desc = "two threads held the single permit at once (a 2 in r2/r3, or a lost update in r1), or the permit was lost")
     @State
     public static class MutualExclusion {
-        final Semaphore sem = StressAdapter.get().threading().semaphore(1);
+        final Semaphore sem = StressAdapter.get().module(ThreadingModule.class).semaphore(1);
         final AtomicInteger inside = new AtomicInteger();
         int v;
 
@@ -81,7 +82,7 @@ public final class SemaphoreStress {
     @Outcome(expect = FORBIDDEN, desc = "the blocking acquire timed out (5 s) although release(2) was called")
     @State
     public static class ReleaseN {
-        final Semaphore sem = StressAdapter.get().threading().semaphore(0);
+        final Semaphore sem = StressAdapter.get().module(ThreadingModule.class).semaphore(0);
 
         @Actor
         public void actor1() {
@@ -105,7 +106,7 @@ public final class SemaphoreStress {
     @Outcome(id = "0, 0", expect = FORBIDDEN, desc = "both releases raised although one permit was taken")
     @State
     public static class BoundedOverRelease {
-        final BoundedSemaphore sem = StressAdapter.get().threading().boundedSemaphore(2);
+        final BoundedSemaphore sem = StressAdapter.get().module(ThreadingModule.class).boundedSemaphore(2);
 
         public BoundedOverRelease() {
             sem.acquire();

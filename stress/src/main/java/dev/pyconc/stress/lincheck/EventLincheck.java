@@ -1,5 +1,6 @@
 package dev.pyconc.stress.lincheck;
 
+import dev.pyconc.spi.threading.ThreadingModule;
 import dev.pyconc.stress.StressAdapter;
 import dev.pyconc.spi.threading.Event;
 import org.jetbrains.lincheck.datastructures.Operation;
@@ -14,7 +15,7 @@ public class EventLincheck {
 
     /** The event under test; seeded bugs override this. */
     protected Event create() {
-        return StressAdapter.get().threading().event();
+        return StressAdapter.get().module(ThreadingModule.class).event();
     }
 
     @Operation

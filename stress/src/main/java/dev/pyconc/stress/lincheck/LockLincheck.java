@@ -1,5 +1,6 @@
 package dev.pyconc.stress.lincheck;
 
+import dev.pyconc.spi.threading.ThreadingModule;
 import dev.pyconc.stress.StressAdapter;
 import dev.pyconc.spi.threading.Lock;
 import org.jetbrains.lincheck.datastructures.Operation;
@@ -15,7 +16,7 @@ public class LockLincheck {
 
     /** The lock under test; seeded bugs override this. */
     protected Lock create() {
-        return StressAdapter.get().threading().lock();
+        return StressAdapter.get().module(ThreadingModule.class).lock();
     }
 
     @Operation

@@ -1,5 +1,6 @@
 package dev.pyconc.stress.lincheck;
 
+import dev.pyconc.spi.queue.QueueModule;
 import dev.pyconc.stress.StressAdapter;
 import dev.pyconc.spi.queue.Queue;
 
@@ -10,6 +11,6 @@ import dev.pyconc.spi.queue.Queue;
 public class PriorityQueueLincheck extends QueueOps {
     @Override
     protected Queue create() {
-        return StressAdapter.get().queue().priorityQueue(MAXSIZE);
+        return StressAdapter.get().module(QueueModule.class).priorityQueue(MAXSIZE);
     }
 }

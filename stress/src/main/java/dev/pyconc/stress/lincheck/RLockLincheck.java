@@ -1,5 +1,6 @@
 package dev.pyconc.stress.lincheck;
 
+import dev.pyconc.spi.threading.ThreadingModule;
 import dev.pyconc.stress.StressAdapter;
 import dev.pyconc.spi.threading.RLock;
 import org.jetbrains.lincheck.datastructures.Operation;
@@ -22,7 +23,7 @@ public class RLockLincheck {
 
     /** The lock under test; seeded bugs override this. */
     protected RLock create() {
-        return StressAdapter.get().threading().rlock();
+        return StressAdapter.get().module(ThreadingModule.class).rlock();
     }
 
     @Operation

@@ -1,5 +1,6 @@
 package dev.pyconc.stress.lincheck;
 
+import dev.pyconc.spi.threading.ThreadingModule;
 import dev.pyconc.stress.StressAdapter;
 import dev.pyconc.spi.threading.Semaphore;
 import org.jetbrains.lincheck.datastructures.Operation;
@@ -18,7 +19,7 @@ public class SemaphoreLincheck {
 
     /** The semaphore under test; seeded bugs override this. */
     protected Semaphore create() {
-        return StressAdapter.get().threading().semaphore(VALUE);
+        return StressAdapter.get().module(ThreadingModule.class).semaphore(VALUE);
     }
 
     @Operation

@@ -1,5 +1,6 @@
 package dev.pyconc.stress.lincheck;
 
+import dev.pyconc.spi.queue.QueueModule;
 import dev.pyconc.stress.StressAdapter;
 import dev.pyconc.spi.queue.SimpleQueue;
 import java.util.ArrayDeque;
@@ -20,7 +21,7 @@ public class SimpleQueueLincheck {
 
     /** The queue under test; seeded bugs override this. */
     protected SimpleQueue create() {
-        return StressAdapter.get().queue().simpleQueue();
+        return StressAdapter.get().module(QueueModule.class).simpleQueue();
     }
 
     @Operation

@@ -2,7 +2,9 @@ package dev.pyconc.stress.seeded;
 
 import dev.pyconc.spi.Adapter;
 import dev.pyconc.spi.Feature;
+import dev.pyconc.spi.PyModule;
 import dev.pyconc.spi.PyVersion;
+import dev.pyconc.spi.support.ModuleTable;
 import dev.pyconc.spi.queue.QueueModule;
 import dev.pyconc.spi.threading.ThreadingModule;
 import java.util.Map;
@@ -23,8 +25,8 @@ final class SeededAdapter implements Adapter {
             Function<QueueModule, QueueModule> queue) {
         this.name = name;
         this.ref = ref;
-        this.threading = threading.apply(ref.threading());
-        this.queue = queue.apply(ref.queue());
+        this.threading = threading.apply(ref.module(ThreadingModule.class));
+        this.queue = queue.apply(ref.module(QueueModule.class));
     }
 
     @Override public String name() { return name; }
@@ -32,8 +34,13 @@ final class SeededAdapter implements Adapter {
     @Override public PyVersion pythonVersion() { return ref.pythonVersion(); }
     @Override public Set<Feature> features() { return ref.features(); }
     @Override public Map<String, String> details() { return ref.details(); }
-    @Override public ThreadingModule threading() { return threading; }
-    @Override public QueueModule queue() { return queue; }
+    @Override public Object module(PyModule m) {
+        return switch (m) {
+            case THREADING -> threading;
+            case QUEUE -> queue;
+            default -> throw ModuleTable.notProvided(name, m);
+        };
+    }
     @Override public void beginCase(String caseId) { ref.beginCase(caseId); }
     @Override public void endCase() { ref.endCase(); }
     @Override public boolean isBlocked(Thread thread) { return ref.isBlocked(thread); }

@@ -5,8 +5,7 @@ import dev.pyconc.catalog.Catalog;
 import dev.pyconc.spi.Adapter;
 import dev.pyconc.spi.AdapterFailure;
 import dev.pyconc.spi.Feature;
-import dev.pyconc.spi.queue.QueueModule;
-import dev.pyconc.spi.threading.ThreadingModule;
+import dev.pyconc.spi.PyModule;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,24 +46,6 @@ public final class PyconcExtension implements ExecutionCondition, ParameterResol
     public static final String ONLY_KEY = "pyconc.only";
     /** Configuration parameter / system property naming the adapter. */
     public static final String ADAPTER_KEY = "pyconc.adapter";
-
-    /** The module interfaces a case may take as parameters, and how each is had from the adapter. */
-    private static final Map<Class<?>, java.util.function.Function<Adapter, Object>> MODULES = Map.of(
-            ThreadingModule.class, Adapter::threading,
-            QueueModule.class, Adapter::queue,
-            dev.pyconc.spi.futures.FuturesModule.class, Adapter::concurrentFutures,
-            dev.pyconc.spi.sched.SchedModule.class, Adapter::sched,
-            dev.pyconc.spi.thread.ThreadModule.class, Adapter::thread,
-            dev.pyconc.spi.contextvars.ContextVarsModule.class, Adapter::contextvars);
-
-    /** The Python module of each module interface in {@link #MODULES}. */
-    private static final Map<Class<?>, String> MODULE_NAMES = Map.of(
-            ThreadingModule.class, "threading",
-            QueueModule.class, "queue",
-            dev.pyconc.spi.futures.FuturesModule.class, "concurrent.futures",
-            dev.pyconc.spi.sched.SchedModule.class, "sched",
-            dev.pyconc.spi.thread.ThreadModule.class, "_thread",
-            dev.pyconc.spi.contextvars.ContextVarsModule.class, "contextvars");
 
     private static final ExtensionContext.Namespace NS = ExtensionContext.Namespace.create(PyconcExtension.class);
 
@@ -189,11 +170,10 @@ public final class PyconcExtension implements ExecutionCondition, ParameterResol
             return ConditionEvaluationResult.enabled("adapter unavailable; the case reports it");
         }
         for (Class<?> type : m.get().getParameterTypes()) {
-            String module = MODULE_NAMES.get(type);
-            if (module != null && !adapter.modules().contains(module)) {
-                return ConditionEvaluationResult.disabled(NOT_APPLICABLE + "the case uses module " + module
-                        + ", which adapter '" + adapter.name() + "' does not provide (it provides "
-                        + String.join(", ", new java.util.TreeSet<>(adapter.modules())) + ")");
+            Optional<PyModule> module = PyModule.byApi(type);
+            if (module.isPresent() && !adapter.modules().contains(module.get())) {
+                return ConditionEvaluationResult.disabled(NOT_APPLICABLE + "the case uses module "
+                        + notProvided(adapter, module.get()));
             }
         }
         for (String id : checks(ctx.getRequiredTestClass(), m.get())) {
@@ -201,10 +181,11 @@ public final class PyconcExtension implements ExecutionCondition, ParameterResol
             if (b.isEmpty()) {
                 continue; // reported as an error by the interceptor
             }
-            if (!adapter.modules().contains(b.get().module())) {
-                return ConditionEvaluationResult.disabled(NOT_APPLICABLE + id + " is in module " + b.get().module()
-                        + ", which adapter '" + adapter.name() + "' does not provide (it provides "
-                        + String.join(", ", new java.util.TreeSet<>(adapter.modules())) + ")");
+            // the catalog admits only apis of registry modules, so the module is there
+            PyModule module = PyModule.byPythonName(b.get().module()).orElseThrow();
+            if (!adapter.modules().contains(module)) {
+                return ConditionEvaluationResult.disabled(NOT_APPLICABLE + id + " is in module "
+                        + notProvided(adapter, module));
             }
             if (!b.get().appliesTo(adapter.pythonVersion())) {
                 return ConditionEvaluationResult.disabled(NOT_APPLICABLE + id + " applies to Python "
@@ -220,6 +201,19 @@ public final class PyconcExtension implements ExecutionCondition, ParameterResol
         return ConditionEvaluationResult.enabled("applies");
     }
 
+    /**
+     * {@code contextvars (new in Python 3.7), which adapter 'x' does not provide (it provides threading, queue)}:
+     * the module, its first version when the adapter claims an older one, and the adapter's modules in registry
+     * order.
+     */
+    private static String notProvided(Adapter adapter, PyModule m) {
+        String newer = adapter.pythonVersion().atLeast(m.since()) ? ""
+                : " (new in Python " + m.since().feature() + ")";
+        return m.pythonName() + newer + ", which adapter '" + adapter.name() + "' does not provide (it provides "
+                + String.join(", ", PyModule.all().stream().filter(adapter.modules()::contains)
+                        .map(PyModule::pythonName).toList()) + ")";
+    }
+
     private static String range(Behaviour b) {
         return (b.since() == null ? "3.0" : b.since()) + (b.until() == null ? "+" : ".." + b.until());
     }
@@ -227,7 +221,7 @@ public final class PyconcExtension implements ExecutionCondition, ParameterResol
     @Override
     public boolean supportsParameter(ParameterContext pc, ExtensionContext ec) {
         Class<?> t = pc.getParameter().getType();
-        return t == Adapter.class || t == Harness.class || MODULES.containsKey(t);
+        return t == Adapter.class || t == Harness.class || PyModule.byApi(t).isPresent();
     }
 
     @Override
@@ -244,7 +238,7 @@ public final class PyconcExtension implements ExecutionCondition, ParameterResol
         } else if (t == Harness.class) {
             return harness(ec, a);
         }
-        return MODULES.get(t).apply(a);
+        return a.module(t);
     }
 
     private static Harness harness(ExtensionContext ec, Adapter a) {

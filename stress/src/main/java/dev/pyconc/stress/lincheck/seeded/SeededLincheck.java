@@ -1,5 +1,6 @@
 package dev.pyconc.stress.lincheck.seeded;
 
+import dev.pyconc.spi.queue.QueueModule;
 import dev.pyconc.stress.StressAdapter;
 import dev.pyconc.stress.lincheck.BoundedSemaphoreLincheck;
 import dev.pyconc.stress.lincheck.EventLincheck;
@@ -69,7 +70,7 @@ public final class SeededLincheck {
     public static class Queue_SizeCheckThenPut extends QueueLincheck {
         @Override
         protected Queue create() {
-            return new SizeCheckThenPutQueue(StressAdapter.get().queue().queue(), QueueOps.MAXSIZE);
+            return new SizeCheckThenPutQueue(StressAdapter.get().module(QueueModule.class).queue(), QueueOps.MAXSIZE);
         }
     }
 
@@ -93,7 +94,7 @@ public final class SeededLincheck {
     public static class SimpleQueue_LostCount extends SimpleQueueLincheck {
         @Override
         protected SimpleQueue create() {
-            return new LostCountSimpleQueue(StressAdapter.get().queue().simpleQueue());
+            return new LostCountSimpleQueue(StressAdapter.get().module(QueueModule.class).simpleQueue());
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.pyconc.spec.cases.thread;
 
+import dev.pyconc.spi.thread.ThreadModule;
 import dev.pyconc.spec.cases.threading.LockContract;
 import dev.pyconc.spec.harness.Binding;
 import dev.pyconc.spec.harness.PyCase;
@@ -13,11 +14,11 @@ class AllocateLockCases extends LockContract {
 
     @Override
     protected Lock newLock(Adapter adapter) {
-        return adapter.thread().allocateLock();
+        return adapter.module(ThreadModule.class).allocateLock();
     }
 
     @Override
     protected double timeoutMax(Adapter adapter) {
-        return adapter.thread().timeoutMax();
+        return adapter.module(ThreadModule.class).timeoutMax();
     }
 }

@@ -1,5 +1,6 @@
 package dev.pyconc.spec.cases.thread;
 
+import dev.pyconc.spi.thread.ThreadModule;
 import dev.pyconc.spec.cases.threading.LockContract;
 import dev.pyconc.spec.harness.Binding;
 import dev.pyconc.spec.harness.Checks;
@@ -23,11 +24,11 @@ class LockTypeCases extends LockContract {
 
     @Override
     protected Lock newLock(Adapter adapter) {
-        return adapter.thread().lockType();
+        return adapter.module(ThreadModule.class).lockType();
     }
 
     @Override
     protected double timeoutMax(Adapter adapter) {
-        return adapter.thread().timeoutMax();
+        return adapter.module(ThreadModule.class).timeoutMax();
     }
 }

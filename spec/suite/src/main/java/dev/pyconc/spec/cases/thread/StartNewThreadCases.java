@@ -1,5 +1,6 @@
 package dev.pyconc.spec.cases.thread;
 
+import dev.pyconc.spi.threading.ThreadingModule;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -212,7 +213,7 @@ class StartNewThreadCases {
         AtomicBoolean done = new AtomicBoolean();
         thread.startNewThread((args, kwargs) -> {
             try {
-                PyThread t = adapter.threading().currentThread();
+                PyThread t = adapter.module(ThreadingModule.class).currentThread();
                 current.set(t);
                 alive.set(t.isAlive());
                 daemon.set(t.isDaemon());
@@ -228,6 +229,6 @@ class StartNewThreadCases {
         assertTrue(alive.get(), "a dummy Thread counts as alive");
         assertTrue(daemon.get(), "a dummy Thread counts as a daemon");
         assertEquals(own.get(), ident.get(), "its ident is the thread's get_ident()");
-        assertNotEquals(adapter.threading().mainThread().ident(), ident.get());
+        assertNotEquals(adapter.module(ThreadingModule.class).mainThread().ident(), ident.get());
     }
 }

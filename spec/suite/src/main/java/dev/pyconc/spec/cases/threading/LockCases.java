@@ -22,12 +22,12 @@ class LockCases extends LockContract {
 
     @Override
     protected Lock newLock(Adapter adapter) {
-        return adapter.threading().lock();
+        return adapter.module(ThreadingModule.class).lock();
     }
 
     @Override
     protected double timeoutMax(Adapter adapter) {
-        return adapter.threading().timeoutMax();
+        return adapter.module(ThreadingModule.class).timeoutMax();
     }
 
     /** A NaN timeout raises ValueError. */
