@@ -354,6 +354,11 @@ def _h_getattr(obj, name):
     return getattr(obj, name)
 
 
+def _h_mro(obj, name):
+    """The MRO of class obj.name as qualified names, without object (e.g. _thread.error)."""
+    return [qualname(t) for t in getattr(obj, name).__mro__ if t is not object]
+
+
 def _h_setattr(obj, name, value):
     setattr(obj, name, value)
 
@@ -415,6 +420,7 @@ def _h_set_unraisablehook(obj, hook):
 
 HELPERS = {
     "$getattr": _h_getattr,
+    "$mro": _h_mro,
     "$setattr": _h_setattr,
     "$delattr": _h_delattr,
     "$hasattr": _h_hasattr,
