@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.pyconc.spec.harness.Timing;
 import dev.pyconc.spi.PyCallable;
+import dev.pyconc.spi.PyTuple;
 import dev.pyconc.spi.exceptions.BaseException;
 import dev.pyconc.spi.exceptions.PyExceptions;
 import dev.pyconc.spi.threading.ExceptHook;
@@ -658,6 +659,15 @@ final class Session implements AutoCloseable {
         if (v instanceof CharSequence s) {
             return F.textNode(s.toString());
         }
+        if (v instanceof PyTuple t) {
+            ObjectNode n = F.objectNode();
+            n.put("$", "tu");
+            ArrayNode a = n.putArray("v");
+            for (Object x : t) {
+                a.add(encode(x));
+            }
+            return n;
+        }
         if (v instanceof List<?> l) {
             ArrayNode a = F.arrayNode();
             for (Object x : l) {
@@ -773,6 +783,13 @@ final class Session implements AutoCloseable {
             }
             case "t" -> {
                 return n.path("n").asText();
+            }
+            case "tu" -> {
+                List<Object> l = new ArrayList<>(n.path("v").size());
+                for (JsonNode x : n.path("v")) {
+                    l.add(decode(x));
+                }
+                return PyTuple.copyOf(l);
             }
             case "eha" -> {
                 JsonNode type = n.get("type");

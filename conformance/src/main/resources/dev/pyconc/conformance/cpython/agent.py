@@ -13,6 +13,8 @@
 #   {"op":"ret"|"exc","id":N,"k":KEY,...}  result of call N
 #   {"op":"cb","id":M,"k":KEY,"fn":F,"a":[...],"kw":{...}}  Python thread KEY calls Java callable F
 #   {"op":"ctl","id":N,"v":...}           result of a control request
+# Values: JSON scalars and arrays (lists); tagged objects {"$":TAG,...}: "h" handle, "d" dict, "tu" tuple,
+# "j" Java callable, "e" exception, "t" exception class, "eha" excepthook arguments.
 import _thread
 import collections
 import itertools
@@ -196,7 +198,9 @@ def encode(v):
         return str(v)
     if isinstance(v, sched.Event):
         return handle(v)  # a named tuple, but the scheduler's cancel() needs the very object back
-    if isinstance(v, (list, tuple)):
+    if isinstance(v, tuple):
+        return {"$": "tu", "v": [encode(x) for x in v]}  # a PyTuple in Java (named tuples too)
+    if isinstance(v, list):
         return [encode(x) for x in v]
     if isinstance(v, (set, frozenset)):
         return [encode(x) for x in v]  # e.g. the done/not_done sets of concurrent.futures.wait
@@ -251,6 +255,8 @@ def decode(v):
                 raise RuntimeError("pyconc agent: stale handle %r (released at the end of its case)" % hid)
         if tag == "d":
             return {k: decode(x) for k, x in v["v"].items()}
+        if tag == "tu":
+            return tuple(decode(x) for x in v["v"])
         if tag == "j":
             fid = v["id"]
             w = _wrappers.get(fid)
