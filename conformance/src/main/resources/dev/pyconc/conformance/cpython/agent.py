@@ -23,6 +23,7 @@ import os
 import sys
 import traceback
 import importlib
+import logging
 
 import threading
 import queue
@@ -424,6 +425,37 @@ def _h_set_unraisablehook(obj, hook):
     sys.unraisablehook = sys.__unraisablehook__ if hook is None else _JavaUnraisableHook(hook)
 
 
+class _LogCapture(logging.Handler):
+    """A root-logger handler keeping each record as "LEVEL logger: message [exc-class: str(exc)]"."""
+
+    def __init__(self):
+        logging.Handler.__init__(self, logging.NOTSET)
+        self.records = []  # list.append is atomic; records may come from any thread
+
+    def emit(self, record):
+        try:
+            line = "%s %s: %s" % (record.levelname, record.name, record.getMessage())
+            exc = record.exc_info[1] if record.exc_info else None
+            if exc is not None:
+                line += " [%s: %s]" % (qualname(type(exc)), safe_str(exc))
+            self.records.append(line)
+        except Exception:
+            self.handleError(record)
+
+
+def _h_log_start(obj):
+    """Starts capturing what reaches the root logger; returns the capture, for $log_stop."""
+    h = _LogCapture()
+    logging.getLogger().addHandler(h)
+    return h
+
+
+def _h_log_stop(obj, h):
+    """Stops a capture started by $log_start; returns its records."""
+    logging.getLogger().removeHandler(h)
+    return list(h.records)
+
+
 HELPERS = {
     "$getattr": _h_getattr,
     "$mro": _h_mro,
@@ -436,6 +468,8 @@ HELPERS = {
     "$exit": _h_exit,
     "$start_new_thread": _h_start_new_thread,
     "$set_unraisablehook": _h_set_unraisablehook,
+    "$log_start": _h_log_start,
+    "$log_stop": _h_log_stop,
 }
 
 
