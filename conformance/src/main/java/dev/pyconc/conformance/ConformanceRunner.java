@@ -127,7 +127,7 @@ public final class ConformanceRunner {
         if (planned == 0) {
             throw new ConformanceException("no case selected" + describe(options)
                     + (filter.leftOutByProfile() > 0 ? " in profile " + options.profile().label() + " ("
-                            + filter.leftOutByProfile() + " implementation-detail cases left out; add --profile "
+                            + filter.leftOutByProfile() + " implementation-detail case methods left out; add --profile "
                             + Profile.CPYTHON.label() + ")" : ""));
         }
         probe = info(provider, adapter, options, start.toString(), null, 0, List.of(), filter.leftOutByProfile());

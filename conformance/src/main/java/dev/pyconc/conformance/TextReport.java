@@ -44,8 +44,8 @@ final class TextReport {
         }
         int leftOut = report.run().implementationDetailsLeftOut();
         if (leftOut > 0) {
-            out.println(leftOut + " implementation-detail case" + (leftOut == 1 ? "" : "s")
-                    + " (CPython behaviour the docs do not promise) left out; run them with --profile cpython");
+            out.println(leftOut + " implementation-detail case method" + (leftOut == 1 ? "" : "s")
+                    + " (CPython's behaviour beyond or against the docs) left out; run them with --profile cpython");
         }
 
         List<CaseResult> notPassed = report.notPassed().stream()
