@@ -3,6 +3,7 @@ package dev.pyconc.conformance;
 import dev.pyconc.catalog.Behaviour;
 import dev.pyconc.catalog.Catalog;
 import dev.pyconc.spec.harness.CaseIndex;
+import dev.pyconc.spec.harness.Profile;
 import dev.pyconc.spec.harness.PyconcExtension;
 import dev.pyconc.spi.PyModule;
 import java.lang.reflect.Method;
@@ -62,6 +63,11 @@ public record CaseInfo(String className, String simpleClassName, String methodNa
     /** {@code fully.qualified.Class#method}, as {@link CaseIndex} names cases. */
     public String id() {
         return className + "#" + methodName;
+    }
+
+    /** Whether it checks an implementation detail of CPython rather than a documented promise ({@link Profile}). */
+    public boolean implementationDetail() {
+        return Profile.isDetail(behaviours);
     }
 
     /** {@code SimpleClass#method}. */

@@ -14,6 +14,8 @@ import java.util.Map;
  * @param displayName JUnit's display name
  * @param module the Python module the case belongs to ({@code threading}, {@code queue})
  * @param behaviours the catalog ids the case checks
+ * @param implementationDetail whether the case checks an implementation detail of CPython (a behaviour tagged
+ *     {@code cpython-detail}) rather than a documented promise; such cases run only under profile {@code cpython}
  * @param status the outcome
  * @param message why it did not pass (assertion message, exception, skip reason); null for PASS
  * @param trace the full stack trace for FAIL, ERROR and TIMEOUT; null otherwise
@@ -23,10 +25,10 @@ import java.util.Map;
  * @param reportEntries notes the case published (e.g. {@code seed}, {@code behaviours})
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"id", "name", "displayName", "module", "behaviours", "status", "message", "durationSeconds",
+@JsonPropertyOrder({"id", "name", "displayName", "module", "behaviours", "implementationDetail", "status", "message", "durationSeconds",
         "startedAtMillis", "reportEntries", "trace", "threadDump"})
 public record CaseResult(String id, String name, String displayName, String module, List<String> behaviours,
-        Status status, String message, String trace, String threadDump, double durationSeconds,
+        boolean implementationDetail, Status status, String message, String trace, String threadDump, double durationSeconds,
         long startedAtMillis, Map<String, String> reportEntries) {
 
     public CaseResult {

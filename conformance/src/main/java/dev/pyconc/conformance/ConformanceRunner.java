@@ -2,6 +2,7 @@ package dev.pyconc.conformance;
 
 import dev.pyconc.spec.harness.Adapters;
 import dev.pyconc.spec.harness.CaseIndex;
+import dev.pyconc.spec.harness.Profile;
 import dev.pyconc.spec.harness.PyconcExtension;
 import dev.pyconc.spec.harness.Timing;
 import dev.pyconc.spi.Adapter;
@@ -105,13 +106,14 @@ public final class ConformanceRunner {
     private RunReport runWith(AdapterProvider provider, Adapter adapter, String loan, RunOptions options,
             Observer observer, Instant start, long t0) {
         // Features are asked for at the end: an adapter may find some out only when a case first needs them.
-        RunInfo probe = info(provider, adapter, options, start.toString(), null, 0, List.of(), List.of());
-        CaseFilter filter = new CaseFilter(options.modules(), options.ids());
+        RunInfo probe = info(provider, adapter, options, start.toString(), null, 0, List.of(), List.of(), 0);
+        CaseFilter filter = new CaseFilter(options.modules(), options.ids(), options.profile());
         LauncherDiscoveryRequestBuilder b = LauncherDiscoveryRequestBuilder.request()
                 .selectors(selectors)
                 .filters(EngineFilter.includeEngines("junit-jupiter"), TagFilter.includeTags("pyconc"))
                 .configurationParameter(PyconcExtension.ADAPTER_KEY, options.adapter())
-                .configurationParameter(PyconcExtension.ADAPTER_INSTANCE_KEY, loan);
+                .configurationParameter(PyconcExtension.ADAPTER_INSTANCE_KEY, loan)
+                .configurationParameter(Profile.KEY, options.profile().label());
         if (!filter.selectsAll()) {
             b.filters(filter);
         }
@@ -120,8 +122,12 @@ public final class ConformanceRunner {
         TestPlan plan = launcher.discover(request);
         int planned = ResultCollector.countCases(plan);
         if (planned == 0) {
-            throw new ConformanceException("no case selected" + describe(options));
+            throw new ConformanceException("no case selected" + describe(options)
+                    + (filter.leftOutByProfile() > 0 ? " in profile " + options.profile().label() + " ("
+                            + filter.leftOutByProfile() + " implementation-detail case methods left out; add --profile "
+                            + Profile.CPYTHON.label() + ")" : ""));
         }
+        probe = info(provider, adapter, options, start.toString(), null, 0, List.of(), List.of(), filter.leftOutByProfile());
         observer.started(probe, planned);
 
         ResultCollector collector = new ResultCollector(observer::caseFinished);
@@ -138,8 +144,9 @@ public final class ConformanceRunner {
         double seconds = (System.nanoTime() - t0) / 1e9;
         RunInfo info = new RunInfo(probe.adapter(), probe.adapterDescription(), probe.implementation(),
                 probe.pythonVersion(), featureNames(adapter), new TreeMap<>(adapter.details()), probe.jvm(), probe.os(),
-                probe.suiteCommit(), probe.timingFactor(), probe.filters(), start.toString(),
-                Instant.now().toString(), seconds, results.size(), RunReport.count(results));
+                probe.suiteCommit(), probe.timingFactor(), probe.filters(), probe.profile(),
+                probe.implementationDetailsLeftOut(), start.toString(), Instant.now().toString(), seconds,
+                results.size(), RunReport.count(results), RunReport.count(RunReport.details(results)));
         RunReport report = new RunReport(RunReport.FORMAT, info, results);
         if (options.jsonFile() != null) {
             JsonReport.write(report, options.jsonFile());
@@ -162,7 +169,7 @@ public final class ConformanceRunner {
     }
 
     private static RunInfo info(AdapterProvider p, Adapter a, RunOptions o, String started, String finished,
-            double seconds, List<CaseResult> results, List<String> features) {
+            double seconds, List<CaseResult> results, List<String> features, int detailsLeftOut) {
         Map<String, List<String>> filters = new LinkedHashMap<>();
         filters.put("module", o.modules());
         filters.put("id", o.ids());
@@ -171,8 +178,8 @@ public final class ConformanceRunner {
                 System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version")
                         + " (" + System.getProperty("java.vendor") + ")",
                 System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"),
-                SuiteCommit.get(), Timing.factor(), filters, started, finished, seconds, results.size(),
-                RunReport.count(results));
+                SuiteCommit.get(), Timing.factor(), filters, o.profile().label(), detailsLeftOut, started, finished,
+                seconds, results.size(), RunReport.count(results), RunReport.count(RunReport.details(results)));
     }
 
     /** Removes files of an earlier run matching {@code glob} in {@code dir} (the folder is ours). */

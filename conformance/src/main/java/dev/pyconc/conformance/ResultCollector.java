@@ -181,6 +181,7 @@ final class ResultCollector implements TestExecutionListener {
         String name;
         String module;
         List<String> behaviours;
+        boolean detail = info != null && info.implementationDetail();
         if (info != null) {
             caseId = info.id() + (invocation ? id.getDisplayName() : "");
             name = info.shortId() + (invocation ? id.getDisplayName() : "");
@@ -224,7 +225,7 @@ final class ResultCollector implements TestExecutionListener {
         double seconds = t0 == null ? 0 : (System.nanoTime() - t0) / 1e9;
         long started = startMillis.getOrDefault(id.getUniqueId(), System.currentTimeMillis());
         Map<String, String> notes = new LinkedHashMap<>(entries.getOrDefault(id.getUniqueId(), Map.of()));
-        CaseResult r = new CaseResult(caseId, name, id.getDisplayName(), module, behaviours, status, msg, trace, dump,
+        CaseResult r = new CaseResult(caseId, name, id.getDisplayName(), module, behaviours, detail, status, msg, trace, dump,
                 seconds, started, notes);
         results.add(r);
         if (results.size() > expected) {

@@ -1,6 +1,7 @@
 package dev.pyconc.conformance;
 
 import dev.pyconc.spec.harness.Adapters;
+import dev.pyconc.spec.harness.Profile;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -50,6 +51,11 @@ final class RunCommand implements Callable<Integer> {
             description = "The JSON results file. Default: <results-dir>/results.json.")
     Path results;
 
+    @Option(names = "--profile", paramLabel = "P", defaultValue = "docs",
+            description = "docs: judge only what the Python docs promise (default). cpython: also check CPython's "
+                    + "implementation details (behaviours tagged cpython-detail), reported apart.")
+    String profile;
+
     @Option(names = "--timing-factor", paramLabel = "F",
             description = "Scale every timeout tier (sets pyconc.timing.factor; raise it on a slow or loaded machine).")
     Double timingFactor;
@@ -67,14 +73,21 @@ final class RunCommand implements Callable<Integer> {
             }
             System.setProperty("pyconc.timing.factor", timingFactor.toString());
         }
+        Profile p;
+        try {
+            p = Profile.parse(profile);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--profile must be docs or cpython: " + profile);
+        }
         Path dir = resultsDir != null ? resultsDir : RunOptions.defaultResultsDir(adapter);
         Path json = results != null ? results : dir.resolve("results.json");
-        RunOptions options = new RunOptions(adapter, modules, ids, dir, json);
+        RunOptions options = new RunOptions(adapter, modules, ids, dir, json, p);
         RunReport report = new ConformanceRunner().run(options, new ConformanceRunner.Observer() {
             @Override
             public void started(RunInfo info, int cases) {
                 out.println("pyconc: running " + cases + " case" + (cases == 1 ? "" : "s") + " on " + info.adapter()
-                        + " (" + info.implementation() + ", Python " + info.pythonVersion() + ")");
+                        + " (" + info.implementation() + ", Python " + info.pythonVersion() + "), profile "
+                        + info.profile());
                 out.flush();
             }
 

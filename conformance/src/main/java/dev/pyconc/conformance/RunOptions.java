@@ -1,7 +1,9 @@
 package dev.pyconc.conformance;
 
+import dev.pyconc.spec.harness.Profile;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * What to run and where to write the results.
@@ -13,14 +15,23 @@ import java.util.List;
  * @param resultsDir folder for the JUnit XML ({@code junit/}) and Allure results ({@code allure-results/});
  *     null to write neither
  * @param jsonFile the JSON results file; null to write none
+ * @param profile which cases to judge: {@link Profile#DOCS} leaves out the implementation-detail cases at
+ *     discovery, {@link Profile#CPYTHON} runs them too and reports them apart
  */
-public record RunOptions(String adapter, List<String> modules, List<String> ids, Path resultsDir, Path jsonFile) {
+public record RunOptions(String adapter, List<String> modules, List<String> ids, Path resultsDir, Path jsonFile,
+        Profile profile) {
     public RunOptions {
         modules = modules == null ? List.of() : List.copyOf(modules);
         ids = ids == null ? List.of() : List.copyOf(ids);
+        profile = Objects.requireNonNullElse(profile, Profile.DOCS);
     }
 
-    /** Every case on {@code adapter}, writing nothing. */
+    /** The options in the default profile, {@link Profile#DOCS}. */
+    public RunOptions(String adapter, List<String> modules, List<String> ids, Path resultsDir, Path jsonFile) {
+        this(adapter, modules, ids, resultsDir, jsonFile, Profile.DOCS);
+    }
+
+    /** Every documented case on {@code adapter}, writing nothing. */
     public static RunOptions of(String adapter) {
         return new RunOptions(adapter, List.of(), List.of(), null, null);
     }
@@ -31,14 +42,18 @@ public record RunOptions(String adapter, List<String> modules, List<String> ids,
     }
 
     public RunOptions withModules(List<String> m) {
-        return new RunOptions(adapter, m, ids, resultsDir, jsonFile);
+        return new RunOptions(adapter, m, ids, resultsDir, jsonFile, profile);
     }
 
     public RunOptions withIds(List<String> i) {
-        return new RunOptions(adapter, modules, i, resultsDir, jsonFile);
+        return new RunOptions(adapter, modules, i, resultsDir, jsonFile, profile);
     }
 
     public RunOptions withResults(Path dir, Path json) {
-        return new RunOptions(adapter, modules, ids, dir, json);
+        return new RunOptions(adapter, modules, ids, dir, json, profile);
+    }
+
+    public RunOptions withProfile(Profile p) {
+        return new RunOptions(adapter, modules, ids, resultsDir, jsonFile, p);
     }
 }

@@ -35,9 +35,19 @@ public record RunReport(String format, RunInfo run, List<CaseResult> cases) {
         return m;
     }
 
-    /** Per module (sorted), the results per status. */
+    /** The results of the cases that check an implementation detail of CPython. */
+    public static List<CaseResult> details(List<CaseResult> cases) {
+        return cases.stream().filter(CaseResult::implementationDetail).toList();
+    }
+
+    /** Per module (sorted), the results per status, implementation details included. */
     @JsonIgnore
     public Map<String, Map<Status, Integer>> countsByModule() {
+        return countsByModule(cases);
+    }
+
+    /** Per module (sorted), the results per status of {@code cases}. */
+    public static Map<String, Map<Status, Integer>> countsByModule(List<CaseResult> cases) {
         Map<String, List<CaseResult>> byModule = new TreeMap<>();
         for (CaseResult c : cases) {
             byModule.computeIfAbsent(c.module(), k -> new java.util.ArrayList<>()).add(c);

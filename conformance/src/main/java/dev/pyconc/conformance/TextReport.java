@@ -22,9 +22,57 @@ final class TextReport {
         return line;
     }
 
-    /** The summary: a table of counts per module, then every non-PASS case with its reason, then totals. */
+    /**
+     * The summary: a table of counts per module of the documented cases, then (profile {@code cpython}) one of
+     * the implementation-detail cases, or (profile {@code docs}) a line saying how many were left out; then
+     * every non-PASS case with its reason, then totals.
+     */
     static void summary(RunReport report, PrintWriter out) {
-        Map<String, Map<Status, Integer>> byModule = report.countsByModule();
+        List<CaseResult> documented = report.cases().stream().filter(c -> !c.implementationDetail()).toList();
+        List<CaseResult> details = RunReport.details(report.cases());
+        out.println();
+        out.println("Results on " + report.run().adapter() + " (" + report.run().implementation() + ", Python "
+                + report.run().pythonVersion() + "), profile " + report.run().profile());
+        if (!documented.isEmpty() || details.isEmpty()) {
+            table(RunReport.countsByModule(documented), RunReport.count(documented), out);
+        }
+        if (!details.isEmpty()) {
+            out.println();
+            out.println("Implementation details (CPython): what CPython does where the docs promise nothing or "
+                    + "something else (profile " + report.run().profile() + ")");
+            table(RunReport.countsByModule(details), RunReport.count(details), out);
+        }
+        int leftOut = report.run().implementationDetailsLeftOut();
+        if (leftOut > 0) {
+            out.println(leftOut + " implementation-detail case method" + (leftOut == 1 ? "" : "s")
+                    + " (CPython's behaviour beyond or against the docs) left out; run them with --profile cpython");
+        }
+
+        List<CaseResult> notPassed = report.notPassed().stream()
+                .sorted(java.util.Comparator.comparing(CaseResult::status).thenComparing(CaseResult::id)).toList();
+        if (!notPassed.isEmpty()) {
+            out.println();
+            out.println("Not passed (" + notPassed.size() + "):");
+            for (CaseResult r : notPassed) {
+                out.println(String.format(Locale.ROOT, "  %-7s %s", r.status().label(), r.name()));
+                out.println("          behaviours: " + String.join(", ", r.behaviours())
+                        + (r.implementationDetail() ? " (implementation detail)" : ""));
+                out.println("          reason: " + abbreviate(r.reason().isEmpty() ? "(none given)" : r.reason(), 300));
+            }
+        }
+        out.println();
+        Map<Status, Integer> c = report.run().counts();
+        out.println(String.format(Locale.ROOT,
+                "%s on %s: %d passed, %d failed, %d errors, %d timed out, %d not applicable, %d skipped in %.1f s%s",
+                report.succeeded() ? "CONFORMS" : "DOES NOT CONFORM", report.run().adapter(), c.get(Status.PASS),
+                c.get(Status.FAIL), c.get(Status.ERROR), c.get(Status.TIMEOUT), c.get(Status.NOT_APPLICABLE),
+                c.get(Status.SKIPPED), report.run().durationSeconds(),
+                details.isEmpty() ? "" : " (" + details.size() + " of them implementation details)"));
+        out.flush();
+    }
+
+    private static void table(Map<String, Map<Status, Integer>> byModule, Map<Status, Integer> totals,
+            PrintWriter out) {
         int nameWidth = Math.max("module".length(), "total".length());
         for (String m : byModule.keySet()) {
             nameWidth = Math.max(nameWidth, m.length());
@@ -34,36 +82,13 @@ final class TextReport {
             header.append(String.format(Locale.ROOT, " %7s", s.label()));
         }
         header.append(String.format(Locale.ROOT, " %7s", "total"));
-        out.println();
-        out.println("Results on " + report.run().adapter() + " (" + report.run().implementation() + ", Python "
-                + report.run().pythonVersion() + ")");
         out.println(header);
         out.println("-".repeat(header.length()));
         for (var e : byModule.entrySet()) {
             out.println(row(e.getKey(), e.getValue(), nameWidth));
         }
         out.println("-".repeat(header.length()));
-        out.println(row("total", report.run().counts(), nameWidth));
-
-        List<CaseResult> notPassed = report.notPassed().stream()
-                .sorted(java.util.Comparator.comparing(CaseResult::status).thenComparing(CaseResult::id)).toList();
-        if (!notPassed.isEmpty()) {
-            out.println();
-            out.println("Not passed (" + notPassed.size() + "):");
-            for (CaseResult r : notPassed) {
-                out.println(String.format(Locale.ROOT, "  %-7s %s", r.status().label(), r.name()));
-                out.println("          behaviours: " + String.join(", ", r.behaviours()));
-                out.println("          reason: " + abbreviate(r.reason().isEmpty() ? "(none given)" : r.reason(), 300));
-            }
-        }
-        out.println();
-        Map<Status, Integer> c = report.run().counts();
-        out.println(String.format(Locale.ROOT,
-                "%s on %s: %d passed, %d failed, %d errors, %d timed out, %d not applicable, %d skipped in %.1f s",
-                report.succeeded() ? "CONFORMS" : "DOES NOT CONFORM", report.run().adapter(), c.get(Status.PASS),
-                c.get(Status.FAIL), c.get(Status.ERROR), c.get(Status.TIMEOUT), c.get(Status.NOT_APPLICABLE),
-                c.get(Status.SKIPPED), report.run().durationSeconds()));
-        out.flush();
+        out.println(row("total", totals, nameWidth));
     }
 
     private static String row(String name, Map<Status, Integer> counts, int nameWidth) {

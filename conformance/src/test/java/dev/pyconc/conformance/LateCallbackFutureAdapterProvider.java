@@ -135,6 +135,11 @@ public class LateCallbackFutureAdapterProvider implements AdapterProvider {
         public Long processCpuCount() {
             return ref.processCpuCount();
         }
+
+        @Override
+        public List<String> captureLog(Runnable body) {
+            return ref.captureLog(body);
+        }
     }
 
     /** Delegates everything; add_done_callback only registers, so a callback added once done never runs. */

@@ -1,5 +1,6 @@
 package dev.pyconc.conformance;
 
+import dev.pyconc.spec.harness.Profile;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -48,7 +49,8 @@ class SelfCheckTest {
         try {
             List<Future<RunReport>> runs = new ArrayList<>();
             for (String id : caseIds) {
-                runs.add(pool.submit(() -> new ConformanceRunner().run(RunOptions.of(adapter).withIds(List.of(id)),
+                runs.add(pool.submit(() -> new ConformanceRunner().run(RunOptions.of(adapter).withProfile(Profile.CPYTHON)
+                        .withIds(List.of(id)),
                         new ConformanceRunner.Observer() {
                             @Override
                             public void caseFinished(CaseResult r, int done, int expected) {
@@ -123,7 +125,7 @@ class SelfCheckTest {
         List<String> all = new ArrayList<>(LOCK_SCOPE);
         all.addAll(QUEUE_SCOPE);
         all.addAll(SEMAPHORE_SCOPE);
-        RunReport r = new ConformanceRunner().run(RunOptions.of("reference").withIds(all), new ConformanceRunner.Observer() {});
+        RunReport r = new ConformanceRunner().run(RunOptions.of("reference").withProfile(Profile.CPYTHON).withIds(all), new ConformanceRunner.Observer() {});
         assertEquals(Map.of(), failing(r.cases()), describe(r.cases()));
         assertTrue(r.succeeded(), describe(r.cases()));
         assertTrue(r.run().counts().get(Status.PASS) >= 100, "the scopes hold the Lock, Semaphore and queue cases: "
@@ -151,7 +153,7 @@ class SelfCheckTest {
     /** See {@link LifoQueueAdapterProvider}: only order-checking cases notice. */
     @Test
     void lifoQueuePosingAsQueueIsCaught() throws Exception {
-        RunReport r = new ConformanceRunner().run(RunOptions.of("broken-lifo-queue").withIds(QUEUE_SCOPE),
+        RunReport r = new ConformanceRunner().run(RunOptions.of("broken-lifo-queue").withProfile(Profile.CPYTHON).withIds(QUEUE_SCOPE),
                 new ConformanceRunner.Observer() {});
         assertCaught(r.cases(), Map.of("queue.Queue/first-in-first-out", Status.FAIL),
                 // Per-producer order under concurrency: LIFO shows only when two items of one producer wait together.

@@ -17,4 +17,6 @@ import org.junit.platform.suite.api.SuiteDisplayName;
 @IncludeClassNamePatterns(".*Cases")
 @IncludeTags("pyconc")
 @ConfigurationParameter(key = "pyconc.adapter", value = "reference")
+// Profile cpython: the documented cases and CPython's implementation details, which it must pass too.
+@ConfigurationParameter(key = "pyconc.profile", value = "cpython")
 class ReferenceConformanceTest {}

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pyconc.spi.PyCallable;
+import dev.pyconc.spi.PyTuple;
 import dev.pyconc.spi.exceptions.BaseException;
 import dev.pyconc.spi.exceptions.PyExceptions;
 import dev.pyconc.spi.threading.ExceptHook;
@@ -25,7 +26,7 @@ import java.util.function.Supplier;
  * The values of one session on the wire, in both directions: the Java half of the value codec whose Python
  * half is {@code encode}/{@code decode} in {@code agent.py} (change them together).
  *
- * <p>Plain values cross as JSON (a dict as {@code {"$":"d","v":{...}}}); a Python object as a handle
+ * <p>Plain values cross as JSON (a dict as {@code {"$":"d","v":{...}}}, a tuple as {@code {"$":"tu","v":[...]}}); a Python object as a handle
  * {@code {"$":"h","id":N,"c":KIND}}, which becomes this session's one proxy for it (so identity holds within a
  * case); a Java callable as {@code {"$":"j","id":N,"kind":"c"|"p"|"eh"}}, registered here so that Python can
  * call it back; an exception as its class names and message ({@code {"$":"e",...}}); an exception class as
@@ -121,6 +122,15 @@ final class Codec {
         }
         if (v instanceof CharSequence s) {
             return F.textNode(s.toString());
+        }
+        if (v instanceof PyTuple t) {
+            ObjectNode n = F.objectNode();
+            n.put("$", "tu");
+            ArrayNode a = n.putArray("v");
+            for (Object x : t) {
+                a.add(encode(x));
+            }
+            return n;
         }
         if (v instanceof List<?> l) {
             ArrayNode a = F.arrayNode();
@@ -237,6 +247,13 @@ final class Codec {
             }
             case "t" -> {
                 return n.path("n").asText();
+            }
+            case "tu" -> {
+                List<Object> l = new ArrayList<>(n.path("v").size());
+                for (JsonNode x : n.path("v")) {
+                    l.add(decode(x));
+                }
+                return PyTuple.copyOf(l);
             }
             case "eha" -> {
                 JsonNode type = n.get("type");

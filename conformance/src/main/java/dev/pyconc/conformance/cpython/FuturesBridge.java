@@ -301,5 +301,24 @@ final class FuturesBridge {
             }
             return v == null ? null : Proxies.integer(v);
         }
+
+        /**
+         * Adds a capturing handler to the root logger (agent helper {@code $log_start}), runs {@code body},
+         * removes it and returns its records ({@code $log_stop}).
+         */
+        @Override
+        public List<String> captureLog(Runnable body) {
+            Object capture = invoke("$log_start");
+            List<String> out = new java.util.ArrayList<>();
+            try {
+                body.run();
+            } finally {
+                Object records = invoke("$log_stop", capture);
+                for (Object o : as(List.class, records)) {
+                    out.add((String) o);
+                }
+            }
+            return out;
+        }
     }
 }

@@ -103,5 +103,16 @@ final class ThreadBridge {
         public long stackSize(long size) {
             return Proxies.integer(invoke("stack_size", size));
         }
+
+        /** {@code _thread.error.__mro__} through the agent's {@code $mro} helper (qualified names, no object). */
+        @Override
+        public List<String> errorMro() {
+            Object r = invoke("$mro", "error");
+            List<String> out = new ArrayList<>();
+            for (Object o : Proxies.as(List.class, r)) {
+                out.add((String) o);
+            }
+            return List.copyOf(out);
+        }
     }
 }

@@ -16,6 +16,8 @@
 #   {"op":"ret"|"exc","id":N,"k":KEY,...}  result of call N
 #   {"op":"cb","id":M,"k":KEY,"fn":F,"a":[...],"kw":{...}}  Python thread KEY calls Java callable F
 #   {"op":"ctl","id":N,"v":...}           result of a control request
+# Values: JSON scalars and arrays (lists); tagged objects {"$":TAG,...}: "h" handle, "d" dict, "tu" tuple,
+# "j" Java callable, "e" exception, "t" exception class, "eha" excepthook arguments.
 import _thread
 import collections
 import itertools
@@ -24,6 +26,7 @@ import os
 import sys
 import traceback
 import importlib
+import logging
 
 import threading
 import queue
@@ -206,7 +209,9 @@ def encode(v):
         return str(v)
     if isinstance(v, sched.Event):
         return handle(v)  # a named tuple, but the scheduler's cancel() needs the very object back
-    if isinstance(v, (list, tuple)):
+    if isinstance(v, tuple):
+        return {"$": "tu", "v": [encode(x) for x in v]}  # a PyTuple in Java (named tuples too)
+    if isinstance(v, list):
         return [encode(x) for x in v]
     if isinstance(v, (set, frozenset)):
         return [encode(x) for x in v]  # e.g. the done/not_done sets of concurrent.futures.wait
@@ -261,6 +266,8 @@ def decode(v):
                 raise RuntimeError("pyconc agent: stale handle %r (released at the end of its case)" % hid)
         if tag == "d":
             return {k: decode(x) for k, x in v["v"].items()}
+        if tag == "tu":
+            return tuple(decode(x) for x in v["v"])
         if tag == "j":
             fid = v["id"]
             w = _wrappers.get(fid)
@@ -364,6 +371,11 @@ def _h_getattr(obj, name):
     return getattr(obj, name)
 
 
+def _h_mro(obj, name):
+    """The MRO of class obj.name as qualified names, without object (e.g. _thread.error)."""
+    return [qualname(t) for t in getattr(obj, name).__mro__ if t is not object]
+
+
 def _h_setattr(obj, name, value):
     setattr(obj, name, value)
 
@@ -431,8 +443,40 @@ def _h_set_unraisablehook(obj, hook):
     sys.unraisablehook = sys.__unraisablehook__ if hook is None else _JavaUnraisableHook(hook)
 
 
+class _LogCapture(logging.Handler):
+    """A root-logger handler keeping each record as "LEVEL logger: message [exc-class: str(exc)]"."""
+
+    def __init__(self):
+        logging.Handler.__init__(self, logging.NOTSET)
+        self.records = []  # list.append is atomic; records may come from any thread
+
+    def emit(self, record):
+        try:
+            line = "%s %s: %s" % (record.levelname, record.name, record.getMessage())
+            exc = record.exc_info[1] if record.exc_info else None
+            if exc is not None:
+                line += " [%s: %s]" % (qualname(type(exc)), safe_str(exc))
+            self.records.append(line)
+        except Exception:
+            self.handleError(record)
+
+
+def _h_log_start(obj):
+    """Starts capturing what reaches the root logger; returns the capture, for $log_stop."""
+    h = _LogCapture()
+    logging.getLogger().addHandler(h)
+    return h
+
+
+def _h_log_stop(obj, h):
+    """Stops a capture started by $log_start; returns its records."""
+    logging.getLogger().removeHandler(h)
+    return list(h.records)
+
+
 HELPERS = {
     "$getattr": _h_getattr,
+    "$mro": _h_mro,
     "$setattr": _h_setattr,
     "$delattr": _h_delattr,
     "$hasattr": _h_hasattr,
@@ -442,6 +486,8 @@ HELPERS = {
     "$exit": _h_exit,
     "$start_new_thread": _h_start_new_thread,
     "$set_unraisablehook": _h_set_unraisablehook,
+    "$log_start": _h_log_start,
+    "$log_stop": _h_log_stop,
 }
 
 

@@ -68,7 +68,7 @@ public final class RefFuture implements Future {
         try {
             cb.call(List.of(this), Map.of());
         } catch (PyException e) {
-            System.err.println("exception calling callback for " + this + ": " + e);
+            RefLog.exception("concurrent.futures", "exception calling callback for " + this, e);
         }
     }
 

@@ -120,4 +120,10 @@ public final class RefFuturesModule implements FuturesModule {
     public Long processCpuCount() {
         return (long) Runtime.getRuntime().availableProcessors();
     }
+
+    /** What {@link RefFuture} logged through {@link RefLog} while {@code body} ran. */
+    @Override
+    public java.util.List<String> captureLog(Runnable body) {
+        return RefLog.capture(body);
+    }
 }

@@ -174,4 +174,13 @@ public final class RefThreadModule implements ThreadModule {
     public long stackSize(long size) {
         return threading.stackSize(size);
     }
+
+    /**
+     * {@code _thread.error}: the reference raises {@link dev.pyconc.spi.exceptions.RuntimeError} for the
+     * module's errors (releasing an unlocked lock), so the class is RuntimeError and its MRO is RuntimeError's.
+     */
+    @Override
+    public List<String> errorMro() {
+        return new dev.pyconc.spi.exceptions.RuntimeError("_thread.error").pythonMro();
+    }
 }

@@ -6,7 +6,9 @@ import java.util.Map;
 
 /**
  * Python semantics over the plain values that cross the SPI (see {@link dev.pyconc.spi}): truthiness,
- * equality and the {@code <} ordering that {@code PriorityQueue} relies on.
+ * equality and the {@code <} ordering that {@code PriorityQueue} relies on. A {@link PyTuple} is a tuple,
+ * any other {@code List} a list: they compare and order as Python's tuples and lists do (equal only to their
+ * own kind; {@code <} between a tuple and a list raises TypeError).
  */
 public final class PyValues {
     private PyValues() {}
@@ -44,7 +46,10 @@ public final class PyValues {
         return true;
     }
 
-    /** Python's {@code a == b} over plain values: {@code 1 == 1.0 == True}, lists element-wise. */
+    /**
+     * Python's {@code a == b} over plain values: {@code 1 == 1.0 == True}, lists and tuples element-wise; a
+     * {@link PyTuple} never equals a list that is not a tuple (Java's {@code equals} would say it does).
+     */
     public static boolean eq(Object a, Object b) {
         if (a == null || b == null) {
             return a == b;
@@ -56,7 +61,7 @@ public final class PyValues {
             return asDouble(a) == asDouble(b);
         }
         if (a instanceof List<?> la && b instanceof List<?> lb) {
-            if (la.size() != lb.size()) {
+            if ((a instanceof PyTuple) != (b instanceof PyTuple) || la.size() != lb.size()) {
                 return false;
             }
             for (int i = 0; i < la.size(); i++) {
@@ -70,8 +75,8 @@ public final class PyValues {
     }
 
     /**
-     * Python's three-way comparison for {@code <}: numbers with numbers, str with str, lists
-     * lexicographically.
+     * Python's three-way comparison for {@code <}: numbers with numbers, str with str, lists with lists and
+     * tuples ({@link PyTuple}) with tuples lexicographically.
      *
      * @throws TypeError when Python would raise it ({@code '<' not supported between ...}), e.g. for an
      *     int and a str, or for None
@@ -86,7 +91,7 @@ public final class PyValues {
         if (a instanceof String sa && b instanceof String sb) {
             return sa.compareTo(sb) < 0 ? -1 : sa.equals(sb) ? 0 : 1;
         }
-        if (a instanceof List<?> la && b instanceof List<?> lb) {
+        if (a instanceof List<?> la && b instanceof List<?> lb && (a instanceof PyTuple) == (b instanceof PyTuple)) {
             int n = Math.min(la.size(), lb.size());
             for (int i = 0; i < n; i++) {
                 if (!eq(la.get(i), lb.get(i))) {
@@ -114,6 +119,9 @@ public final class PyValues {
         }
         if (v instanceof CharSequence) {
             return "str";
+        }
+        if (v instanceof PyTuple) {
+            return "tuple";
         }
         if (v instanceof List) {
             return "list";

@@ -40,10 +40,14 @@
  * <h2>Values</h2>
  * Values crossing the SPI (queue items, callable arguments and results, {@code local} attributes) are plain
  * values: {@code null} (None), {@link java.lang.Boolean}, {@link java.lang.Long} (int),
- * {@link java.lang.Double} (float), {@link java.lang.String} (str), {@link java.util.List} (tuple or list)
- * and {@link java.util.Map} with String keys (dict) of plain values, and the SPI's own objects (a
+ * {@link java.lang.Double} (float), {@link java.lang.String} (str), {@link dev.pyconc.spi.PyTuple} (tuple:
+ * an immutable {@code List}), any other {@link java.util.List} (list; where an API takes a tuple, such as
+ * {@code start_new_thread}'s args, a list stands for it) and {@link java.util.Map} with String keys (dict) of
+ * plain values, and the SPI's own objects (a
  * {@code Future} given to a done callback, a {@code ContextVar} in a context's keys). Adapters return these exact Java types;
- * callers should pass them ({@code 1L}, not {@code 1}). {@link dev.pyconc.spi.PyValues} gives Python's
- * truthiness, equality and ordering over them.
+ * callers should pass them ({@code 1L}, not {@code 1}). An adapter returns a Python tuple as a
+ * {@code PyTuple}, which as a Java {@code List} equals a list of the same items, so a case may compare it with
+ * {@code List.of(...)}. {@link dev.pyconc.spi.PyValues} gives Python's truthiness, equality and ordering over
+ * them (where a tuple and a list are never equal).
  */
 package dev.pyconc.spi;

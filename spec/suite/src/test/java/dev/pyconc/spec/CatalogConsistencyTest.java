@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.pyconc.catalog.Behaviour;
 import dev.pyconc.catalog.Catalog;
 import dev.pyconc.spec.harness.CaseIndex;
+import dev.pyconc.spec.harness.Checks;
+import dev.pyconc.spec.harness.Profile;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -57,5 +59,32 @@ class CatalogConsistencyTest {
                 assertTrue(b.untestable().strip().length() >= 10, b.id() + ": untestable reason too short");
             }
         }
+    }
+
+    /**
+     * A case checks either documented behaviour or CPython's implementation details, never both, so that the
+     * profile that leaves details out (see {@code Profile}) loses no documented check. Only the ids of the
+     * method's own {@code @Checks} count: a binding class may add a documented id (a version bound) to all
+     * its cases.
+     */
+    @Test
+    void noCaseMixesDocumentedBehaviourAndImplementationDetails() {
+        List<String> mixed = new ArrayList<>();
+        for (CaseIndex.Case c : CaseIndex.cases()) {
+            List<String> onClasses = new ArrayList<>();
+            for (Class<?> k = c.testClass(); k != null; k = k.getSuperclass()) {
+                Checks onClass = k.getDeclaredAnnotation(Checks.class);
+                if (onClass != null) {
+                    onClasses.addAll(List.of(onClass.value()));
+                }
+            }
+            List<String> own = c.checks().stream().filter(id -> !onClasses.contains(id)).toList();
+            long details = own.stream().map(Catalog.standard()::find).flatMap(java.util.Optional::stream)
+                    .filter(Profile::isDetail).count();
+            if (details > 0 && details < own.size()) {
+                mixed.add(c.id() + " " + own);
+            }
+        }
+        assertEquals(List.of(), mixed, "cases mixing documented and cpython-detail behaviours: split them");
     }
 }

@@ -129,4 +129,19 @@ public interface FuturesModule {
      * @see <a href="https://docs.python.org/3/library/os.html#os.cpu_count">os.cpu_count</a>
      */
     Long processCpuCount();
+
+    /**
+     * Runs {@code body} and returns what the implementation logged while it ran, one entry per log record, as
+     * {@code "LEVEL logger: message"}, followed by {@code " [exception-class: str(exception)]"} when the
+     * record carries an exception (the class by qualified name, e.g. {@code builtins.ValueError}). For
+     * Python this is every record that reaches the {@code logging} module's root logger, from any thread
+     * (e.g. {@code concurrent.futures}' own logger, which logs a done-callback's exception); other
+     * implementations report what their own logging records. Records from other threads of the process may
+     * appear too.
+     *
+     * @param body what to run; its exceptions propagate (the log is then lost)
+     * @return the records, in the order they were logged
+     * @see <a href="https://docs.python.org/3/library/logging.html">logging</a>
+     */
+    java.util.List<String> captureLog(Runnable body);
 }

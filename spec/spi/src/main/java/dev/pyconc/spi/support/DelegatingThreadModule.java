@@ -30,4 +30,5 @@ public class DelegatingThreadModule implements ThreadModule {
     @Override public double timeoutMax() { return delegate.timeoutMax(); }
     @Override public long stackSize() { return delegate.stackSize(); }
     @Override public long stackSize(long size) { return delegate.stackSize(size); }
+    @Override public List<String> errorMro() { return delegate.errorMro(); }
 }

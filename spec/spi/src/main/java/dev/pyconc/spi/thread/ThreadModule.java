@@ -101,4 +101,15 @@ public interface ThreadModule {
      * @see <a href="https://docs.python.org/3/library/_thread.html#_thread.stack_size">_thread.stack_size</a>
      */
     long stackSize(long size);
+
+    /**
+     * The class {@code _thread.error} as Python sees it: {@code _thread.error.__mro__} as qualified names
+     * ({@code module.qualname}, public spellings as in {@link dev.pyconc.spi.exceptions.BaseException#pythonMro()}),
+     * most derived first, without {@code object}. Since 3.3 {@code _thread.error} is {@code RuntimeError}, so
+     * this starts with {@code builtins.RuntimeError}.
+     *
+     * @return the class's MRO, e.g. {@code [builtins.RuntimeError, builtins.Exception, builtins.BaseException]}
+     * @see <a href="https://docs.python.org/3/library/_thread.html#_thread.error">_thread.error</a>
+     */
+    List<String> errorMro();
 }

@@ -32,6 +32,7 @@ public final class Harness {
     private final ConcurrentLinkedQueue<Throwable> failures = new ConcurrentLinkedQueue<>();
     private final AtomicInteger counter = new AtomicInteger();
     private Long seed;
+    private Random random;
 
     Harness(Adapter adapter, String caseId, BiConsumer<String, String> reporter) {
         this.adapter = adapter;
@@ -260,21 +261,25 @@ public final class Harness {
     }
 
     /**
-     * A random generator for property-style cases, seeded from {@code pyconc.seed} if set, else freshly;
-     * the seed is printed and recorded with the case result so that a failure can be replayed.
+     * The case's one random generator for property-style cases, seeded from {@code pyconc.seed} if set, else
+     * freshly; the seed is printed and recorded with the case result so that a failure can be replayed. Every
+     * call returns the same generator, so successive calls continue one stream (a second call does not
+     * replay the first one's numbers). Draws made in one order replay exactly; {@link Random} is
+     * thread-safe, but draws from several threads replay only as far as their interleaving does.
      */
-    public Random random() {
-        if (seed == null) {
+    public synchronized Random random() {
+        if (random == null) {
             String s = System.getProperty("pyconc.seed");
             seed = s != null && !s.isBlank() ? Long.parseLong(s.strip()) : new Random().nextLong();
             note("seed", Long.toString(seed));
             System.out.println("[pyconc] " + caseId + " seed=" + seed + " (replay with -Dpyconc.seed=" + seed + ")");
+            random = new Random(seed);
         }
-        return new Random(seed);
+        return random;
     }
 
     /** The seed {@link #random()} used, or null if it was not called. */
-    public Long seed() {
+    public synchronized Long seed() {
         return seed;
     }
 

@@ -31,6 +31,9 @@ import org.junit.jupiter.api.extension.ReflectiveInvocationContext;
  *       {@code pyconc.adapter}, default {@value Adapters#DEFAULT}; closes it when the run ends.</li>
  *   <li>Disables a case as {@value #NOT_APPLICABLE} (with the reason) when a behaviour it checks does not
  *       apply to the adapter's Python version or needs a feature the adapter lacks.</li>
+ *   <li>Disables a case as {@value #SKIPPED} when it checks an implementation detail of CPython and the
+ *       {@link Profile} (configuration parameter or system property {@value Profile#KEY}) is not
+ *       {@code cpython}.</li>
  *   <li>Runs each case on its own thread with a {@link Timing#CASE} deadline; a case past it fails with
  *       {@link CaseTimeoutError} holding the Java and the adapter's thread dumps, and the run goes on.</li>
  *   <li>Reports a case that met an {@link AdapterFailure} anywhere (even wrapped by an assertion) as failing
@@ -162,6 +165,12 @@ public final class PyconcExtension implements ExecutionCondition, ParameterResol
         if (only != null && !only.isBlank()
                 && !java.util.regex.Pattern.compile(only).matcher(caseId(ctx)).find()) {
             return ConditionEvaluationResult.disabled(SKIPPED + "not selected by -D" + ONLY_KEY + "=" + only);
+        }
+        Profile profile = Profile.of(ctx::getConfigurationParameter);
+        if (!profile.runs(Profile.isDetail(ctx.getRequiredTestClass(), m.get()))) {
+            return ConditionEvaluationResult.disabled(SKIPPED + "checks an implementation detail of CPython, not a "
+                    + "documented promise; profile " + profile.label() + " leaves it out (run with "
+                    + Profile.KEY + "=" + Profile.CPYTHON.label() + ")");
         }
         Adapter adapter;
         try {

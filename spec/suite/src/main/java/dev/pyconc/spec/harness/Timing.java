@@ -1,8 +1,10 @@
 package dev.pyconc.spec.harness;
 
 /**
- * Named timeout tiers, in seconds, all scaled by one factor: system property or configuration parameter
- * {@code pyconc.timing.factor} (default 1.0; raise it on a slow or loaded machine).
+ * Named timeout tiers, in seconds, all scaled by one factor: the system property {@code pyconc.timing.factor}
+ * (default 1.0; raise it on a slow or loaded machine), read once when this class is loaded. It is a JVM system
+ * property only, not a JUnit configuration parameter: set it with {@code -D} (or {@code pyconc run
+ * --timing-factor}, which sets the property before any case runs), since the tiers are constants.
  *
  * <ul>
  *   <li>{@link #SHORT}: a timeout passed to a call that is expected to expire;</li>
@@ -25,7 +27,7 @@ public final class Timing {
 
     private Timing() {}
 
-    /** The scale factor, from {@code pyconc.timing.factor}. */
+    /** The scale factor, from system property {@code pyconc.timing.factor} (read on every call; the tiers keep the value read at class loading). */
     public static double factor() {
         String s = System.getProperty("pyconc.timing.factor", "1.0");
         try {

@@ -44,10 +44,9 @@ class ThreadPoolExecutorCases {
      * Runs {@code n + 1} blocking calls on a new pool made from {@code options}; exactly {@code n} of them must
      * run together (the last waits), and never more. Correct whatever the interleaving: it waits for {@code n}
      * to be inside, and a pool with more workers would let the extra call in too, which the maximum records.
-     * Since the pool starts a worker inside {@code submit} while none is idle (CPython starts it
-     * synchronously, so it is listed by {@code threading.enumerate()} once {@code submit} returns), it also
-     * checks that exactly {@code n} threads carry the pool's unique {@code thread_name_prefix} once the
-     * {@code n + 1} submits have returned: this catches an oversized pool whatever the timing.
+     * Once {@code n} calls run, it also checks that at most {@code n} threads carry the pool's unique
+     * {@code thread_name_prefix} (the docs promise a pool of at most max_workers threads; when and how the
+     * workers start is not promised, so a pool that starts them lazily passes).
      */
     private static void exactlyRunAtOnce(FuturesModule futures, ThreadingModule threading, ExecutorOptions options,
             int n, Harness h) {
@@ -59,9 +58,10 @@ class ThreadPoolExecutorCases {
             for (int i = 0; i <= n; i++) {
                 fs.add(ex.submit(gate.task((long) i)));
             }
-            long workers = threading.enumerate().stream().filter(t -> t.getName().startsWith(prefix)).count();
-            assertEquals(n, workers, "worker threads after " + (n + 1) + " blocking submits");
             h.poll(n + " calls running at once", () -> gate.inside.get() >= n);
+            long workers = threading.enumerate().stream().filter(t -> t.getName().startsWith(prefix)).count();
+            assertTrue(workers <= n, workers + " worker threads named " + prefix + " while " + n
+                    + " calls run; the pool may have at most " + n);
             assertFalse(fs.get(n).running(), "call " + (n + 1) + " runs although " + n + " workers are busy");
             assertEquals(n, gate.inside.get());
         } finally {

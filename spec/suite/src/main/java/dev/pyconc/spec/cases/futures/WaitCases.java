@@ -219,7 +219,10 @@ class WaitCases {
         }
     }
 
-    /** With a timeout, __next__ raises TimeoutError while futures are still pending. */
+    /**
+     * With a timeout, __next__ raises TimeoutError while futures are still pending. __next__ is called right
+     * after as_completed, where the docs' clock (from the call) and CPython's (from the first __next__) agree.
+     */
     @Test
     @Checks("concurrent.futures.as_completed/timeout-raises-timeouterror")
     void asCompletedTimeout(FuturesModule futures, Harness h) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.pyconc.spec.harness.Checks;
 import dev.pyconc.spec.harness.Harness;
 import dev.pyconc.spec.harness.PyCase;
+import dev.pyconc.spi.PyTuple;
 import dev.pyconc.spi.exceptions.TypeError;
 import dev.pyconc.spi.queue.Queue;
 import dev.pyconc.spi.queue.QueueModule;
@@ -85,20 +86,26 @@ class PriorityQueueCases {
         }
     }
 
-    /** (priority, data) tuples come out by priority, ties broken by the data. */
+    /**
+     * (priority, data) tuples come out by priority, ties broken by the data; they come back as tuples. Tuples
+     * and lists are not mixed in one queue (Python cannot order a tuple against a list).
+     */
     @Test
     @Checks("queue.PriorityQueue/priority-data-tuples")
     void priorityDataTuples(QueueModule queue) {
         Queue q = queue.priorityQueue();
-        q.put(List.of(2L, "b"));
-        q.put(List.of(1L, "z"));
-        q.put(List.of(3L, "a"));
-        q.put(List.of(1L, "a"));
+        q.put(PyTuple.of(2L, "b"));
+        q.put(PyTuple.of(1L, "z"));
+        q.put(PyTuple.of(3L, "a"));
+        q.put(PyTuple.of(1L, "a"));
         List<Object> out = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
             out.add(q.get());
         }
-        assertEquals(List.of(List.of(1L, "a"), List.of(1L, "z"), List.of(2L, "b"), List.of(3L, "a")), out);
+        assertEquals(List.of(PyTuple.of(1L, "a"), PyTuple.of(1L, "z"), PyTuple.of(2L, "b"), PyTuple.of(3L, "a")), out);
+        for (Object o : out) {
+            assertTrue(o instanceof PyTuple, "a tuple put comes out as a tuple: " + o + " (" + o.getClass() + ")");
+        }
     }
 
     /** Items that cannot be ordered with {@code <} make the PriorityQueue raise TypeError. */
@@ -114,8 +121,8 @@ class PriorityQueueCases {
         }, "an int and a str");
         Queue dicts = queue.priorityQueue();
         assertThrows(TypeError.class, () -> {
-            dicts.put(List.of(1L, Map.of("a", 1L)));
-            dicts.put(List.of(1L, Map.of("b", 2L)));
+            dicts.put(PyTuple.of(1L, Map.of("a", 1L)));
+            dicts.put(PyTuple.of(1L, Map.of("b", 2L)));
             dicts.get();
             dicts.get();
         }, "equal priorities with dict data");

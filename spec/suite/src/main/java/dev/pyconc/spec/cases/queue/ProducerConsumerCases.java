@@ -34,7 +34,7 @@ class ProducerConsumerCases {
         return p * 1_000_000L + j;
     }
 
-    /** A random workload: how many items each producer puts, and how many consumers there are. */
+    /** A random workload: how many items each producer puts, how many consumers there are, the queue's maxsize. */
     private record Workload(int[] counts, int consumers, long maxsize) {
         int total() {
             int t = 0;
@@ -54,13 +54,17 @@ class ProducerConsumerCases {
             return all;
         }
 
+        /**
+         * Two to four producers of 1 to 100 items each (so at least two producers really put something, and
+         * per-producer order is observable), two to four consumers, and maxsize 0 (unbounded) or 1 to 4.
+         */
         static Workload random(Harness h) {
             Random rnd = h.random();
-            int[] counts = new int[1 + rnd.nextInt(4)];
+            int[] counts = new int[2 + rnd.nextInt(3)];
             for (int p = 0; p < counts.length; p++) {
-                counts[p] = rnd.nextInt(101);
+                counts[p] = 1 + rnd.nextInt(100);
             }
-            Workload w = new Workload(counts, 1 + rnd.nextInt(4), rnd.nextBoolean() ? 0 : 1 + rnd.nextInt(4));
+            Workload w = new Workload(counts, 2 + rnd.nextInt(3), rnd.nextBoolean() ? 0 : 1 + rnd.nextInt(4));
             h.note("workload", java.util.Arrays.toString(counts) + " items by producer, " + w.consumers
                     + " consumers, maxsize " + w.maxsize);
             return w;

@@ -30,7 +30,11 @@ class ThreadedSchedulerCases {
     private static final int THREADS = 4;
     private static final int PER_THREAD = 100;
 
-    /** Events entered by several threads at once are all queued and all run, in time and priority order. */
+    /**
+     * Events entered by several threads at once are all queued and all run, in time and priority order. (The
+     * order among full ties, equal time and priority, is CPython's detail since 3.10, sched.scheduler.run/
+     * ties-in-entry-order, and not checked here.)
+     */
     @Test
     @Checks("sched.scheduler/thread-safe-concurrent-enter")
     void concurrentEntersLoseNothing(SchedModule sched, Harness h) {
@@ -75,9 +79,6 @@ class ThreadedSchedulerCases {
             if (prev != null) {
                 assertTrue(prev[0] < e[0] || prev[0] == e[0] && prev[1] <= e[1],
                         "ran (time " + e[0] + ", priority " + e[1] + ") after (" + prev[0] + ", " + prev[1] + ")");
-                if (prev[0] == e[0] && prev[1] == e[1] && prev[2] == e[2]) {
-                    assertTrue(prev[3] < e[3], "one thread's ties run in the order it entered them");
-                }
             }
             prev = e;
         }

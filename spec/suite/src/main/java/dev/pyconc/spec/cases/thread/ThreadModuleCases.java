@@ -15,6 +15,7 @@ import dev.pyconc.spi.exceptions.SystemExit;
 import dev.pyconc.spi.exceptions.ValueError;
 import dev.pyconc.spi.thread.ThreadModule;
 import dev.pyconc.spi.threading.Lock;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
@@ -29,10 +30,15 @@ class ThreadModuleCases {
     private static final long ONE_MIB = 1L << 20;
     private static final long TWO_MIB = 2L << 20;
 
-    /** Releasing a free lock, before and after a use, raises RuntimeError (_thread.error's class). */
+    /**
+     * _thread.error is the class RuntimeError (its MRO starts with builtins.RuntimeError), and the module's
+     * errors, here releasing a free lock before and after a use, are raised as RuntimeError.
+     */
     @Test
     @Checks("_thread.error/is-runtimeerror")
     void errorIsRuntimeError(ThreadModule thread) {
+        assertEquals(List.of("builtins.RuntimeError", "builtins.Exception", "builtins.BaseException"),
+                thread.errorMro(), "_thread.error.__mro__ (without object)");
         Lock lock = thread.allocateLock();
         assertThrows(RuntimeError.class, lock::release);
         lock.acquire();
