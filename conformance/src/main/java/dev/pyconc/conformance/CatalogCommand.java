@@ -52,6 +52,7 @@ final class CatalogCommand implements Callable<Integer> {
                 m.put("tags", b.tags());
                 m.put("requires", b.requires().stream().map(Enum::name).toList());
                 m.put("untestable", b.untestable());
+                m.put("gap", b.gap());
                 m.put("cases", cases.getOrDefault(b.id(), List.of()));
                 list.add(m);
             }
@@ -61,19 +62,30 @@ final class CatalogCommand implements Callable<Integer> {
         }
         int withCases = 0;
         int untestable = 0;
+        int gaps = 0;
+        Map<String, int[]> coverage = new LinkedHashMap<>(); // module -> {testable, with a case}
         for (Behaviour b : entries) {
             List<String> cs = cases.getOrDefault(b.id(), List.of());
             withCases += cs.isEmpty() ? 0 : 1;
             untestable += b.testable() ? 0 : 1;
+            gaps += b.gap() == null ? 0 : 1;
+            if (b.testable()) {
+                int[] c = coverage.computeIfAbsent(b.module(), k -> new int[2]);
+                c[0]++;
+                c[1] += cs.isEmpty() ? 0 : 1;
+            }
             out.println(b.id() + versions(b) + (b.tags().isEmpty() ? "" : "  " + b.tags()));
             out.println("    " + b.summary());
             if (!b.testable()) {
                 out.println("    untestable: " + b.untestable());
             }
+            if (b.gap() != null) {
+                out.println("    gap (no case until the SPI can express it): " + b.gap());
+            }
             for (String c : cs) {
                 out.println("    case: " + shortCase(c));
             }
-            if (cs.isEmpty() && b.testable()) {
+            if (cs.isEmpty() && b.covered()) {
                 out.println("    case: (none yet)");
             }
         }
@@ -82,8 +94,11 @@ final class CatalogCommand implements Callable<Integer> {
                         .map(b -> modules.contains(b.module())).orElse(false)))
                 .count();
         out.println();
-        out.println(entries.size() + " behaviours (" + withCases + " checked by cases, " + untestable
-                + " untestable), " + caseCount + " case methods. 'pyconc show ID' prints one with its cases' source.");
+        out.println(entries.size() + " behaviours (" + withCases + " checked by cases, " + gaps
+                + " testable but not yet expressible through the SPI, " + untestable + " untestable), " + caseCount
+                + " case methods. 'pyconc show ID' prints one with its cases' source.");
+        coverage.forEach((module, c) -> out.println(String.format(java.util.Locale.ROOT,
+                "  %s: %d of %d testable behaviours have a case (%.1f%%)", module, c[1], c[0], 100.0 * c[1] / c[0])));
         out.flush();
         return 0;
     }

@@ -19,12 +19,15 @@ import java.util.regex.Pattern;
  * @param until last Python version it applies to, or null for no end
  * @param tags free tags from {@link #KNOWN_TAGS}
  * @param requires features the implementation must have
- * @param untestable why no case can check it through the SPI, or null when it is testable
+ * @param untestable why no suite could check it (a non-guarantee, garbage collection, interpreter exit, a
+ *     complexity bound), or null when it is testable
+ * @param gap for a testable behaviour without a case: why the SPI cannot express it yet, or null. A gap counts
+ *     against coverage ({@link #covered}); it is not a reason for {@code untestable}.
  */
 @JsonIgnoreProperties(ignoreUnknown = false)
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record Behaviour(String id, String api, String doc, String summary, String since, String until,
-        List<String> tags, List<Feature> requires, String untestable) {
+        List<String> tags, List<Feature> requires, String untestable, String gap) {
 
     /** The closed set of tags. */
     public static final List<String> KNOWN_TAGS = List.of("timing", "platform", "cpython-detail", "property",
@@ -46,9 +49,14 @@ public record Behaviour(String id, String api, String doc, String summary, Strin
         return PyModule.ofApi(api).map(PyModule::pythonName).orElse(null);
     }
 
-    /** Whether a case can check it. */
+    /** Whether a case can check it: it is not {@code untestable} (it may still be a {@code gap}). */
     public boolean testable() {
         return untestable == null || untestable.isBlank();
+    }
+
+    /** Whether it is testable and the SPI can express it, so that it must have a case. */
+    public boolean covered() {
+        return testable() && (gap == null || gap.isBlank());
     }
 
     /** Whether it applies to the given Python version (since/until by major.minor). */
@@ -82,6 +90,9 @@ public record Behaviour(String id, String api, String doc, String summary, Strin
                     out.add(id + ": bad version " + s);
                 }
             }
+        }
+        if (untestable != null && gap != null) {
+            out.add(id + ": an entry is either untestable or a gap, not both");
         }
         for (String t : tags) {
             if (!KNOWN_TAGS.contains(t)) {
