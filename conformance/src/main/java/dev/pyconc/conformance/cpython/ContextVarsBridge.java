@@ -27,10 +27,10 @@ final class ContextVarsBridge {
     private ContextVarsBridge() {}
 
     /** This module's kinds (the agent's names for its classes) and their proxies. */
-    static final Map<String, Proxies.ProxyFactory> KINDS = Map.of(
-            "ContextVar", ContextVarProxy::new,
-            "Token", TokenProxy::new,
-            "Context", ContextProxy::new);
+    static final List<Proxies.Kind> KINDS = List.of(
+            Proxies.Kind.of("ContextVar", ContextVarProxy::new, "contextvars.ContextVar"),
+            Proxies.Kind.of("Token", TokenProxy::new, "contextvars.Token"),
+            Proxies.Kind.of("Context", ContextProxy::new, "contextvars.Context"));
 
     /** The module. */
     static ContextVarsModule module(Supplier<Session> session) {

@@ -187,7 +187,10 @@ public final class CpythonAdapter implements Adapter {
             }
         }
         try {
-            JsonNode hello = s.control("hello", Session.JSON.createObjectNode().set("modules", wanted), 60);
+            ObjectNode msg = Session.JSON.createObjectNode();
+            msg.set("modules", wanted);
+            msg.set("kinds", Proxies.kindTable(bridges.keySet()));
+            JsonNode hello = s.control("hello", msg, 60);
             session = s;
             return hello;
         } catch (RuntimeException e) {

@@ -32,10 +32,10 @@ final class FuturesBridge {
     private FuturesBridge() {}
 
     /** This module's kinds (the agent's names for its classes) and their proxies. */
-    static final Map<String, Proxies.ProxyFactory> KINDS = Map.of(
-            "Future", FutureProxy::new,
-            "Executor", ExecutorProxy::new,
-            "iterator", IteratorProxy::new);
+    static final List<Proxies.Kind> KINDS = List.of(
+            Proxies.Kind.of("Future", FutureProxy::new, "concurrent.futures.Future"),
+            Proxies.Kind.of("Executor", ExecutorProxy::new, "concurrent.futures.Executor"),
+            Proxies.Kind.of("iterator", IteratorProxy::new)); // as_completed and map: the agent's generic kind
 
     /** The module. */
     static FuturesModule module(Supplier<Session> session) {

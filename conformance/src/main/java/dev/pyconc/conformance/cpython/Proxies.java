@@ -20,9 +20,21 @@ final class Proxies {
         Object create(Session session, long hid);
     }
 
+    /**
+     * A kind: the agent's name for a class of objects of a module, the proxy that stands for them, and the
+     * Python expressions (evaluated by the agent, with the registry's modules imported) that give the classes
+     * whose instances are of this kind; the agent tries the kinds in order, so a subclass's kind comes first.
+     * No expression: a kind the agent recognises by itself ({@code iterator}).
+     */
+    record Kind(String name, ProxyFactory factory, List<String> pythonTypes) {
+        static Kind of(String name, ProxyFactory factory, String... pythonTypes) {
+            return new Kind(name, factory, List.of(pythonTypes));
+        }
+    }
+
     /** One module's bridge file: its registry row, the factory of its module object, its kinds. */
     record Bridge(dev.pyconc.spi.PyModule module, java.util.function.Function<Supplier<Session>, Object> factory,
-            Map<String, ProxyFactory> kinds) {}
+            List<Kind> kinds) {}
 
     /** Every module bridge of the cpython adapter: the one list of them. */
     static final List<Bridge> BRIDGES = List.of(
@@ -39,13 +51,34 @@ final class Proxies {
     private static Map<String, ProxyFactory> kinds() {
         Map<String, ProxyFactory> all = new java.util.HashMap<>();
         for (Bridge b : BRIDGES) {
-            b.kinds().forEach((kind, f) -> {
-                if (all.putIfAbsent(kind, f) != null) {
-                    throw new IllegalStateException("two bridges name the kind " + kind);
+            for (Kind k : b.kinds()) {
+                if (all.putIfAbsent(k.name(), k.factory()) != null) {
+                    throw new IllegalStateException("two bridges name the kind " + k.name());
                 }
-            });
+            }
         }
         return Map.copyOf(all);
+    }
+
+    /**
+     * The kinds of the bridges of {@code modules}, for the agent's {@code hello}: {@code [[name, [expr, ...]],
+     * ...]} in order, from which the agent decides the kind of each object it hands out.
+     */
+    static com.fasterxml.jackson.databind.node.ArrayNode kindTable(java.util.Set<dev.pyconc.spi.PyModule> modules) {
+        var table = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
+        for (Bridge b : BRIDGES) {
+            if (!modules.contains(b.module())) {
+                continue;
+            }
+            for (Kind k : b.kinds()) {
+                if (!k.pythonTypes().isEmpty()) {
+                    var row = table.addArray();
+                    row.add(k.name());
+                    k.pythonTypes().forEach(row.addArray()::add);
+                }
+            }
+        }
+        return table;
     }
 
     /**

@@ -8,7 +8,7 @@ import dev.pyconc.spi.PyModule;
 import dev.pyconc.spi.queue.Queue;
 import dev.pyconc.spi.queue.QueueModule;
 import dev.pyconc.spi.queue.SimpleQueue;
-import java.util.Map;
+import java.util.List;
 import java.util.function.Supplier;
 
 /**
@@ -20,9 +20,9 @@ final class QueueBridge {
     private QueueBridge() {}
 
     /** This module's kinds (the agent's names for its classes) and their proxies. */
-    static final Map<String, Proxies.ProxyFactory> KINDS = Map.of(
-            "Queue", QueueProxy::new,
-            "SimpleQueue", SimpleQueueProxy::new);
+    static final List<Proxies.Kind> KINDS = List.of(
+            Proxies.Kind.of("Queue", QueueProxy::new, "queue.Queue"),
+            Proxies.Kind.of("SimpleQueue", SimpleQueueProxy::new, "queue.SimpleQueue", "queue._PySimpleQueue"));
 
     /** The module. */
     static QueueModule module(Supplier<Session> session) {

@@ -19,9 +19,10 @@ final class SchedBridge {
     private SchedBridge() {}
 
     /** This module's kinds (the agent's names for its classes) and their proxies. */
-    static final Map<String, Proxies.ProxyFactory> KINDS = Map.of(
-            "scheduler", SchedulerProxy::new,
-            "SchedEvent", SchedEventProxy::new);
+    static final List<Proxies.Kind> KINDS = List.of(
+            Proxies.Kind.of("scheduler", SchedulerProxy::new, "sched.scheduler"),
+            // a named tuple, sent as a handle all the same: cancel() needs the very object back
+            Proxies.Kind.of("SchedEvent", SchedEventProxy::new, "sched.Event"));
 
     /** The module. */
     static SchedModule module(Supplier<Session> session) {

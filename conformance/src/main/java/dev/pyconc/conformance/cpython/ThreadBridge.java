@@ -21,7 +21,7 @@ final class ThreadBridge {
     private ThreadBridge() {}
 
     /** This module's kinds: none (its locks are threading's "Lock" kind). */
-    static final Map<String, Proxies.ProxyFactory> KINDS = Map.of();
+    static final List<Proxies.Kind> KINDS = List.of();
 
     /** The module. */
     static ThreadModule module(Supplier<Session> session) {

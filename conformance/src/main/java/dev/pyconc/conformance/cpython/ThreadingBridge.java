@@ -35,17 +35,18 @@ final class ThreadingBridge {
     private ThreadingBridge() {}
 
     /** This module's kinds (the agent's names for its classes) and their proxies. */
-    static final Map<String, Proxies.ProxyFactory> KINDS = Map.ofEntries(
-            Map.entry("Lock", LockProxy::new),
-            Map.entry("RLock", RLockProxy::new),
-            Map.entry("Condition", ConditionProxy::new),
-            Map.entry("Semaphore", SemaphoreProxy::new),
-            Map.entry("BoundedSemaphore", BoundedSemaphoreProxy::new),
-            Map.entry("Event", EventProxy::new),
-            Map.entry("Barrier", BarrierProxy::new),
-            Map.entry("local", LocalProxy::new),
-            Map.entry("Thread", ThreadProxy::new),
-            Map.entry("Timer", TimerProxy::new));
+    static final List<Proxies.Kind> KINDS = List.of(
+            Proxies.Kind.of("Timer", TimerProxy::new, "threading.Timer"),
+            Proxies.Kind.of("Thread", ThreadProxy::new, "threading.Thread"),
+            Proxies.Kind.of("Condition", ConditionProxy::new, "threading.Condition"),
+            Proxies.Kind.of("BoundedSemaphore", BoundedSemaphoreProxy::new, "threading.BoundedSemaphore"),
+            Proxies.Kind.of("Semaphore", SemaphoreProxy::new, "threading.Semaphore"),
+            Proxies.Kind.of("Event", EventProxy::new, "threading.Event"),
+            Proxies.Kind.of("Barrier", BarrierProxy::new, "threading.Barrier"),
+            Proxies.Kind.of("local", LocalProxy::new, "threading.local"),
+            Proxies.Kind.of("Lock", LockProxy::new, "type(threading.Lock())", "_thread.LockType"),
+            Proxies.Kind.of("RLock", RLockProxy::new, "type(threading.RLock())", "threading._PyRLock",
+                    "threading._CRLock"));
 
     /** The module. */
     static ThreadingModule module(Supplier<Session> session) {

@@ -28,11 +28,7 @@ import traceback
 import importlib
 import logging
 
-import threading
-import queue
-import concurrent.futures
-import contextvars
-import sched
+import threading  # the agent itself uses threading's hooks (excepthook, ExceptHookArgs, the thread table)
 
 _write_lock = _thread.allocate_lock()
 _dumps = json.JSONEncoder(separators=(",", ":"), allow_nan=True).encode
@@ -100,46 +96,34 @@ _next_hid = itertools.count(100).__next__
 _MODULES = {}         # handle id -> module under test, as named by Java at hello (ids below 100)
 
 
+_KINDS = []           # (classes, kind name) in the order Java gave them at hello: a subclass's kind first
+
+
+def _set_kinds(table):
+    """Builds the kind table from the Java bridges' [name, [class expression, ...]] rows (evaluated with the
+    modules under test imported); an expression this interpreter cannot evaluate is skipped."""
+    names = {m.__name__.split(".")[0]: importlib.import_module(m.__name__.split(".")[0]) for m in _MODULES.values()}
+    names.update({m.__name__: m for m in _MODULES.values()})
+    names["_thread"] = _thread
+    del _KINDS[:]
+    for name, exprs in table:
+        classes = []
+        for expr in exprs:
+            try:
+                c = eval(expr, dict(names))
+            except Exception:
+                continue
+            if isinstance(c, type) and c not in classes:
+                classes.append(c)
+        if classes:
+            _KINDS.append((tuple(classes), name))
+
+
 def _kind(obj):
     try:
-        if isinstance(obj, threading.Timer):
-            return "Timer"
-        if isinstance(obj, threading.Thread):
-            return "Thread"
-        if isinstance(obj, threading.Condition):
-            return "Condition"
-        if isinstance(obj, threading.BoundedSemaphore):
-            return "BoundedSemaphore"
-        if isinstance(obj, threading.Semaphore):
-            return "Semaphore"
-        if isinstance(obj, threading.Event):
-            return "Event"
-        if isinstance(obj, threading.Barrier):
-            return "Barrier"
-        if isinstance(obj, threading.local):
-            return "local"
-        if isinstance(obj, _LOCK_TYPES):
-            return "Lock"
-        if isinstance(obj, _RLOCK_TYPES):
-            return "RLock"
-        if isinstance(obj, queue.Queue):
-            return "Queue"
-        if isinstance(obj, _SIMPLE_QUEUE_TYPES):
-            return "SimpleQueue"
-        if isinstance(obj, concurrent.futures.Future):
-            return "Future"
-        if isinstance(obj, concurrent.futures.Executor):
-            return "Executor"
-        if isinstance(obj, sched.scheduler):
-            return "scheduler"
-        if isinstance(obj, sched.Event):
-            return "SchedEvent"
-        if isinstance(obj, contextvars.ContextVar):
-            return "ContextVar"
-        if isinstance(obj, contextvars.Token):
-            return "Token"
-        if isinstance(obj, contextvars.Context):
-            return "Context"
+        for classes, name in _KINDS:
+            if isinstance(obj, classes):
+                return name
         if hasattr(type(obj), "__next__") and hasattr(type(obj), "__iter__"):
             return "iterator"
     except TypeError:
@@ -147,23 +131,6 @@ def _kind(obj):
     if callable(obj):
         return "callable"
     return "object"
-
-
-def _types(*factories):
-    out = []
-    for f in factories:
-        try:
-            t = f()
-        except Exception:
-            continue
-        if t not in out:
-            out.append(t)
-    return tuple(out)
-
-
-_LOCK_TYPES = _types(lambda: type(threading.Lock()), lambda: _thread.LockType)
-_RLOCK_TYPES = _types(lambda: type(threading.RLock()), lambda: threading._PyRLock, lambda: threading._CRLock)
-_SIMPLE_QUEUE_TYPES = _types(lambda: queue.SimpleQueue, lambda: queue._PySimpleQueue)
 
 
 def handle(obj):
@@ -207,8 +174,8 @@ def encode(v):
         return float(v)
     if isinstance(v, str):
         return str(v)
-    if isinstance(v, sched.Event):
-        return handle(v)  # a named tuple, but the scheduler's cancel() needs the very object back
+    if t is not tuple and isinstance(v, tuple) and _kind(v) not in ("iterator", "callable", "object"):
+        return handle(v)  # a named tuple of a kind (sched.Event): the scheduler's cancel() needs the very object
     if isinstance(v, tuple):
         return {"$": "tu", "v": [encode(x) for x in v]}  # a PyTuple in Java (named tuples too)
     if isinstance(v, list):
@@ -538,6 +505,7 @@ def _probe_pool(feature, timeout):
     default start method the process pool is tried with forkserver, as the cpython bridge's FuturesBridge
     uses it then (forking this multi-threaded agent can hang)."""
     import multiprocessing
+    import concurrent.futures
     cls = getattr(concurrent.futures, _POOL_PROBES[feature], None)
     if cls is None:
         return False, "concurrent.futures has no %s" % _POOL_PROBES[feature]
@@ -591,6 +559,7 @@ def _import_modules(wanted):
 
 def ctl_hello(msg):
     modules = _import_modules(msg.get("modules") or {})
+    _set_kinds(msg.get("kinds") or [])
     features = ["REAL_THREADS"]
     if hasattr(threading, "get_native_id"):
         features.append("NATIVE_THREAD_ID")
