@@ -134,7 +134,6 @@ class TokenCases {
         assertEquals(a, ta.var());
         assertEquals(b, tb.var());
         assertNotEquals(a, tb.var());
-        assertEquals("n", ta.var().name());
     }
 
     /** Token.old_value is the value just before the set(), None included. */
