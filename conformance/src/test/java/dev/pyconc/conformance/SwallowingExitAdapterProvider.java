@@ -88,7 +88,7 @@ public class SwallowingExitAdapterProvider implements AdapterProvider {
                     default -> "swallowing " + target;
                 };
             }
-            if (m.isDefault()) {
+            if (m.isDefault() && m.getName().equals("with")) {
                 return InvocationHandler.invokeDefault(self, m, args); // with(): through enter() below
             }
             Object result;

@@ -262,4 +262,26 @@ class RefThread implements PyThread {
         String cls = kind == Kind.DUMMY ? "_DummyThread" : kind == Kind.MAIN ? "_MainThread" : getClass() == RefTimer.class ? "Timer" : "Thread";
         return "<" + cls + "(" + name + ", " + status + ")>";
     }
+
+    // ----- the deprecated accessors: CPython's call the properties after a DeprecationWarning
+
+    @Override
+    public String getNameAlias() {
+        return getName();
+    }
+
+    @Override
+    public void setNameAlias(String name) {
+        setName(name);
+    }
+
+    @Override
+    public boolean isDaemonAlias() {
+        return isDaemon();
+    }
+
+    @Override
+    public void setDaemonAlias(boolean daemon) {
+        setDaemon(daemon);
+    }
 }

@@ -183,6 +183,18 @@ final class RefThreading implements ThreadingModule {
         return main;
     }
 
+    /** {@code activeCount()}: CPython's alias calls {@code active_count()} after a DeprecationWarning. */
+    @Override
+    public long activeCountAlias() {
+        return activeCount();
+    }
+
+    /** {@code currentThread()}: CPython's alias calls {@code current_thread()} after a DeprecationWarning. */
+    @Override
+    public PyThread currentThreadAlias() {
+        return currentThread();
+    }
+
     @Override
     public List<PyThread> enumerate() {
         synchronized (active) {

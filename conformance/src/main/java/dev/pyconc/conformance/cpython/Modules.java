@@ -132,6 +132,16 @@ final class Modules {
         }
 
         @Override
+        public long activeCountAlias() {
+            return Proxies.integer(call("activeCount"));
+        }
+
+        @Override
+        public PyThread currentThreadAlias() {
+            return as(PyThread.class, call("currentThread"));
+        }
+
+        @Override
         public PyThread mainThread() {
             return as(PyThread.class, call("main_thread"));
         }

@@ -231,6 +231,11 @@ final class Proxies {
         public void signalAll() {
             call("notify_all");
         }
+
+        @Override
+        public void notifyAllAlias() {
+            call("notifyAll");
+        }
     }
 
     static class SemaphoreProxy extends ContextProxy implements Semaphore {
@@ -267,6 +272,11 @@ final class Proxies {
         @Override
         public boolean isSet() {
             return bool(call("is_set"));
+        }
+
+        @Override
+        public boolean isSetAlias() {
+            return bool(call("isSet"));
         }
 
         @Override
@@ -422,6 +432,27 @@ final class Proxies {
         @Override
         public void setDaemon(boolean daemon) {
             setAttr("daemon", daemon);
+        }
+
+        @Override
+        public String getNameAlias() {
+            Object v = call("getName");
+            return v == null ? null : v.toString();
+        }
+
+        @Override
+        public void setNameAlias(String name) {
+            call("setName", name);
+        }
+
+        @Override
+        public boolean isDaemonAlias() {
+            return bool(call("isDaemon"));
+        }
+
+        @Override
+        public void setDaemonAlias(boolean daemon) {
+            call("setDaemon", daemon);
         }
     }
 

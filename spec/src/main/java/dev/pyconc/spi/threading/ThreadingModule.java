@@ -137,4 +137,26 @@ public interface ThreadingModule {
 
     /** {@code threading.__excepthook__}: the original excepthook (restore it with {@link #setExcepthook}). */
     ExceptHook defaultExcepthook();
+
+    /**
+     * {@code threading.activeCount()}: the deprecated camelCase alias of {@code active_count()} (deprecated
+     * since Python 3.10). The Java name is the Python name plus {@code Alias} (see {@link dev.pyconc.spi}).
+     *
+     * @throws UnsupportedOperationException if the adapter does not implement the alias (the default)
+     * @see <a href="https://docs.python.org/3/library/threading.html#threading.active_count">active_count</a>
+     */
+    default long activeCountAlias() {
+        throw new UnsupportedOperationException("this adapter does not implement threading.activeCount (the alias)");
+    }
+
+    /**
+     * {@code threading.currentThread()}: the deprecated camelCase alias of {@code current_thread()}
+     * (deprecated since Python 3.10).
+     *
+     * @throws UnsupportedOperationException if the adapter does not implement the alias (the default)
+     * @see <a href="https://docs.python.org/3/library/threading.html#threading.current_thread">current_thread</a>
+     */
+    default PyThread currentThreadAlias() {
+        throw new UnsupportedOperationException("this adapter does not implement threading.currentThread (the alias)");
+    }
 }
