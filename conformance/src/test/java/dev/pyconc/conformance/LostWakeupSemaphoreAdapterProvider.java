@@ -43,6 +43,11 @@ public class LostWakeupSemaphoreAdapterProvider implements AdapterProvider {
     public Adapter create(AdapterConfig config) {
         return new BrokenAdapter(name(), "Semaphore.release does not wake a blocked acquire", config) {
             @Override
+            protected Object sameClassAs(Object obj) {
+                return obj instanceof LostWakeupSemaphore ? reference.threading().semaphore() : obj;
+            }
+
+            @Override
             public ThreadingModule threading() {
                 BrokenAdapter self = this;
                 return new DelegatingThreadingModule(reference.threading()) {

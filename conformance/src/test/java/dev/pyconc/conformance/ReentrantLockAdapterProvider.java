@@ -47,6 +47,11 @@ public class ReentrantLockAdapterProvider implements AdapterProvider {
     public Adapter create(AdapterConfig config) {
         return new BrokenAdapter(name(), "threading.Lock is a ReentrantLock (owned, reentrant)", config) {
             @Override
+            protected Object sameClassAs(Object obj) {
+                return obj instanceof JavaReentrantLock ? reference.threading().lock() : obj;
+            }
+
+            @Override
             public ThreadingModule threading() {
                 BrokenAdapter self = this;
                 return new DelegatingThreadingModule(reference.threading()) {

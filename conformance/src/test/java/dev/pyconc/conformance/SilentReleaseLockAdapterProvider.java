@@ -40,6 +40,11 @@ public class SilentReleaseLockAdapterProvider implements AdapterProvider {
             };
 
             @Override
+            protected Object sameClassAs(Object obj) {
+                return obj instanceof SilentRelease s ? s.inner() : obj;
+            }
+
+            @Override
             public ThreadingModule threading() {
                 return broken;
             }

@@ -61,6 +61,12 @@ public class SwallowingExitAdapterProvider implements AdapterProvider {
             };
 
             @Override
+            protected Object sameClassAs(Object obj) {
+                return obj != null && Proxy.isProxyClass(obj.getClass())
+                        && Proxy.getInvocationHandler(obj) instanceof Swallow s ? s.target() : obj;
+            }
+
+            @Override
             public ThreadingModule threading() {
                 return broken;
             }

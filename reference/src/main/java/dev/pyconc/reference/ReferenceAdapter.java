@@ -1,6 +1,7 @@
 package dev.pyconc.reference;
 
 import dev.pyconc.spi.Adapter;
+import dev.pyconc.spi.Builtins;
 import dev.pyconc.spi.Feature;
 import dev.pyconc.spi.PyVersion;
 import dev.pyconc.reference.contextvars.RefContextVarsModule;
@@ -31,6 +32,7 @@ public final class ReferenceAdapter implements Adapter {
     private final RefContext ctx = new RefContext();
     private final RefThreading threading;
     private final RefQueueModule queue;
+    private final RefBuiltins builtins = new RefBuiltins();
     private final Set<Feature> features;
     private final RefFuturesModule futures;
     private final RefSchedModule sched;
@@ -97,6 +99,11 @@ public final class ReferenceAdapter implements Adapter {
     @Override
     public QueueModule queue() {
         return queue;
+    }
+
+    @Override
+    public Builtins builtins() {
+        return builtins;
     }
 
     /** threading, queue, concurrent.futures, sched, _thread and contextvars. */

@@ -97,6 +97,16 @@ public interface Adapter extends AutoCloseable {
     }
 
     /**
+     * Python's type questions ({@code isinstance}, {@code type(obj).__mro__}) about objects this adapter
+     * returned and plain values.
+     *
+     * @throws UnsupportedOperationException if the adapter does not implement them (the default)
+     */
+    default Builtins builtins() {
+        throw new UnsupportedOperationException("adapter '" + name() + "' does not implement builtins()");
+    }
+
+    /**
      * Called on the case's thread before each case; the adapter may prepare per-case state.
      *
      * @param caseId the case's unique id, e.g. {@code dev.pyconc.spec.cases.threading.LockCases#releaseFromOtherThread}

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pyconc.spec.harness.Timing;
 import dev.pyconc.spi.Adapter;
+import dev.pyconc.spi.Builtins;
 import dev.pyconc.spi.AdapterUnavailableException;
 import dev.pyconc.spi.Feature;
 import dev.pyconc.spi.PyVersion;
@@ -59,6 +60,7 @@ public final class CpythonAdapter implements Adapter {
     private final Map<String, String> info = Collections.synchronizedMap(new LinkedHashMap<>());
     private final ThreadingModule threading = new Modules.Threading(this::session);
     private final QueueModule queue = new Modules.QueueMod(this::session);
+    private final Builtins builtins = new Modules.BuiltinsImpl(this::session);
     private final FuturesModule futures = FuturesBridge.module(this::session);
     private final SchedModule sched = SchedBridge.module(this::session);
     private final ThreadModule thread = ThreadBridge.module(this::session);
@@ -274,6 +276,11 @@ public final class CpythonAdapter implements Adapter {
     @Override
     public QueueModule queue() {
         return queue;
+    }
+
+    @Override
+    public Builtins builtins() {
+        return builtins;
     }
 
     /** threading, queue, concurrent.futures, sched, _thread and contextvars. */

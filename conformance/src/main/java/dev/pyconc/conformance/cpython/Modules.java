@@ -2,6 +2,7 @@ package dev.pyconc.conformance.cpython;
 
 import static dev.pyconc.conformance.cpython.Proxies.as;
 
+import dev.pyconc.spi.Builtins;
 import dev.pyconc.spi.PyCallable;
 import dev.pyconc.spi.queue.Queue;
 import dev.pyconc.spi.queue.QueueModule;
@@ -194,6 +195,38 @@ final class Modules {
         @Override
         public ExceptHook defaultExcepthook() {
             return as(ExceptHook.class, attr("__excepthook__"));
+        }
+    }
+
+    /** isinstance, type(obj).__mro__ and "is this name a class", through agent helpers. */
+    static final class BuiltinsImpl implements Builtins {
+        private final Supplier<Session> session;
+
+        BuiltinsImpl(Supplier<Session> session) {
+            this.session = session;
+        }
+
+        private Object call(String helper, Object... args) {
+            return session.get().call(Session.THREADING, helper, false, args);
+        }
+
+        @Override
+        public boolean isinstance(Object obj, String className) {
+            return Proxies.bool(call("$isinstance", obj, className));
+        }
+
+        @Override
+        public boolean isClass(String name) {
+            return Proxies.bool(call("$isclass", name));
+        }
+
+        @Override
+        public List<String> typeMro(Object obj) {
+            List<String> out = new ArrayList<>();
+            for (Object o : as(List.class, call("$mro", obj))) {
+                out.add(as(String.class, o));
+            }
+            return List.copyOf(out);
         }
     }
 

@@ -429,6 +429,34 @@ def _h_set_unraisablehook(obj, hook):
     sys.unraisablehook = sys.__unraisablehook__ if hook is None else _JavaUnraisableHook(hook)
 
 
+def _resolve(name):
+    """The object a dotted name denotes, as Python code would reach it: the longest importable module prefix,
+    then attribute look-ups (AttributeError if one is missing)."""
+    parts = name.split(".")
+    for i in range(len(parts) - 1, 0, -1):
+        try:
+            obj = importlib.import_module(".".join(parts[:i]))
+        except ImportError:
+            continue
+        for part in parts[i:]:
+            obj = getattr(obj, part)
+        return obj
+    import builtins
+    return getattr(builtins, name)
+
+
+def _h_isinstance(mod, obj, name):
+    return isinstance(obj, _resolve(name))
+
+
+def _h_isclass(mod, name):
+    return isinstance(_resolve(name), type)
+
+
+def _h_mro(mod, obj):
+    return [qualname(t) for t in type(obj).__mro__]
+
+
 HELPERS = {
     "$getattr": _h_getattr,
     "$setattr": _h_setattr,
@@ -440,6 +468,9 @@ HELPERS = {
     "$exit": _h_exit,
     "$start_new_thread": _h_start_new_thread,
     "$set_unraisablehook": _h_set_unraisablehook,
+    "$isinstance": _h_isinstance,
+    "$isclass": _h_isclass,
+    "$mro": _h_mro,
 }
 
 
