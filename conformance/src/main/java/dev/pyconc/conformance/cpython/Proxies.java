@@ -365,6 +365,12 @@ final class Proxies {
         public boolean hasattr(String name) {
             return bool(call("$hasattr", name));
         }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public Map<String, Object> dict() {
+            return as(Map.class, attr("__dict__"));
+        }
     }
 
     static class ThreadProxy extends PyObjectProxy implements PyThread {
