@@ -162,6 +162,9 @@ final class RefBuiltins implements Builtins {
         if (obj instanceof RefSimpleQueue) {
             return List.of("_queue.SimpleQueue");
         }
+        if (obj instanceof RefFrame) {
+            return List.of("builtins.frame");
+        }
         if (obj instanceof Future) {
             return List.of("concurrent.futures._base.Future");
         }

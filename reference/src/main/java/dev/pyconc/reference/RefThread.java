@@ -4,6 +4,7 @@ import dev.pyconc.spi.PyCallable;
 import dev.pyconc.spi.contextvars.Context;
 import dev.pyconc.spi.exceptions.RuntimeError;
 import dev.pyconc.spi.threading.PyThread;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -121,11 +122,26 @@ class RefThread implements PyThread {
             started = true;
             module.activate(this, me);
             startedLatch.countDown();
+            // CPython's _bootstrap_inner installs the module's hooks in the new thread just before run():
+            // the reference has no other frames, so run()'s frame is the one they see enter and leave.
+            PyCallable trace = module.gettrace();
+            PyCallable profile = module.getprofile();
             try {
+                RefFrame frame = new RefFrame("run");
+                if (profile != null) {
+                    profile.call(Arrays.asList(frame, "call", null), Map.of());
+                }
+                Object local = trace != null ? trace.call(Arrays.asList(frame, "call", null), Map.of()) : null;
                 if (context != null) {
                     context.run(PyCallable.of(this::run)); // CPython: self._context.run(self.run)
                 } else {
                     run();
+                }
+                if (local instanceof PyCallable localTrace) {
+                    localTrace.call(Arrays.asList(frame, "return", null), Map.of());
+                }
+                if (profile != null) {
+                    profile.call(Arrays.asList(frame, "return", null), Map.of());
                 }
             } catch (Throwable e) {
                 module.invokeExcepthook(this, e);

@@ -53,6 +53,8 @@ final class RefThreading implements ThreadingModule {
     private final ExceptHook defaultHook = this::defaultExcepthook;
     private volatile ExceptHook excepthook = defaultHook;
     private volatile long stackSize;
+    private volatile PyCallable traceHook; // threading._trace_hook
+    private volatile PyCallable profileHook; // threading._profile_hook
 
     RefThreading(RefContext ctx) {
         this.ctx = ctx;
@@ -325,6 +327,28 @@ final class RefThreading implements ThreadingModule {
 
     long stackSizeForNewThread() {
         return stackSize;
+    }
+
+    // ----- trace and profile hooks (CPython's _trace_hook and _profile_hook, read by each new thread)
+
+    @Override
+    public void settrace(PyCallable func) {
+        traceHook = func;
+    }
+
+    @Override
+    public PyCallable gettrace() {
+        return traceHook;
+    }
+
+    @Override
+    public void setprofile(PyCallable func) {
+        profileHook = func;
+    }
+
+    @Override
+    public PyCallable getprofile() {
+        return profileHook;
     }
 
     // ----- excepthook

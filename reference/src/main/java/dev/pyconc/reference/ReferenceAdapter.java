@@ -134,7 +134,7 @@ public final class ReferenceAdapter implements Adapter {
 
     /**
      * After each case: puts back the module-wide settings a case may have changed and not restored (on a
-     * failure path), {@code threading.excepthook}, {@code sys.unraisablehook} and {@code stack_size}, so that
+     * failure path), {@code threading.excepthook}, {@code sys.unraisablehook}, {@code stack_size} and the trace and profile hooks, so that
      * one case cannot affect the next.
      */
     @Override
@@ -142,6 +142,8 @@ public final class ReferenceAdapter implements Adapter {
         threading.setExcepthook(threading.defaultExcepthook());
         thread.setUnraisableHook(null);
         threading.stackSize(0);
+        threading.settrace(null);
+        threading.setprofile(null);
     }
 
     /** One line per Thread object in {@code threading.enumerate()}, with its Java thread's state. */

@@ -133,6 +133,28 @@ final class Modules {
         }
 
         @Override
+        public void settrace(PyCallable func) {
+            session.get().call(Session.THREADING, "$settrace", false, func);
+        }
+
+        @Override
+        public PyCallable gettrace() {
+            Object v = call("gettrace");
+            return v == null ? null : as(PyCallable.class, v);
+        }
+
+        @Override
+        public void setprofile(PyCallable func) {
+            session.get().call(Session.THREADING, "$setprofile", false, func);
+        }
+
+        @Override
+        public PyCallable getprofile() {
+            Object v = call("getprofile");
+            return v == null ? null : as(PyCallable.class, v);
+        }
+
+        @Override
         public long activeCountAlias() {
             return Proxies.integer(call("activeCount"));
         }

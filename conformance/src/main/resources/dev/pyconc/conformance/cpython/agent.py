@@ -212,6 +212,8 @@ def encode(v):
         return {"$": "d", "v": {k: encode(x) for k, x in v.items()}}
     if isinstance(v, JavaCallable):
         return {"$": "j", "id": v.fid}
+    if isinstance(v, _JavaTracer):
+        return {"$": "j", "id": v.fn.fid}  # gettrace()/getprofile() give back the Java function itself
     if isinstance(v, BaseException):
         return {"$": "e", "mro": exc_mro(v), "msg": safe_str(v)}
     if isinstance(v, type) and issubclass(v, BaseException):
@@ -445,6 +447,48 @@ def _resolve(name):
     return getattr(builtins, name)
 
 
+# Threads of the agent's own (the reader, probes): a trace or profile function installed in every thread must
+# never call Java from them, since the reader is what delivers Java's reply.
+_agent_idents = set()
+
+
+class _JavaTracer:
+    """A Java trace or profile function as given to threading.settrace/setprofile. It passes on the events of
+    every frame except the agent's own (whose plumbing, e.g. send() holding its write lock, must not call back
+    into Java), and none once its case has ended."""
+
+    __slots__ = ("fn", "active")
+
+    def __init__(self, fn):
+        self.fn = fn
+        self.active = True
+
+    def __call__(self, frame, event, arg):
+        if not self.active or frame.f_globals is _AGENT_GLOBALS or _thread.get_ident() in _agent_idents:
+            return None
+        return self.fn(frame, event, arg)
+
+
+_AGENT_GLOBALS = globals()
+_tracers = []  # the _JavaTracers of the current case, made inert by ctl_endcase
+
+
+def _java_tracer(fn):
+    if fn is None:
+        return None
+    t = _JavaTracer(fn)
+    _tracers.append(t)
+    return t
+
+
+def _h_settrace(mod, fn):
+    threading.settrace(_java_tracer(fn))
+
+
+def _h_setprofile(mod, fn):
+    threading.setprofile(_java_tracer(fn))
+
+
 def _h_isinstance(mod, obj, name):
     return isinstance(obj, _resolve(name))
 
@@ -468,6 +512,8 @@ HELPERS = {
     "$exit": _h_exit,
     "$start_new_thread": _h_start_new_thread,
     "$set_unraisablehook": _h_set_unraisablehook,
+    "$settrace": _h_settrace,
+    "$setprofile": _h_setprofile,
     "$isinstance": _h_isinstance,
     "$isclass": _h_isclass,
     "$mro": _h_mro,
@@ -550,11 +596,14 @@ def ctl_probe(msg):
     cid = msg.get("id")
 
     def run():
+        _agent_idents.add(_thread.get_ident())
         try:
             ok, why = _probe_pool(msg["feature"], msg.get("timeout", 30))
             send({"op": "ctl", "id": cid, "v": {"ok": ok, "why": why}})
         except BaseException as e:
             send({"op": "ctl", "id": cid, "err": "%s: %s" % (qualname(type(e)), safe_str(e))})
+        finally:
+            _agent_idents.discard(_thread.get_ident())  # idents are reused once a thread has ended
 
     _thread.start_new_thread(run, ())
     return _LATER
@@ -620,6 +669,14 @@ def ctl_endcase(msg):
         threading.excepthook = threading.__excepthook__
     if isinstance(sys.unraisablehook, _JavaUnraisableHook):
         sys.unraisablehook = sys.__unraisablehook__
+    # Java trace and profile functions: off for threads started later, inert where already installed.
+    if isinstance(getattr(threading, "_trace_hook", None), _JavaTracer):
+        threading.settrace(None)
+    if isinstance(getattr(threading, "_profile_hook", None), _JavaTracer):
+        threading.setprofile(None)
+    for t in _tracers:
+        t.active = False
+    del _tracers[:]
     _objs.clear()
     _hid_by_id.clear()
     _wrappers.clear()
@@ -679,6 +736,7 @@ def main():
         faulthandler.enable()
     except Exception:
         pass
+    _agent_idents.add(_thread.get_ident())
     try:
         reader()
     finally:
