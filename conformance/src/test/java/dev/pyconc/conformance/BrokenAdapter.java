@@ -105,6 +105,11 @@ abstract class BrokenAdapter implements Adapter {
         };
     }
 
+    @Override
+    public dev.pyconc.spi.Sys sys() {
+        return reference.sys();
+    }
+
     /**
      * For {@link #builtins()}: a reference object of the Python class that {@code obj}, a broken piece, poses
      * as (the object it wraps, or a new one of that class); the default is {@code obj} itself.

@@ -53,6 +53,7 @@ final class RefThreading implements ThreadingModule {
     private final ExceptHook defaultHook = this::defaultExcepthook;
     private volatile ExceptHook excepthook = defaultHook;
     private volatile long stackSize;
+    private volatile PrintStream stderr = System.err; // sys.stderr
     private volatile PyCallable traceHook; // threading._trace_hook
     private volatile PyCallable profileHook; // threading._profile_hook
 
@@ -329,6 +330,15 @@ final class RefThreading implements ThreadingModule {
         return stackSize;
     }
 
+    // ----- sys.stderr, where the default excepthook writes
+
+    /** {@code sys.stderr = out}; returns the previous stream. */
+    PrintStream swapStderr(PrintStream out) {
+        PrintStream old = stderr;
+        stderr = out;
+        return old;
+    }
+
     // ----- trace and profile hooks (CPython's _trace_hook and _profile_hook, read by each new thread)
 
     @Override
@@ -375,7 +385,7 @@ final class RefThreading implements ThreadingModule {
             ExceptHook hook = excepthook;
             hook.call(new ExceptHookArgs(exc.pythonName(), exc, true, thread));
         } catch (Throwable hookFailure) {
-            PrintStream err = System.err;
+            PrintStream err = stderr;
             synchronized (err) {
                 err.println("Exception in threading.excepthook:");
                 printTraceback(asPython(hookFailure), err);
@@ -398,7 +408,7 @@ final class RefThreading implements ThreadingModule {
             return;
         }
         String name = args.thread() != null ? args.thread().getName() : Long.toString(getIdent());
-        PrintStream err = System.err;
+        PrintStream err = stderr;
         synchronized (err) {
             err.println("Exception in thread " + name + ":");
             if (args.excValue() != null) {

@@ -4,6 +4,7 @@ import dev.pyconc.spi.Adapter;
 import dev.pyconc.spi.Builtins;
 import dev.pyconc.spi.Feature;
 import dev.pyconc.spi.PyVersion;
+import dev.pyconc.spi.Sys;
 import dev.pyconc.reference.contextvars.RefContextVarsModule;
 import dev.pyconc.reference.futures.RefFuturesModule;
 import dev.pyconc.reference.sched.RefSchedModule;
@@ -33,6 +34,7 @@ public final class ReferenceAdapter implements Adapter {
     private final RefThreading threading;
     private final RefQueueModule queue;
     private final RefBuiltins builtins = new RefBuiltins();
+    private final RefSys sys;
     private final Set<Feature> features;
     private final RefFuturesModule futures;
     private final RefSchedModule sched;
@@ -44,6 +46,7 @@ public final class ReferenceAdapter implements Adapter {
     /** Creates the adapter; the calling Java thread becomes {@code threading.main_thread()}. */
     public ReferenceAdapter() {
         this.threading = new RefThreading(ctx);
+        this.sys = new RefSys(threading);
         this.queue = new RefQueueModule(ctx);
         this.futures = new RefFuturesModule(threading);
         this.sched = new RefSchedModule(threading);
@@ -104,6 +107,11 @@ public final class ReferenceAdapter implements Adapter {
     @Override
     public Builtins builtins() {
         return builtins;
+    }
+
+    @Override
+    public Sys sys() {
+        return sys;
     }
 
     /** threading, queue, concurrent.futures, sched, _thread and contextvars. */

@@ -107,6 +107,16 @@ public interface Adapter extends AutoCloseable {
     }
 
     /**
+     * The parts of Python's {@code sys} module that let cases observe the implementation (its
+     * {@code sys.stderr}).
+     *
+     * @throws UnsupportedOperationException if the adapter does not implement them (the default)
+     */
+    default Sys sys() {
+        throw new UnsupportedOperationException("adapter '" + name() + "' does not implement sys()");
+    }
+
+    /**
      * Called on the case's thread before each case; the adapter may prepare per-case state.
      *
      * @param caseId the case's unique id, e.g. {@code dev.pyconc.spec.cases.threading.LockCases#releaseFromOtherThread}

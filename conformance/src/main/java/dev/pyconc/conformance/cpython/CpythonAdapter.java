@@ -61,6 +61,7 @@ public final class CpythonAdapter implements Adapter {
     private final ThreadingModule threading = new Modules.Threading(this::session);
     private final QueueModule queue = new Modules.QueueMod(this::session);
     private final Builtins builtins = new Modules.BuiltinsImpl(this::session);
+    private final dev.pyconc.spi.Sys sys = new Modules.SysImpl(this::session);
     private final FuturesModule futures = FuturesBridge.module(this::session);
     private final SchedModule sched = SchedBridge.module(this::session);
     private final ThreadModule thread = ThreadBridge.module(this::session);
@@ -281,6 +282,11 @@ public final class CpythonAdapter implements Adapter {
     @Override
     public Builtins builtins() {
         return builtins;
+    }
+
+    @Override
+    public dev.pyconc.spi.Sys sys() {
+        return sys;
     }
 
     /** threading, queue, concurrent.futures, sched, _thread and contextvars. */

@@ -252,6 +252,28 @@ final class Modules {
         }
     }
 
+    /** sys.stderr captured by agent helpers that swap in an io.StringIO. */
+    static final class SysImpl implements dev.pyconc.spi.Sys {
+        private final Supplier<Session> session;
+
+        SysImpl(Supplier<Session> session) {
+            this.session = session;
+        }
+
+        @Override
+        public String captureStderr(Runnable body) {
+            Session s = session.get();
+            s.call(Session.THREADING, "$stderr_begin", false);
+            Object text;
+            try {
+                body.run();
+            } finally {
+                text = s.call(Session.THREADING, "$stderr_end", false);
+            }
+            return as(String.class, text);
+        }
+    }
+
     static final class QueueMod implements QueueModule {
         private final Supplier<Session> session;
 

@@ -489,6 +489,22 @@ def _h_setprofile(mod, fn):
     threading.setprofile(_java_tracer(fn))
 
 
+_stderr_captures = []  # (previous sys.stderr, io.StringIO) of each open capture
+
+
+def _h_stderr_begin(mod):
+    import io
+    buf = io.StringIO()
+    _stderr_captures.append((sys.stderr, buf))
+    sys.stderr = buf
+
+
+def _h_stderr_end(mod):
+    old, buf = _stderr_captures.pop()
+    sys.stderr = old
+    return buf.getvalue()
+
+
 def _h_isinstance(mod, obj, name):
     return isinstance(obj, _resolve(name))
 
@@ -514,6 +530,8 @@ HELPERS = {
     "$set_unraisablehook": _h_set_unraisablehook,
     "$settrace": _h_settrace,
     "$setprofile": _h_setprofile,
+    "$stderr_begin": _h_stderr_begin,
+    "$stderr_end": _h_stderr_end,
     "$isinstance": _h_isinstance,
     "$isclass": _h_isclass,
     "$mro": _h_mro,
@@ -677,6 +695,9 @@ def ctl_endcase(msg):
     for t in _tracers:
         t.active = False
     del _tracers[:]
+    if _stderr_captures:  # a capture the case did not end: the original sys.stderr comes back
+        sys.stderr = _stderr_captures[0][0]
+        del _stderr_captures[:]
     _objs.clear()
     _hid_by_id.clear()
     _wrappers.clear()
