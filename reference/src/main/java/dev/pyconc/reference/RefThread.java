@@ -213,7 +213,9 @@ class RefThread implements PyThread {
         this.name = name == null ? "None" : name; // Python stores str(name)
         Thread j = javaThread;
         if (kind == Kind.NORMAL && j != null) {
-            j.setName(this.name); // as CPython renames the OS thread; helps thread dumps
+            // Also the OS thread's name when a thread renames itself (HotSpot passes a Java thread's own
+            // rename on to the OS, and no other), as CPython 3.14 does; helps thread dumps.
+            j.setName(this.name);
         }
     }
 

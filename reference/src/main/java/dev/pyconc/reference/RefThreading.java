@@ -293,6 +293,31 @@ final class RefThreading implements ThreadingModule {
         return id;
     }
 
+    /**
+     * The calling thread's OS-level name. The reference's threads get it from their Java thread: HotSpot gives
+     * the OS thread the Java thread's name when it starts (truncated to 15 bytes on Linux) and when a running
+     * thread renames itself, which is what CPython 3.14 does for the Python name.
+     */
+    @Override
+    public String osThreadName() {
+        String name = readOsThreadName();
+        if (name == null) {
+            throw new dev.pyconc.spi.AdapterFailure("reference: the OS thread name cannot be read here");
+        }
+        return name;
+    }
+
+    /** {@code /proc/thread-self/comm} without its newline, or null where it cannot be read. */
+    static String readOsThreadName() {
+        try {
+            String s = new String(Files.readAllBytes(Path.of("/proc/thread-self/comm")),
+                    java.nio.charset.StandardCharsets.UTF_8); // lenient: the OS may cut a character
+            return s.endsWith("\n") ? s.substring(0, s.length() - 1) : s;
+        } catch (Exception | LinkageError e) {
+            return null;
+        }
+    }
+
     /** On Linux, {@code /proc/thread-self} links to {@code PID/task/TID} for the calling thread. */
     private static Long readNativeId() {
         try {

@@ -56,6 +56,9 @@ public final class ReferenceAdapter implements Adapter {
         if (threading.nativeIdsSupported()) {
             f.add(Feature.NATIVE_THREAD_ID);
         }
+        if (RefThreading.readOsThreadName() != null) {
+            f.add(Feature.OS_THREAD_NAME);
+        }
         this.features = Set.copyOf(f);
     }
 

@@ -133,6 +133,11 @@ final class Modules {
         }
 
         @Override
+        public String osThreadName() {
+            return as(String.class, call("$os_thread_name"));
+        }
+
+        @Override
         public void settrace(PyCallable func) {
             session.get().call(Session.THREADING, "$settrace", false, func);
         }

@@ -505,6 +505,11 @@ def _h_stderr_end(mod):
     return buf.getvalue()
 
 
+def _h_os_thread_name(mod):
+    with open("/proc/thread-self/comm", "rb") as f:
+        return f.read().rstrip(b"\n").decode("utf-8", "replace")
+
+
 def _h_isinstance(mod, obj, name):
     return isinstance(obj, _resolve(name))
 
@@ -532,6 +537,7 @@ HELPERS = {
     "$setprofile": _h_setprofile,
     "$stderr_begin": _h_stderr_begin,
     "$stderr_end": _h_stderr_end,
+    "$os_thread_name": _h_os_thread_name,
     "$isinstance": _h_isinstance,
     "$isclass": _h_isclass,
     "$mro": _h_mro,
@@ -638,6 +644,8 @@ def ctl_hello(msg):
         features.append("STACK_SIZE")
     except Exception:
         pass
+    if os.path.exists("/proc/thread-self/comm"):
+        features.append("OS_THREAD_NAME")
     vi = sys.version_info
     return {
         "version": [vi[0], vi[1], vi[2]],

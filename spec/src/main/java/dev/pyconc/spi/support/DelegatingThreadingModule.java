@@ -51,6 +51,7 @@ public class DelegatingThreadingModule implements ThreadingModule {
     @Override public PyThread currentThread() { return delegate.currentThread(); }
     @Override public long activeCountAlias() { return delegate.activeCountAlias(); }
     @Override public void settrace(PyCallable func) { delegate.settrace(func); }
+    @Override public String osThreadName() { return delegate.osThreadName(); }
     @Override public PyCallable gettrace() { return delegate.gettrace(); }
     @Override public void setprofile(PyCallable func) { delegate.setprofile(func); }
     @Override public PyCallable getprofile() { return delegate.getprofile(); }

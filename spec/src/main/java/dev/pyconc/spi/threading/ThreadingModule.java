@@ -222,4 +222,17 @@ public interface ThreadingModule {
     default PyCallable getprofile() {
         throw new UnsupportedOperationException("this adapter does not implement threading.getprofile");
     }
+
+    /**
+     * The OS-level name of the calling thread, as the platform reports it: on Linux the content of
+     * {@code /proc/thread-self/comm} (at most 15 bytes) without its newline. Not a Python function (Python
+     * has no getter for it); it lets a case see what {@code Thread.start()} and assigning {@code Thread.name}
+     * give the OS (needs {@link dev.pyconc.spi.Feature#OS_THREAD_NAME}).
+     *
+     * @throws UnsupportedOperationException if the adapter does not implement it (the default)
+     * @see <a href="https://docs.python.org/3/library/threading.html#threading.Thread.name">Thread.name</a>
+     */
+    default String osThreadName() {
+        throw new UnsupportedOperationException("this adapter cannot read OS thread names");
+    }
 }
