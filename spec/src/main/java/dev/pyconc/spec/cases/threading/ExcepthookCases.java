@@ -207,4 +207,31 @@ class ExcepthookCases {
         String out = stderrOfDefaultHook(adapter, threading, new SystemExit("pyconc-marker-4712"));
         assertEquals("", out, "sys.stderr got output for SystemExit");
     }
+
+    /**
+     * An exception raised by threading.excepthook itself goes to sys.excepthook, whose default prints it on
+     * sys.stderr.
+     */
+    @Test
+    @Checks("threading.excepthook/hook-error-goes-to-sys-excepthook")
+    void hookErrorGoesToSysExcepthook(Adapter adapter, ThreadingModule threading) {
+        ExceptHook previous = threading.getExcepthook();
+        threading.setExcepthook(args -> {
+            throw new ValueError("pyconc-marker-4713");
+        });
+        try {
+            PyThread t = threading.thread(ThreadOptions.of((args, kwargs) -> {
+                throw new ValueError("pyconc-thread-failure");
+            }));
+            String out = adapter.sys().captureStderr(() -> {
+                t.start();
+                t.join(Timing.LONG);
+            });
+            assertFalse(t.isAlive(), "the thread did not end");
+            assertTrue(out.contains("ValueError") && out.contains("pyconc-marker-4713"),
+                    "sys.stderr got: " + out);
+        } finally {
+            threading.setExcepthook(previous);
+        }
+    }
 }
