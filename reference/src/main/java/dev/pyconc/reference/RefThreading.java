@@ -147,6 +147,10 @@ final class RefThreading implements ThreadingModule {
             throw new PyAssertionError("group argument must be None for now");
         }
         String name = options.name() != null && !options.name().isEmpty() ? options.name() : newName("Thread-");
+        if ((options.name() == null || options.name().isEmpty()) && options.target() != null
+                && options.target().name() != null) {
+            name += " (" + options.target().name() + ")"; // 3.10+: the target's __name__, where it has one
+        }
         boolean daemon = options.daemon() != null ? options.daemon() : currentThread().isDaemon();
         return new RefThread(this, options.target(), name, options.args(), options.kwargs(), daemon, options.context());
     }

@@ -265,7 +265,7 @@ def decode(v):
             fid = v["id"]
             w = _wrappers.get(fid)
             if w is None:
-                w = _wrappers[fid] = JavaCallable(fid, v.get("kind", "c"))
+                w = _wrappers[fid] = JavaCallable(fid, v.get("kind", "c"), v.get("name"))
             return w
         if tag == "e":
             return make_exception(v["names"], v.get("msg"))
@@ -319,11 +319,19 @@ def my_key():
 class JavaCallable:
     """A Java function (Thread target, Timer function, Barrier action, predicate, excepthook)."""
 
-    __slots__ = ("fid", "kind", "__weakref__")
+    __slots__ = ("fid", "kind", "name", "__weakref__")
 
-    def __init__(self, fid, kind):
+    def __init__(self, fid, kind, name=None):
         self.fid = fid
         self.kind = kind
+        self.name = name
+
+    @property
+    def __name__(self):
+        """The Java callable's name(); without one there is no __name__, as for most callable objects."""
+        if self.name is None:
+            raise AttributeError("__name__")
+        return self.name
 
     def __repr__(self):
         return "<pyconc Java callable %d>" % self.fid
