@@ -78,6 +78,34 @@ final class RefBuiltins implements Builtins {
         return typeMro(obj).contains(cls);
     }
 
+    /**
+     * Only objects of classes implemented in C without a {@code __dict__} are modelled (their attributes are
+     * all read-only, and they take no new ones); the reference does not keep arbitrary attributes on the
+     * others.
+     */
+    @Override
+    public void setattr(Object obj, String name, Object value) {
+        List<String> mro = typeMro(obj);
+        String cls = mro.get(0);
+        if (!NO_DICT.contains(cls)) {
+            throw new AdapterFailure("reference: setattr on a " + cls + " is not modelled");
+        }
+        if (READ_ONLY.contains(cls + "." + name)) {
+            throw new AttributeError("attribute '" + name + "' of '" + cls + "' objects is not writable");
+        }
+        throw new AttributeError("'" + cls + "' object has no attribute '" + name + "' and no __dict__ for setting new attributes");
+    }
+
+    /** Classes CPython implements in C, without a {@code __dict__}. */
+    private static final java.util.Set<String> NO_DICT = java.util.Set.of("_contextvars.ContextVar",
+            "_contextvars.Token", "_contextvars.Context", "_thread.lock", "_thread.RLock", "_queue.SimpleQueue",
+            "builtins.int", "builtins.bool", "builtins.float", "builtins.str", "builtins.NoneType",
+            "builtins.list", "builtins.dict");
+
+    /** Their documented attributes, which are read-only. */
+    private static final java.util.Set<String> READ_ONLY = java.util.Set.of("_contextvars.ContextVar.name",
+            "_contextvars.Token.var", "_contextvars.Token.old_value");
+
     @Override
     public boolean isClass(String name) {
         return !resolve(name).equals(FUNCTION);

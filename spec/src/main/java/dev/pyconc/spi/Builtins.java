@@ -49,4 +49,18 @@ public interface Builtins {
      * @see <a href="https://docs.python.org/3/library/stdtypes.html#class.__mro__">class.__mro__</a>
      */
     List<String> typeMro(Object obj);
+
+    /**
+     * {@code setattr(obj, name, value)}: assigns an attribute, as {@code obj.name = value} does.
+     *
+     * @param obj an object this adapter returned
+     * @param value a plain value or an object of this adapter
+     * @throws dev.pyconc.spi.exceptions.AttributeError if the attribute is read-only, or the object takes no
+     *     new attributes (no {@code __dict__})
+     * @throws UnsupportedOperationException if the adapter does not implement it (the default)
+     * @see <a href="https://docs.python.org/3/library/functions.html#setattr">setattr</a>
+     */
+    default void setattr(Object obj, String name, Object value) {
+        throw new UnsupportedOperationException("this adapter does not implement setattr");
+    }
 }

@@ -248,6 +248,11 @@ final class Modules {
         }
 
         @Override
+        public void setattr(Object obj, String name, Object value) {
+            call("$setattr_of", obj, name, value);
+        }
+
+        @Override
         public List<String> typeMro(Object obj) {
             List<String> out = new ArrayList<>();
             for (Object o : as(List.class, call("$mro", obj))) {

@@ -526,6 +526,10 @@ def _h_isclass(mod, name):
     return isinstance(_resolve(name), type)
 
 
+def _h_setattr_of(mod, obj, name, value):
+    setattr(obj, name, value)
+
+
 def _h_mro(mod, obj):
     return [qualname(t) for t in type(obj).__mro__]
 
@@ -549,6 +553,7 @@ HELPERS = {
     "$isinstance": _h_isinstance,
     "$isclass": _h_isclass,
     "$mro": _h_mro,
+    "$setattr_of": _h_setattr_of,
 }
 
 
