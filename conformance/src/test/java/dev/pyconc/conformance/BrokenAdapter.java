@@ -102,6 +102,11 @@ abstract class BrokenAdapter implements Adapter {
             public List<String> typeMro(Object obj) {
                 return b.typeMro(sameClassAs(obj));
             }
+
+            @Override
+            public void setattr(Object obj, String name, Object value) {
+                b.setattr(sameClassAs(obj), name, value);
+            }
         };
     }
 
