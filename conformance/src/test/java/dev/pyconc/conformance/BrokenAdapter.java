@@ -104,6 +104,11 @@ abstract class BrokenAdapter implements Adapter {
             }
 
             @Override
+            public boolean hasattr(Object obj, String name) {
+                return b.hasattr(sameClassAs(obj), name);
+            }
+
+            @Override
             public void setattr(Object obj, String name, Object value) {
                 b.setattr(sameClassAs(obj), name, value);
             }

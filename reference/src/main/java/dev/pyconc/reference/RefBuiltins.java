@@ -96,6 +96,31 @@ final class RefBuiltins implements Builtins {
         throw new AttributeError("'" + cls + "' object has no attribute '" + name + "' and no __dict__ for setting new attributes");
     }
 
+    /**
+     * Answered from the public attributes (methods and data) of the classes the reference mirrors, for the
+     * queue classes; the reference does not model the attribute tables of the others.
+     */
+    @Override
+    public boolean hasattr(Object obj, String name) {
+        String cls = typeMro(obj).get(0);
+        java.util.Set<String> attrs = PUBLIC_ATTRIBUTES.get(cls);
+        if (attrs == null || name.startsWith("_")) {
+            throw new AdapterFailure("reference: hasattr(" + cls + ", '" + name + "') is not modelled");
+        }
+        return attrs.contains(name);
+    }
+
+    private static final java.util.Set<String> QUEUE_ATTRIBUTES = java.util.Set.of("all_tasks_done", "empty",
+            "full", "get", "get_nowait", "is_shutdown", "join", "maxsize", "mutex", "not_empty", "not_full", "put",
+            "put_nowait", "qsize", "queue", "shutdown", "task_done", "unfinished_tasks");
+
+    /** The public attributes of each modelled class (CPython 3.14's, names not starting with "_"). */
+    private static final Map<String, java.util.Set<String>> PUBLIC_ATTRIBUTES = Map.of(
+            "_queue.SimpleQueue", java.util.Set.of("empty", "get", "get_nowait", "put", "put_nowait", "qsize"),
+            "queue.Queue", QUEUE_ATTRIBUTES,
+            "queue.LifoQueue", QUEUE_ATTRIBUTES,
+            "queue.PriorityQueue", QUEUE_ATTRIBUTES);
+
     /** Classes CPython implements in C, without a {@code __dict__}. */
     private static final java.util.Set<String> NO_DICT = java.util.Set.of("_contextvars.ContextVar",
             "_contextvars.Token", "_contextvars.Context", "_thread.lock", "_thread.RLock", "_queue.SimpleQueue",

@@ -63,4 +63,15 @@ public interface Builtins {
     default void setattr(Object obj, String name, Object value) {
         throw new UnsupportedOperationException("this adapter does not implement setattr");
     }
+
+    /**
+     * {@code hasattr(obj, name)}: whether getting the attribute succeeds (a method counts).
+     *
+     * @param obj an object this adapter returned, or a plain value
+     * @throws UnsupportedOperationException if the adapter does not implement it (the default)
+     * @see <a href="https://docs.python.org/3/library/functions.html#hasattr">hasattr</a>
+     */
+    default boolean hasattr(Object obj, String name) {
+        throw new UnsupportedOperationException("this adapter does not implement hasattr");
+    }
 }

@@ -248,6 +248,11 @@ final class Modules {
         }
 
         @Override
+        public boolean hasattr(Object obj, String name) {
+            return Proxies.bool(call("$hasattr_of", obj, name));
+        }
+
+        @Override
         public void setattr(Object obj, String name, Object value) {
             call("$setattr_of", obj, name, value);
         }

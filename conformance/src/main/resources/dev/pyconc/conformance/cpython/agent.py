@@ -526,6 +526,10 @@ def _h_isclass(mod, name):
     return isinstance(_resolve(name), type)
 
 
+def _h_hasattr_of(mod, obj, name):
+    return hasattr(obj, name)
+
+
 def _h_setattr_of(mod, obj, name, value):
     setattr(obj, name, value)
 
@@ -554,6 +558,7 @@ HELPERS = {
     "$isclass": _h_isclass,
     "$mro": _h_mro,
     "$setattr_of": _h_setattr_of,
+    "$hasattr_of": _h_hasattr_of,
 }
 
 
