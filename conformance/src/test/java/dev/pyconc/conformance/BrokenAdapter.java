@@ -3,9 +3,11 @@ package dev.pyconc.conformance;
 import dev.pyconc.spec.harness.Adapters;
 import dev.pyconc.spi.Adapter;
 import dev.pyconc.spi.AdapterConfig;
+import dev.pyconc.spi.Builtins;
 import dev.pyconc.spi.Feature;
 import dev.pyconc.spi.PyModule;
 import dev.pyconc.spi.PyVersion;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -70,6 +72,54 @@ abstract class BrokenAdapter implements Adapter {
     @Override
     public Map<String, String> details() {
         return Map.of("broken", bug);
+    }
+
+    /**
+     * The reference's answers to Python's type questions, asked about {@link #sameClassAs} of each object, so
+     * that a broken piece has the Python class of the piece it replaces.
+     */
+    @Override
+    public Builtins builtins() {
+        Builtins b = reference.builtins();
+        return new Builtins() {
+            @Override
+            public boolean isinstance(Object obj, String className) {
+                return b.isinstance(sameClassAs(obj), className);
+            }
+
+            @Override
+            public boolean isClass(String name) {
+                return b.isClass(name);
+            }
+
+            @Override
+            public List<String> typeMro(Object obj) {
+                return b.typeMro(sameClassAs(obj));
+            }
+
+            @Override
+            public boolean hasattr(Object obj, String name) {
+                return b.hasattr(sameClassAs(obj), name);
+            }
+
+            @Override
+            public void setattr(Object obj, String name, Object value) {
+                b.setattr(sameClassAs(obj), name, value);
+            }
+        };
+    }
+
+    @Override
+    public dev.pyconc.spi.Sys sys() {
+        return reference.sys();
+    }
+
+    /**
+     * For {@link #builtins()}: a reference object of the Python class that {@code obj}, a broken piece, poses
+     * as (the object it wraps, or a new one of that class); the default is {@code obj} itself.
+     */
+    protected Object sameClassAs(Object obj) {
+        return obj;
     }
 
     /** The reference's modules; a subclass that drops or adds one overrides this too. */

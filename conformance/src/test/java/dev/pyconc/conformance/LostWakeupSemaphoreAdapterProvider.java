@@ -44,6 +44,11 @@ public class LostWakeupSemaphoreAdapterProvider implements AdapterProvider {
     public Adapter create(AdapterConfig config) {
         return new BrokenAdapter(name(), "Semaphore.release does not wake a blocked acquire", config) {
             @Override
+            protected Object sameClassAs(Object obj) {
+                return obj instanceof LostWakeupSemaphore ? reference.module(ThreadingModule.class).semaphore() : obj;
+            }
+
+            @Override
             public Object module(PyModule m) {
                 return m == PyModule.THREADING ? broken() : super.module(m);
             }

@@ -48,6 +48,11 @@ public class ReentrantLockAdapterProvider implements AdapterProvider {
     public Adapter create(AdapterConfig config) {
         return new BrokenAdapter(name(), "threading.Lock is a ReentrantLock (owned, reentrant)", config) {
             @Override
+            protected Object sameClassAs(Object obj) {
+                return obj instanceof JavaReentrantLock ? reference.module(ThreadingModule.class).lock() : obj;
+            }
+
+            @Override
             public Object module(PyModule m) {
                 return m == PyModule.THREADING ? broken() : super.module(m);
             }

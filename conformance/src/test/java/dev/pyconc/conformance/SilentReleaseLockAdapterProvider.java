@@ -41,6 +41,11 @@ public class SilentReleaseLockAdapterProvider implements AdapterProvider {
             };
 
             @Override
+            protected Object sameClassAs(Object obj) {
+                return obj instanceof SilentRelease s ? s.inner() : obj;
+            }
+
+            @Override
             public Object module(PyModule m) {
                 return m == PyModule.THREADING ? broken : super.module(m);
             }

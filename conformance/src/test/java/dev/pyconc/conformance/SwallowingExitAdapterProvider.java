@@ -62,6 +62,12 @@ public class SwallowingExitAdapterProvider implements AdapterProvider {
             };
 
             @Override
+            protected Object sameClassAs(Object obj) {
+                return obj != null && Proxy.isProxyClass(obj.getClass())
+                        && Proxy.getInvocationHandler(obj) instanceof Swallow s ? s.target() : obj;
+            }
+
+            @Override
             public Object module(PyModule m) {
                 return m == PyModule.THREADING ? broken : super.module(m);
             }
@@ -89,7 +95,7 @@ public class SwallowingExitAdapterProvider implements AdapterProvider {
                     default -> "swallowing " + target;
                 };
             }
-            if (m.isDefault()) {
+            if (m.isDefault() && m.getName().equals("with")) {
                 return InvocationHandler.invokeDefault(self, m, args); // with(): through enter() below
             }
             Object result;

@@ -153,6 +153,12 @@ final class RefCondition implements Condition {
         signal(n);
     }
 
+    /** {@code notifyAll()}: CPython's alias calls {@code notify_all()} after a DeprecationWarning. */
+    @Override
+    public void notifyAllAlias() {
+        signalAll();
+    }
+
     /** How many threads wait (for tests and dumps). */
     int waiterCount() {
         synchronized (waiters) {

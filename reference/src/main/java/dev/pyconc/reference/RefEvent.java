@@ -16,6 +16,12 @@ final class RefEvent implements Event {
         return flag;
     }
 
+    /** {@code isSet()}: CPython's alias calls {@code is_set()} after a DeprecationWarning (no warnings here). */
+    @Override
+    public boolean isSetAlias() {
+        return isSet();
+    }
+
     @Override
     public void set() {
         try (var held = cond.enter()) {

@@ -43,4 +43,10 @@ final class RefLocal implements Local {
     public boolean hasattr(String name) {
         return dicts.get().containsKey(name);
     }
+
+    /** The calling thread's dictionary, copied (the SPI hands out plain values, not the live dict). */
+    @Override
+    public Map<String, Object> dict() {
+        return new HashMap<>(dicts.get());
+    }
 }

@@ -30,13 +30,21 @@ final class RefQueue implements Queue {
     private long unfinishedTasks; // guarded by mutex
     private boolean isShutdown; // guarded by mutex
 
-    RefQueue(RefContext ctx, long maxsize, Store store) {
+    private final String pythonClass;
+
+    RefQueue(RefContext ctx, long maxsize, Store store, String pythonClass) {
+        this.pythonClass = pythonClass;
         this.maxsize = maxsize;
         this.store = store;
         this.mutex = new PrimitiveLock(ctx);
         this.notEmpty = new RefCondition(ctx, mutex);
         this.notFull = new RefCondition(ctx, mutex);
         this.allTasksDone = new RefCondition(ctx, mutex);
+    }
+
+    /** The qualified name of the class this queue is ({@code queue.Queue}, {@code queue.LifoQueue}, ...). */
+    String pythonClass() {
+        return pythonClass;
     }
 
     /** CPython raises {@code queue.Empty}, whose class lives in {@code _queue}. */

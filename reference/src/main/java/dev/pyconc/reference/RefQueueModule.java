@@ -19,7 +19,7 @@ final class RefQueueModule implements QueueModule {
 
     @Override
     public Queue queue(long maxsize) {
-        return new RefQueue(ctx, maxsize, Stores.fifo());
+        return new RefQueue(ctx, maxsize, Stores.fifo(), "queue.Queue");
     }
 
     @Override
@@ -29,7 +29,7 @@ final class RefQueueModule implements QueueModule {
 
     @Override
     public Queue lifoQueue(long maxsize) {
-        return new RefQueue(ctx, maxsize, Stores.lifo());
+        return new RefQueue(ctx, maxsize, Stores.lifo(), "queue.LifoQueue");
     }
 
     @Override
@@ -39,7 +39,7 @@ final class RefQueueModule implements QueueModule {
 
     @Override
     public Queue priorityQueue(long maxsize) {
-        return new RefQueue(ctx, maxsize, Stores.heap());
+        return new RefQueue(ctx, maxsize, Stores.heap(), "queue.PriorityQueue");
     }
 
     @Override

@@ -13,6 +13,11 @@ final class RefSemaphore implements BoundedSemaphore {
     private final long initialValue;
     private long value; // guarded by cond
 
+    /** Whether this is a BoundedSemaphore (for {@link RefBuiltins}). */
+    boolean bounded() {
+        return bounded;
+    }
+
     RefSemaphore(RefContext ctx, long value, boolean bounded) {
         if (value < 0) {
             throw new ValueError("semaphore initial value must be >= 0");

@@ -4,6 +4,7 @@ import dev.pyconc.spi.PyCallable;
 import dev.pyconc.spi.contextvars.Context;
 import dev.pyconc.spi.exceptions.RuntimeError;
 import dev.pyconc.spi.threading.PyThread;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -121,11 +122,26 @@ class RefThread implements PyThread {
             started = true;
             module.activate(this, me);
             startedLatch.countDown();
+            // CPython's _bootstrap_inner installs the module's hooks in the new thread just before run():
+            // the reference has no other frames, so run()'s frame is the one they see enter and leave.
+            PyCallable trace = module.gettrace();
+            PyCallable profile = module.getprofile();
             try {
+                RefFrame frame = new RefFrame("run");
+                if (profile != null) {
+                    profile.call(Arrays.asList(frame, "call", null), Map.of());
+                }
+                Object local = trace != null ? trace.call(Arrays.asList(frame, "call", null), Map.of()) : null;
                 if (context != null) {
                     context.run(PyCallable.of(this::run)); // CPython: self._context.run(self.run)
                 } else {
                     run();
+                }
+                if (local instanceof PyCallable localTrace) {
+                    localTrace.call(Arrays.asList(frame, "return", null), Map.of());
+                }
+                if (profile != null) {
+                    profile.call(Arrays.asList(frame, "return", null), Map.of());
                 }
             } catch (Throwable e) {
                 module.invokeExcepthook(this, e);
@@ -197,7 +213,9 @@ class RefThread implements PyThread {
         this.name = name == null ? "None" : name; // Python stores str(name)
         Thread j = javaThread;
         if (kind == Kind.NORMAL && j != null) {
-            j.setName(this.name); // as CPython renames the OS thread; helps thread dumps
+            // Also the OS thread's name when a thread renames itself (HotSpot passes a Java thread's own
+            // rename on to the OS, and no other), as CPython 3.14 does; helps thread dumps.
+            j.setName(this.name);
         }
     }
 
@@ -261,5 +279,27 @@ class RefThread implements PyThread {
         }
         String cls = kind == Kind.DUMMY ? "_DummyThread" : kind == Kind.MAIN ? "_MainThread" : getClass() == RefTimer.class ? "Timer" : "Thread";
         return "<" + cls + "(" + name + ", " + status + ")>";
+    }
+
+    // ----- the deprecated accessors: CPython's call the properties after a DeprecationWarning
+
+    @Override
+    public String getNameAlias() {
+        return getName();
+    }
+
+    @Override
+    public void setNameAlias(String name) {
+        setName(name);
+    }
+
+    @Override
+    public boolean isDaemonAlias() {
+        return isDaemon();
+    }
+
+    @Override
+    public void setDaemonAlias(boolean daemon) {
+        setDaemon(daemon);
     }
 }

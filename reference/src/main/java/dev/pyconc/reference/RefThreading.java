@@ -53,6 +53,9 @@ final class RefThreading implements ThreadingModule {
     private final ExceptHook defaultHook = this::defaultExcepthook;
     private volatile ExceptHook excepthook = defaultHook;
     private volatile long stackSize;
+    private volatile PrintStream stderr = System.err; // sys.stderr
+    private volatile PyCallable traceHook; // threading._trace_hook
+    private volatile PyCallable profileHook; // threading._profile_hook
 
     RefThreading(RefContext ctx) {
         this.ctx = ctx;
@@ -144,6 +147,10 @@ final class RefThreading implements ThreadingModule {
             throw new PyAssertionError("group argument must be None for now");
         }
         String name = options.name() != null && !options.name().isEmpty() ? options.name() : newName("Thread-");
+        if ((options.name() == null || options.name().isEmpty()) && options.target() != null
+                && options.target().name() != null) {
+            name += " (" + options.target().name() + ")"; // 3.10+: the target's __name__, where it has one
+        }
         boolean daemon = options.daemon() != null ? options.daemon() : currentThread().isDaemon();
         return new RefThread(this, options.target(), name, options.args(), options.kwargs(), daemon, options.context());
     }
@@ -181,6 +188,18 @@ final class RefThreading implements ThreadingModule {
     @Override
     public PyThread mainThread() {
         return main;
+    }
+
+    /** {@code activeCount()}: CPython's alias calls {@code active_count()} after a DeprecationWarning. */
+    @Override
+    public long activeCountAlias() {
+        return activeCount();
+    }
+
+    /** {@code currentThread()}: CPython's alias calls {@code current_thread()} after a DeprecationWarning. */
+    @Override
+    public PyThread currentThreadAlias() {
+        return currentThread();
     }
 
     @Override
@@ -278,6 +297,31 @@ final class RefThreading implements ThreadingModule {
         return id;
     }
 
+    /**
+     * The calling thread's OS-level name. The reference's threads get it from their Java thread: HotSpot gives
+     * the OS thread the Java thread's name when it starts (truncated to 15 bytes on Linux) and when a running
+     * thread renames itself, which is what CPython 3.14 does for the Python name.
+     */
+    @Override
+    public String osThreadName() {
+        String name = readOsThreadName();
+        if (name == null) {
+            throw new dev.pyconc.spi.AdapterFailure("reference: the OS thread name cannot be read here");
+        }
+        return name;
+    }
+
+    /** {@code /proc/thread-self/comm} without its newline, or null where it cannot be read. */
+    static String readOsThreadName() {
+        try {
+            String s = new String(Files.readAllBytes(Path.of("/proc/thread-self/comm")),
+                    java.nio.charset.StandardCharsets.UTF_8); // lenient: the OS may cut a character
+            return s.endsWith("\n") ? s.substring(0, s.length() - 1) : s;
+        } catch (Exception | LinkageError e) {
+            return null;
+        }
+    }
+
     /** On Linux, {@code /proc/thread-self} links to {@code PID/task/TID} for the calling thread. */
     private static Long readNativeId() {
         try {
@@ -315,6 +359,37 @@ final class RefThreading implements ThreadingModule {
         return stackSize;
     }
 
+    // ----- sys.stderr, where the default excepthook writes
+
+    /** {@code sys.stderr = out}; returns the previous stream. */
+    PrintStream swapStderr(PrintStream out) {
+        PrintStream old = stderr;
+        stderr = out;
+        return old;
+    }
+
+    // ----- trace and profile hooks (CPython's _trace_hook and _profile_hook, read by each new thread)
+
+    @Override
+    public void settrace(PyCallable func) {
+        traceHook = func;
+    }
+
+    @Override
+    public PyCallable gettrace() {
+        return traceHook;
+    }
+
+    @Override
+    public void setprofile(PyCallable func) {
+        profileHook = func;
+    }
+
+    @Override
+    public PyCallable getprofile() {
+        return profileHook;
+    }
+
     // ----- excepthook
 
     @Override
@@ -339,7 +414,7 @@ final class RefThreading implements ThreadingModule {
             ExceptHook hook = excepthook;
             hook.call(new ExceptHookArgs(exc.pythonName(), exc, true, thread));
         } catch (Throwable hookFailure) {
-            PrintStream err = System.err;
+            PrintStream err = stderr;
             synchronized (err) {
                 err.println("Exception in threading.excepthook:");
                 printTraceback(asPython(hookFailure), err);
@@ -362,7 +437,7 @@ final class RefThreading implements ThreadingModule {
             return;
         }
         String name = args.thread() != null ? args.thread().getName() : Long.toString(getIdent());
-        PrintStream err = System.err;
+        PrintStream err = stderr;
         synchronized (err) {
             err.println("Exception in thread " + name + ":");
             if (args.excValue() != null) {

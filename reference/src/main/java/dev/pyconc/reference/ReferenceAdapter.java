@@ -1,10 +1,12 @@
 package dev.pyconc.reference;
 
 import dev.pyconc.spi.Adapter;
+import dev.pyconc.spi.Builtins;
 import dev.pyconc.spi.Feature;
 import dev.pyconc.spi.PyModule;
 import dev.pyconc.spi.PyVersion;
 import dev.pyconc.spi.support.ModuleTable;
+import dev.pyconc.spi.Sys;
 import dev.pyconc.reference.contextvars.RefContextVarsModule;
 import dev.pyconc.reference.futures.RefFuturesModule;
 import dev.pyconc.reference.sched.RefSchedModule;
@@ -27,6 +29,8 @@ public final class ReferenceAdapter implements Adapter {
     private final RefContext ctx = new RefContext();
     private final RefThreading threading;
     private final RefQueueModule queue;
+    private final RefBuiltins builtins = new RefBuiltins();
+    private final RefSys sys;
     private final Set<Feature> features;
     private final RefThreadModule thread;
     private final ModuleTable modules;
@@ -34,6 +38,7 @@ public final class ReferenceAdapter implements Adapter {
     /** Creates the adapter; the calling Java thread becomes {@code threading.main_thread()}. */
     public ReferenceAdapter() {
         this.threading = new RefThreading(ctx);
+        this.sys = new RefSys(threading);
         this.queue = new RefQueueModule(ctx);
         this.thread = new RefThreadModule(threading, threading::stackSizeForNewThread);
         this.modules = new ModuleTable(ReferenceAdapterProvider.NAME, Map.of(
@@ -46,6 +51,9 @@ public final class ReferenceAdapter implements Adapter {
         EnumSet<Feature> f = EnumSet.of(Feature.REAL_THREADS, Feature.STACK_SIZE);
         if (threading.nativeIdsSupported()) {
             f.add(Feature.NATIVE_THREAD_ID);
+        }
+        if (RefThreading.readOsThreadName() != null) {
+            f.add(Feature.OS_THREAD_NAME);
         }
         this.features = Set.copyOf(f);
     }
@@ -96,9 +104,19 @@ public final class ReferenceAdapter implements Adapter {
         return modules.module(m);
     }
 
+    @Override
+    public Builtins builtins() {
+        return builtins;
+    }
+
+    @Override
+    public Sys sys() {
+        return sys;
+    }
+
     /**
      * After each case: puts back the module-wide settings a case may have changed and not restored (on a
-     * failure path), {@code threading.excepthook}, {@code sys.unraisablehook} and {@code stack_size}, so that
+     * failure path), {@code threading.excepthook}, {@code sys.unraisablehook}, {@code stack_size} and the trace and profile hooks, so that
      * one case cannot affect the next.
      */
     @Override
@@ -106,6 +124,8 @@ public final class ReferenceAdapter implements Adapter {
         threading.setExcepthook(threading.defaultExcepthook());
         thread.setUnraisableHook(null);
         threading.stackSize(0);
+        threading.settrace(null);
+        threading.setprofile(null);
     }
 
     /** One line per Thread object in {@code threading.enumerate()}, with its Java thread's state. */

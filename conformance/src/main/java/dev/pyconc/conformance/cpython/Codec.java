@@ -191,6 +191,9 @@ final class Codec {
             n.put("$", "j");
             n.put("id", id);
             n.put("kind", kind);
+            if (v instanceof PyCallable c && c.name() != null) {
+                n.put("name", c.name()); // the wrapper's __name__
+            }
             return n;
         }
         throw new IllegalArgumentException("not a plain value and not an object of this adapter: "

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pyconc.spec.harness.Timing;
 import dev.pyconc.spi.Adapter;
+import dev.pyconc.spi.Builtins;
 import dev.pyconc.spi.AdapterUnavailableException;
 import dev.pyconc.spi.Feature;
 import dev.pyconc.spi.PyModule;
@@ -59,6 +60,8 @@ public final class CpythonAdapter implements Adapter {
     private final Map<PyModule, Object> bridges = bridgeModules();
     private final ThreadingModule threading = (ThreadingModule) bridges.get(PyModule.THREADING);
     private final ModuleTable modules;
+    private final Builtins builtins = new SysBridge.BuiltinsImpl(this::session);
+    private final dev.pyconc.spi.Sys sys = new SysBridge.SysImpl(this::session);
 
     /**
      * Starts the agent under {@code python} (a path, or a command found on PATH).
@@ -301,6 +304,16 @@ public final class CpythonAdapter implements Adapter {
     @Override
     public Object module(PyModule m) {
         return modules.module(m);
+    }
+
+    @Override
+    public Builtins builtins() {
+        return builtins;
+    }
+
+    @Override
+    public dev.pyconc.spi.Sys sys() {
+        return sys;
     }
 
     /** Restarts the agent if it died during an earlier case, and says so on stderr. */

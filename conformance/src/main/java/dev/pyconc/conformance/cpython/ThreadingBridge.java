@@ -199,6 +199,43 @@ final class ThreadingBridge {
         public ExceptHook defaultExcepthook() {
             return as(ExceptHook.class, attr("__excepthook__"));
         }
+
+        @Override
+        public String osThreadName() {
+            return as(String.class, invoke("$os_thread_name"));
+        }
+
+        @Override
+        public void settrace(PyCallable func) {
+            invoke("$settrace", func);
+        }
+
+        @Override
+        public PyCallable gettrace() {
+            Object v = invoke("gettrace");
+            return v == null ? null : as(PyCallable.class, v);
+        }
+
+        @Override
+        public void setprofile(PyCallable func) {
+            invoke("$setprofile", func);
+        }
+
+        @Override
+        public PyCallable getprofile() {
+            Object v = invoke("getprofile");
+            return v == null ? null : as(PyCallable.class, v);
+        }
+
+        @Override
+        public long activeCountAlias() {
+            return integer(invoke("activeCount"));
+        }
+
+        @Override
+        public PyThread currentThreadAlias() {
+            return as(PyThread.class, invoke("currentThread"));
+        }
     }
 
     /**
@@ -307,6 +344,11 @@ final class ThreadingBridge {
         public void signalAll() {
             invoke("notify_all");
         }
+
+        @Override
+        public void notifyAllAlias() {
+            invoke("notifyAll");
+        }
     }
 
     static class SemaphoreProxy extends ContextProxy implements Semaphore {
@@ -343,6 +385,11 @@ final class ThreadingBridge {
         @Override
         public boolean isSet() {
             return bool(invoke("is_set"));
+        }
+
+        @Override
+        public boolean isSetAlias() {
+            return bool(invoke("isSet"));
         }
 
         @Override
@@ -431,6 +478,12 @@ final class ThreadingBridge {
         public boolean hasattr(String name) {
             return bool(invoke("$hasattr", name));
         }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public Map<String, Object> dict() {
+            return as(Map.class, attr("__dict__"));
+        }
     }
 
     static class ThreadProxy extends Proxies.PyObjectProxy implements PyThread {
@@ -498,6 +551,27 @@ final class ThreadingBridge {
         @Override
         public void setDaemon(boolean daemon) {
             setAttr("daemon", daemon);
+        }
+
+        @Override
+        public String getNameAlias() {
+            Object v = invoke("getName");
+            return v == null ? null : v.toString();
+        }
+
+        @Override
+        public void setNameAlias(String name) {
+            invoke("setName", name);
+        }
+
+        @Override
+        public boolean isDaemonAlias() {
+            return bool(invoke("isDaemon"));
+        }
+
+        @Override
+        public void setDaemonAlias(boolean daemon) {
+            invoke("setDaemon", daemon);
         }
     }
 

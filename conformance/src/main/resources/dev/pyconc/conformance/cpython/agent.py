@@ -186,6 +186,8 @@ def encode(v):
         return {"$": "d", "v": {k: encode(x) for k, x in v.items()}}
     if isinstance(v, JavaCallable):
         return {"$": "j", "id": v.fid}
+    if isinstance(v, _JavaTracer):
+        return {"$": "j", "id": v.fn.fid}  # gettrace()/getprofile() give back the Java function itself
     if isinstance(v, BaseException):
         return {"$": "e", "mro": exc_mro(v), "msg": safe_str(v)}
     if isinstance(v, type) and issubclass(v, BaseException):
@@ -239,7 +241,7 @@ def decode(v):
             fid = v["id"]
             w = _wrappers.get(fid)
             if w is None:
-                w = _wrappers[fid] = JavaCallable(fid, v.get("kind", "c"))
+                w = _wrappers[fid] = JavaCallable(fid, v.get("kind", "c"), v.get("name"))
             return w
         if tag == "e":
             return make_exception(v["names"], v.get("msg"))
@@ -293,11 +295,19 @@ def my_key():
 class JavaCallable:
     """A Java function (Thread target, Timer function, Barrier action, predicate, excepthook)."""
 
-    __slots__ = ("fid", "kind", "__weakref__")
+    __slots__ = ("fid", "kind", "name", "__weakref__")
 
-    def __init__(self, fid, kind):
+    def __init__(self, fid, kind, name=None):
         self.fid = fid
         self.kind = kind
+        self.name = name
+
+    @property
+    def __name__(self):
+        """The Java callable's name(); without one there is no __name__, as for most callable objects."""
+        if self.name is None:
+            raise AttributeError("__name__")
+        return self.name
 
     def __repr__(self):
         return "<pyconc Java callable %d>" % self.fid
@@ -441,6 +451,106 @@ def _h_log_stop(obj, h):
     return list(h.records)
 
 
+def _resolve(name):
+    """The object a dotted name denotes, as Python code would reach it: the longest importable module prefix,
+    then attribute look-ups (AttributeError if one is missing)."""
+    parts = name.split(".")
+    for i in range(len(parts) - 1, 0, -1):
+        try:
+            obj = importlib.import_module(".".join(parts[:i]))
+        except ImportError:
+            continue
+        for part in parts[i:]:
+            obj = getattr(obj, part)
+        return obj
+    import builtins
+    return getattr(builtins, name)
+
+
+# Threads of the agent's own (the reader, probes): a trace or profile function installed in every thread must
+# never call Java from them, since the reader is what delivers Java's reply.
+_agent_idents = set()
+
+
+class _JavaTracer:
+    """A Java trace or profile function as given to threading.settrace/setprofile. It passes on the events of
+    every frame except the agent's own (whose plumbing, e.g. send() holding its write lock, must not call back
+    into Java), and none once its case has ended."""
+
+    __slots__ = ("fn", "active")
+
+    def __init__(self, fn):
+        self.fn = fn
+        self.active = True
+
+    def __call__(self, frame, event, arg):
+        if not self.active or frame.f_globals is _AGENT_GLOBALS or _thread.get_ident() in _agent_idents:
+            return None
+        return self.fn(frame, event, arg)
+
+
+_AGENT_GLOBALS = globals()
+_tracers = []  # the _JavaTracers of the current case, made inert by ctl_endcase
+
+
+def _java_tracer(fn):
+    if fn is None:
+        return None
+    t = _JavaTracer(fn)
+    _tracers.append(t)
+    return t
+
+
+def _h_settrace(mod, fn):
+    threading.settrace(_java_tracer(fn))
+
+
+def _h_setprofile(mod, fn):
+    threading.setprofile(_java_tracer(fn))
+
+
+_stderr_captures = []  # (previous sys.stderr, io.StringIO) of each open capture
+
+
+def _h_stderr_begin(mod):
+    import io
+    buf = io.StringIO()
+    _stderr_captures.append((sys.stderr, buf))
+    sys.stderr = buf
+
+
+def _h_stderr_end(mod):
+    old, buf = _stderr_captures.pop()
+    sys.stderr = old
+    return buf.getvalue()
+
+
+def _h_os_thread_name(mod):
+    with open("/proc/thread-self/comm", "rb") as f:
+        return f.read().rstrip(b"\n").decode("utf-8", "replace")
+
+
+def _h_isinstance(mod, obj, name):
+    return isinstance(obj, _resolve(name))
+
+
+def _h_isclass(mod, name):
+    return isinstance(_resolve(name), type)
+
+
+def _h_hasattr_of(mod, obj, name):
+    return hasattr(obj, name)
+
+
+def _h_setattr_of(mod, obj, name, value):
+    setattr(obj, name, value)
+
+
+def _h_type_mro(mod, obj):
+    """type(obj).__mro__ as qualified names."""
+    return [qualname(t) for t in type(obj).__mro__]
+
+
 HELPERS = {
     "$getattr": _h_getattr,
     "$mro": _h_mro,
@@ -455,6 +565,16 @@ HELPERS = {
     "$set_unraisablehook": _h_set_unraisablehook,
     "$log_start": _h_log_start,
     "$log_stop": _h_log_stop,
+    "$settrace": _h_settrace,
+    "$setprofile": _h_setprofile,
+    "$stderr_begin": _h_stderr_begin,
+    "$stderr_end": _h_stderr_end,
+    "$os_thread_name": _h_os_thread_name,
+    "$isinstance": _h_isinstance,
+    "$isclass": _h_isclass,
+    "$type_mro": _h_type_mro,
+    "$setattr_of": _h_setattr_of,
+    "$hasattr_of": _h_hasattr_of,
 }
 
 
@@ -535,11 +655,14 @@ def ctl_probe(msg):
     cid = msg.get("id")
 
     def run():
+        _agent_idents.add(_thread.get_ident())
         try:
             ok, why = _probe_pool(msg["feature"], msg.get("timeout", 30))
             send({"op": "ctl", "id": cid, "v": {"ok": ok, "why": why}})
         except BaseException as e:
             send({"op": "ctl", "id": cid, "err": "%s: %s" % (qualname(type(e)), safe_str(e))})
+        finally:
+            _agent_idents.discard(_thread.get_ident())  # idents are reused once a thread has ended
 
     _thread.start_new_thread(run, ())
     return _LATER
@@ -570,6 +693,8 @@ def ctl_hello(msg):
         features.append("STACK_SIZE")
     except Exception:
         pass
+    if os.path.exists("/proc/thread-self/comm"):
+        features.append("OS_THREAD_NAME")
     vi = sys.version_info
     return {
         "version": [vi[0], vi[1], vi[2]],
@@ -620,6 +745,17 @@ def ctl_endcase(msg):
         threading.excepthook = threading.__excepthook__
     if isinstance(sys.unraisablehook, _JavaUnraisableHook):
         sys.unraisablehook = sys.__unraisablehook__
+    # Java trace and profile functions: off for threads started later, inert where already installed.
+    if isinstance(getattr(threading, "_trace_hook", None), _JavaTracer):
+        threading.settrace(None)
+    if isinstance(getattr(threading, "_profile_hook", None), _JavaTracer):
+        threading.setprofile(None)
+    for t in _tracers:
+        t.active = False
+    del _tracers[:]
+    if _stderr_captures:  # a capture the case did not end: the original sys.stderr comes back
+        sys.stderr = _stderr_captures[0][0]
+        del _stderr_captures[:]
     _objs.clear()
     _hid_by_id.clear()
     _wrappers.clear()
@@ -679,6 +815,7 @@ def main():
         faulthandler.enable()
     except Exception:
         pass
+    _agent_idents.add(_thread.get_ident())
     try:
         reader()
     finally:

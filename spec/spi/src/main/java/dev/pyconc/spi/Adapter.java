@@ -72,6 +72,26 @@ public interface Adapter extends AutoCloseable {
     }
 
     /**
+     * Python's type questions ({@code isinstance}, {@code type(obj).__mro__}) about objects this adapter
+     * returned and plain values.
+     *
+     * @throws UnsupportedOperationException if the adapter does not implement them (the default)
+     */
+    default Builtins builtins() {
+        throw new UnsupportedOperationException("adapter '" + name() + "' does not implement builtins()");
+    }
+
+    /**
+     * The parts of Python's {@code sys} module that let cases observe the implementation (its
+     * {@code sys.stderr}).
+     *
+     * @throws UnsupportedOperationException if the adapter does not implement them (the default)
+     */
+    default Sys sys() {
+        throw new UnsupportedOperationException("adapter '" + name() + "' does not implement sys()");
+    }
+
+    /**
      * Called on the case's thread before each case; the adapter may prepare per-case state.
      *
      * @param caseId the case's unique id, e.g. {@code dev.pyconc.spec.cases.threading.LockCases#releaseFromOtherThread}

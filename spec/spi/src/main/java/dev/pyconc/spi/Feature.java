@@ -11,6 +11,7 @@ public enum Feature {
     /** {@code threading.stack_size(size)} can change the stack size for new threads. */
     STACK_SIZE("stack_size(size) can change the stack size of new threads"),
     /** Threads started through the SPI really run in parallel with the caller (not a simulation). */
+    OS_THREAD_NAME("the platform reports the OS-level name of a thread (Linux: /proc/thread-self/comm)"),
     REAL_THREADS("threads run concurrently with the caller"),
     /** {@code concurrent.futures.ProcessPoolExecutor} runs calls in worker processes. */
     PROCESS_POOL("ProcessPoolExecutor can run calls in worker processes"),

@@ -22,6 +22,34 @@ public interface PyCallable {
     @Blocking
     Object call(List<Object> args, Map<String, Object> kwargs);
 
+    /**
+     * The callable's {@code __name__}, which Python reads for example to name a Thread after its target;
+     * null (the default) means the callable has no {@code __name__} attribute.
+     */
+    default String name() {
+        return null;
+    }
+
+    /** {@code body} with {@code __name__} set to {@code name}. */
+    static PyCallable named(String name, PyCallable body) {
+        return new PyCallable() {
+            @Override
+            public Object call(List<Object> args, Map<String, Object> kwargs) {
+                return body.call(args, kwargs);
+            }
+
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public String toString() {
+                return "<Java callable " + name + ">";
+            }
+        };
+    }
+
     /** A callable that runs {@code body}, ignores its arguments and returns None. */
     static PyCallable of(Runnable body) {
         return (args, kwargs) -> {

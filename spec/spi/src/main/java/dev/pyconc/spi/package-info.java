@@ -27,6 +27,14 @@
  * <tr><td>{@code sched.Event}</td><td>{@code SchedEvent}</td><td>kept apart from {@code threading.Event}</td></tr>
  * <tr><td>{@code Context[var]}, {@code var in Context}, {@code iter(Context)}, {@code len(Context)}</td>
  *     <td>{@code getItem}, {@code contains}, {@code iterate}, {@code len}</td><td>operators have no Java names</td></tr>
+ * <tr><td>deprecated camelCase aliases ({@code Event.isSet}, {@code Condition.notifyAll},
+ *     {@code threading.activeCount}, {@code threading.currentThread}, {@code Thread.getName/setName},
+ *     {@code Thread.isDaemon/setDaemon})</td><td>the Python name plus {@code Alias}: {@code isSetAlias},
+ *     {@code notifyAllAlias}, {@code activeCountAlias}, {@code currentThreadAlias}, {@code getNameAlias},
+ *     {@code setNameAlias}, {@code isDaemonAlias}, {@code setDaemonAlias}</td><td>the plain names are taken by
+ *     the snake_case mapping and properties ({@code is_set} is {@code isSet}) or final in {@code Object}
+ *     ({@code notifyAll}); such methods are defaults that throw {@code UnsupportedOperationException} until an
+ *     adapter implements them</td></tr>
  * <tr><td>{@code iterator.__next__}</td><td>{@code PyIterator.next}</td><td>no look-ahead, unlike
  *     {@code java.util.Iterator}</td></tr>
  * </table>

@@ -49,6 +49,13 @@ public class DelegatingThreadingModule implements ThreadingModule {
     @Override public PyThread thread(ThreadOptions options) { return delegate.thread(options); }
     @Override public long activeCount() { return delegate.activeCount(); }
     @Override public PyThread currentThread() { return delegate.currentThread(); }
+    @Override public long activeCountAlias() { return delegate.activeCountAlias(); }
+    @Override public void settrace(PyCallable func) { delegate.settrace(func); }
+    @Override public String osThreadName() { return delegate.osThreadName(); }
+    @Override public PyCallable gettrace() { return delegate.gettrace(); }
+    @Override public void setprofile(PyCallable func) { delegate.setprofile(func); }
+    @Override public PyCallable getprofile() { return delegate.getprofile(); }
+    @Override public PyThread currentThreadAlias() { return delegate.currentThreadAlias(); }
     @Override public PyThread mainThread() { return delegate.mainThread(); }
     @Override public List<PyThread> enumerate() { return delegate.enumerate(); }
     @Override public long getIdent() { return delegate.getIdent(); }

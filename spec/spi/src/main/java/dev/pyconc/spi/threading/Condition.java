@@ -99,4 +99,16 @@ public interface Condition extends PyContextManager {
      * @see <a href="https://docs.python.org/3/library/threading.html#threading.Condition.notify_all">Condition.notify_all</a>
      */
     void signalAll();
+
+    /**
+     * {@code notifyAll()}: the deprecated camelCase alias of {@code notify_all()} (deprecated since Python 3.10,
+     * still present in 3.14). The Java name is the Python name plus {@code Alias} (see {@link dev.pyconc.spi}).
+     *
+     * @throws dev.pyconc.spi.exceptions.RuntimeError if the calling thread does not hold the lock
+     * @throws UnsupportedOperationException if the adapter does not implement the alias (the default)
+     * @see <a href="https://docs.python.org/3/library/threading.html#threading.Condition.notify_all">Condition.notify_all</a>
+     */
+    default void notifyAllAlias() {
+        throw new UnsupportedOperationException("this adapter does not implement Condition.notifyAll (the alias)");
+    }
 }

@@ -29,4 +29,16 @@ public interface Event {
      */
     @Blocking
     boolean await(Double timeout);
+
+    /**
+     * {@code isSet()}: the deprecated camelCase alias of {@code is_set()} (deprecated since Python 3.10, still
+     * present in 3.14). The Java name is the Python name plus {@code Alias} (see {@link dev.pyconc.spi}).
+     *
+     * @return whether the flag is true, as {@link #isSet()}
+     * @throws UnsupportedOperationException if the adapter does not implement the alias (the default)
+     * @see <a href="https://docs.python.org/3/library/threading.html#threading.Event.is_set">Event.is_set</a>
+     */
+    default boolean isSetAlias() {
+        throw new UnsupportedOperationException("this adapter does not implement Event.isSet (the alias)");
+    }
 }

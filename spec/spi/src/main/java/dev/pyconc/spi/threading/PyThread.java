@@ -60,4 +60,46 @@ public interface PyThread {
      * @throws dev.pyconc.spi.exceptions.RuntimeError if the thread was already started
      */
     void setDaemon(boolean daemon);
+
+    /**
+     * {@code getName()}: the deprecated getter of {@code name} (deprecated since Python 3.10). The Java name is
+     * the Python name plus {@code Alias} (see {@link dev.pyconc.spi}).
+     *
+     * @throws UnsupportedOperationException if the adapter does not implement the alias (the default)
+     * @see <a href="https://docs.python.org/3/library/threading.html#threading.Thread.getName">Thread.getName</a>
+     */
+    default String getNameAlias() {
+        throw new UnsupportedOperationException("this adapter does not implement Thread.getName (the alias)");
+    }
+
+    /**
+     * {@code setName(name)}: the deprecated setter of {@code name} (deprecated since Python 3.10).
+     *
+     * @throws UnsupportedOperationException if the adapter does not implement the alias (the default)
+     * @see <a href="https://docs.python.org/3/library/threading.html#threading.Thread.setName">Thread.setName</a>
+     */
+    default void setNameAlias(String name) {
+        throw new UnsupportedOperationException("this adapter does not implement Thread.setName (the alias)");
+    }
+
+    /**
+     * {@code isDaemon()}: the deprecated getter of {@code daemon} (deprecated since Python 3.10).
+     *
+     * @throws UnsupportedOperationException if the adapter does not implement the alias (the default)
+     * @see <a href="https://docs.python.org/3/library/threading.html#threading.Thread.isDaemon">Thread.isDaemon</a>
+     */
+    default boolean isDaemonAlias() {
+        throw new UnsupportedOperationException("this adapter does not implement Thread.isDaemon (the alias)");
+    }
+
+    /**
+     * {@code setDaemon(daemonic)}: the deprecated setter of {@code daemon} (deprecated since Python 3.10).
+     *
+     * @throws dev.pyconc.spi.exceptions.RuntimeError if the thread was already started, as the property
+     * @throws UnsupportedOperationException if the adapter does not implement the alias (the default)
+     * @see <a href="https://docs.python.org/3/library/threading.html#threading.Thread.setDaemon">Thread.setDaemon</a>
+     */
+    default void setDaemonAlias(boolean daemon) {
+        throw new UnsupportedOperationException("this adapter does not implement Thread.setDaemon (the alias)");
+    }
 }

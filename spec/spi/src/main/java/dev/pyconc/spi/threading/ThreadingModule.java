@@ -137,4 +137,102 @@ public interface ThreadingModule {
 
     /** {@code threading.__excepthook__}: the original excepthook (restore it with {@link #setExcepthook}). */
     ExceptHook defaultExcepthook();
+
+    /**
+     * {@code threading.activeCount()}: the deprecated camelCase alias of {@code active_count()} (deprecated
+     * since Python 3.10). The Java name is the Python name plus {@code Alias} (see {@link dev.pyconc.spi}).
+     *
+     * @throws UnsupportedOperationException if the adapter does not implement the alias (the default)
+     * @see <a href="https://docs.python.org/3/library/threading.html#threading.active_count">active_count</a>
+     */
+    default long activeCountAlias() {
+        throw new UnsupportedOperationException("this adapter does not implement threading.activeCount (the alias)");
+    }
+
+    /**
+     * {@code threading.currentThread()}: the deprecated camelCase alias of {@code current_thread()}
+     * (deprecated since Python 3.10).
+     *
+     * @throws UnsupportedOperationException if the adapter does not implement the alias (the default)
+     * @see <a href="https://docs.python.org/3/library/threading.html#threading.current_thread">current_thread</a>
+     */
+    default PyThread currentThreadAlias() {
+        throw new UnsupportedOperationException("this adapter does not implement threading.currentThread (the alias)");
+    }
+
+    /**
+     * {@code threading.settrace(func)}: the trace function that each thread started by {@code threading}
+     * afterwards passes to {@code sys.settrace} before its {@code run()} begins. Threads already running, and
+     * threads not started by {@code threading}, are not affected.
+     *
+     * <p>The adapter calls {@code func} as Python calls a trace function, {@code func(frame, event, arg)}, on
+     * the traced thread: its positional arguments are a frame (an opaque object of the adapter, to be passed
+     * around, not inspected), the event name as a str ({@code "call"} when a new frame, such as
+     * {@code run()}'s, is entered; {@code "line"}, {@code "return"}, {@code "exception"} for a local trace
+     * function) and the event's argument (None for {@code "call"}). What {@code func} returns is the local
+     * trace function for that frame; return null (None) to leave the frame untraced. The adapter may skip
+     * events of its own machinery (frames of an agent that serves the SPI), never those of the threading
+     * module's frames.
+     *
+     * @param func the trace function; null (None) removes it
+     * @throws UnsupportedOperationException if the adapter does not implement it (the default)
+     * @see <a href="https://docs.python.org/3/library/threading.html#threading.settrace">threading.settrace</a>
+     * @see <a href="https://docs.python.org/3/library/sys.html#sys.settrace">sys.settrace</a>
+     */
+    default void settrace(PyCallable func) {
+        throw new UnsupportedOperationException("this adapter does not implement threading.settrace");
+    }
+
+    /**
+     * {@code threading.gettrace()} (Python 3.10+): the function last given to {@link #settrace}, the very
+     * Java object, or null (None) if none is set.
+     *
+     * @throws UnsupportedOperationException if the adapter does not implement it (the default)
+     * @see <a href="https://docs.python.org/3/library/threading.html#threading.gettrace">threading.gettrace</a>
+     */
+    default PyCallable gettrace() {
+        throw new UnsupportedOperationException("this adapter does not implement threading.gettrace");
+    }
+
+    /**
+     * {@code threading.setprofile(func)}: the profile function that each thread started by {@code threading}
+     * afterwards passes to {@code sys.setprofile} before its {@code run()} begins.
+     *
+     * <p>Called like a trace function, {@code func(frame, event, arg)}, on the profiled thread, with the
+     * profile events: {@code "call"} and {@code "return"} for Python frames, {@code "c_call"},
+     * {@code "c_return"} and {@code "c_exception"} for functions implemented natively (the adapter decides
+     * which of its functions count as native); the return value is ignored.
+     *
+     * @param func the profile function; null (None) removes it
+     * @throws UnsupportedOperationException if the adapter does not implement it (the default)
+     * @see <a href="https://docs.python.org/3/library/threading.html#threading.setprofile">threading.setprofile</a>
+     * @see <a href="https://docs.python.org/3/library/sys.html#sys.setprofile">sys.setprofile</a>
+     */
+    default void setprofile(PyCallable func) {
+        throw new UnsupportedOperationException("this adapter does not implement threading.setprofile");
+    }
+
+    /**
+     * {@code threading.getprofile()} (Python 3.10+): the function last given to {@link #setprofile}, the very
+     * Java object, or null (None) if none is set.
+     *
+     * @throws UnsupportedOperationException if the adapter does not implement it (the default)
+     * @see <a href="https://docs.python.org/3/library/threading.html#threading.getprofile">threading.getprofile</a>
+     */
+    default PyCallable getprofile() {
+        throw new UnsupportedOperationException("this adapter does not implement threading.getprofile");
+    }
+
+    /**
+     * The OS-level name of the calling thread, as the platform reports it: on Linux the content of
+     * {@code /proc/thread-self/comm} (at most 15 bytes) without its newline. Not a Python function (Python
+     * has no getter for it); it lets a case see what {@code Thread.start()} and assigning {@code Thread.name}
+     * give the OS (needs {@link dev.pyconc.spi.Feature#OS_THREAD_NAME}).
+     *
+     * @throws UnsupportedOperationException if the adapter does not implement it (the default)
+     * @see <a href="https://docs.python.org/3/library/threading.html#threading.Thread.name">Thread.name</a>
+     */
+    default String osThreadName() {
+        throw new UnsupportedOperationException("this adapter cannot read OS thread names");
+    }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pyconc.spec.harness.Checks;
@@ -14,6 +15,8 @@ import dev.pyconc.spi.contextvars.Context;
 import dev.pyconc.spi.contextvars.ContextVar;
 import dev.pyconc.spi.contextvars.ContextVarsModule;
 import dev.pyconc.spi.exceptions.KeyError;
+import dev.pyconc.spi.threading.Event;
+import dev.pyconc.spi.threading.ThreadingModule;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -210,5 +213,23 @@ class ContextCases {
         assertEquals(2L, x.ctx.getItem(x.a), "a change in the copy must not reach the original");
         assertFalse(x.ctx.contains(x.c));
         assertEquals(Arrays.asList(3L, 4L), Arrays.asList(copy.getItem(x.a), copy.getItem(x.c)));
+    }
+
+    /**
+     * copy() is shallow: the copy holds the very object the original holds (an Event, a mutable object of the
+     * adapter), so setting the Event through the copy's value is seen through the original's.
+     */
+    @Test
+    @Checks("contextvars.Context.copy/shallow")
+    void copyIsShallow(ContextVarsModule cv, ThreadingModule threading) {
+        Event event = threading.event();
+        ContextVar var = cv.contextVar("var");
+        Context ctx = cv.context();
+        run(ctx, () -> var.set(event));
+        Context copy = ctx.copy();
+        assertSame(event, copy.getItem(var), "the copy's value is not the original's object");
+        assertSame(ctx.getItem(var), copy.getItem(var));
+        ((Event) copy.getItem(var)).set();
+        assertTrue(((Event) ctx.getItem(var)).isSet(), "a change through the copy's value is not seen in the original's");
     }
 }

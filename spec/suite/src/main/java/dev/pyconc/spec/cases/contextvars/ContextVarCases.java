@@ -9,9 +9,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pyconc.spec.harness.Checks;
 import dev.pyconc.spec.harness.PyCase;
+import dev.pyconc.spi.Adapter;
 import dev.pyconc.spi.contextvars.Context;
 import dev.pyconc.spi.contextvars.ContextVar;
 import dev.pyconc.spi.contextvars.ContextVarsModule;
+import dev.pyconc.spi.exceptions.AttributeError;
 import dev.pyconc.spi.exceptions.LookupError;
 import java.util.Arrays;
 import java.util.List;
@@ -115,5 +117,14 @@ class ContextVarCases {
         });
         assertEquals(2L, ctx.getItem(var));
         assertEquals(1L, ctx.len());
+    }
+
+    /** Assigning a ContextVar's name raises AttributeError and the name stays what the constructor gave. */
+    @Test
+    @Checks("contextvars.ContextVar.name/read-only")
+    void nameIsReadOnly(Adapter adapter, ContextVarsModule cv) {
+        ContextVar var = cv.contextVar("pyconc_var");
+        assertThrows(AttributeError.class, () -> adapter.builtins().setattr(var, "name", "renamed"));
+        assertEquals("pyconc_var", var.name());
     }
 }

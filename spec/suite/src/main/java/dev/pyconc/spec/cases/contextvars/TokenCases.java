@@ -12,11 +12,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import dev.pyconc.spec.harness.Checks;
 import dev.pyconc.spec.harness.Harness;
 import dev.pyconc.spec.harness.PyCase;
+import dev.pyconc.spi.Adapter;
 import dev.pyconc.spi.PyContextManager.Held;
 import dev.pyconc.spi.contextvars.Context;
 import dev.pyconc.spi.contextvars.ContextVar;
 import dev.pyconc.spi.contextvars.ContextVarsModule;
 import dev.pyconc.spi.contextvars.Token;
+import dev.pyconc.spi.exceptions.AttributeError;
 import dev.pyconc.spi.exceptions.RuntimeError;
 import dev.pyconc.spi.exceptions.ValueError;
 import java.util.concurrent.atomic.AtomicReference;
@@ -219,5 +221,21 @@ class TokenCases {
         assertEquals(42L, var.get());
         assertThrows(RuntimeError.class, held::close);
         assertEquals(42L, var.get());
+    }
+
+    /** Assigning a token's var or old_value raises AttributeError and leaves both as they were. */
+    @Test
+    @Checks("contextvars.Token/attributes-read-only")
+    void attributesAreReadOnly(Adapter adapter, ContextVarsModule cv) {
+        ContextVar var = cv.contextVar("pyconc_var");
+        ContextVar other = cv.contextVar("pyconc_other");
+        run(cv.context(), () -> {
+            var.set(1L);
+            Token token = var.set(2L);
+            assertThrows(AttributeError.class, () -> adapter.builtins().setattr(token, "var", other));
+            assertThrows(AttributeError.class, () -> adapter.builtins().setattr(token, "old_value", 5L));
+            assertSame(var, token.var());
+            assertEquals(1L, token.oldValue());
+        });
     }
 }

@@ -10,6 +10,8 @@ import dev.pyconc.spec.harness.Checks;
 import dev.pyconc.spec.harness.Harness;
 import dev.pyconc.spec.harness.PyCase;
 import dev.pyconc.spec.harness.Timing;
+import dev.pyconc.spi.Adapter;
+import dev.pyconc.spi.Builtins;
 import dev.pyconc.spi.exceptions.Empty;
 import dev.pyconc.spi.exceptions.ValueError;
 import dev.pyconc.spi.queue.QueueModule;
@@ -188,5 +190,23 @@ class SimpleQueueCases {
             assertEquals(i, q.qsize());
             assertEquals(i == 0, q.empty());
         }
+    }
+
+    /**
+     * A SimpleQueue has none of task_done, join, shutdown, full and maxsize, which a Queue has (shutdown from
+     * 3.13), while both have put and get.
+     */
+    @Test
+    @Checks("queue.SimpleQueue/no-task-tracking")
+    void noTaskTracking(Adapter adapter, QueueModule queue) {
+        Builtins b = adapter.builtins();
+        SimpleQueue sq = queue.simpleQueue();
+        for (String name : List.of("task_done", "join", "shutdown", "full", "maxsize")) {
+            assertFalse(b.hasattr(sq, name), "SimpleQueue has " + name);
+        }
+        for (String name : List.of("task_done", "join", "full", "maxsize")) {
+            assertTrue(b.hasattr(queue.queue(), name), "Queue has no " + name);
+        }
+        assertTrue(b.hasattr(sq, "put") && b.hasattr(sq, "get"), "SimpleQueue lacks put or get");
     }
 }

@@ -836,4 +836,12 @@ class ConditionCases {
         }
         assertEquals(w, trueResults.get());
     }
+
+    /** The deprecated notifyAll() wakes every one of several waiters, as notify_all() does. */
+    @Test
+    @Checks("threading.Condition.notify_all/notifyall-alias")
+    void notifyAllAliasWakesAll(ThreadingModule threading, Harness h) {
+        int w = 2 + h.random().nextInt(3);
+        assertEquals(w, wokenBy(threading, h, w, Condition::notifyAllAlias, w));
+    }
 }

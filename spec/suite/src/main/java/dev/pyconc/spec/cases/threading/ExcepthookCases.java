@@ -11,6 +11,7 @@ import dev.pyconc.spec.harness.Checks;
 import dev.pyconc.spec.harness.Harness;
 import dev.pyconc.spec.harness.PyCase;
 import dev.pyconc.spec.harness.Timing;
+import dev.pyconc.spi.Adapter;
 import dev.pyconc.spi.PyCallable;
 import dev.pyconc.spi.exceptions.SystemExit;
 import dev.pyconc.spi.exceptions.ValueError;
@@ -163,6 +164,72 @@ class ExcepthookCases {
             PyThread second = runToEnd(threading, raising(() -> new SystemExit("second")));
             assertFalse(second.isAlive());
             assertTrue(custom.about(second).isEmpty(), "replaced hook still called after restoring __excepthook__");
+        } finally {
+            threading.setExcepthook(previous);
+        }
+    }
+
+    /**
+     * Starts a thread whose target throws {@code exc} and joins it, with the default excepthook installed and
+     * sys.stderr captured; returns what was written there.
+     */
+    private static String stderrOfDefaultHook(Adapter adapter, ThreadingModule threading, RuntimeException exc) {
+        ExceptHook previous = threading.getExcepthook();
+        threading.setExcepthook(threading.defaultExcepthook());
+        try {
+            PyThread t = threading.thread(ThreadOptions.of((args, kwargs) -> {
+                throw exc;
+            }).withName("pyconc-raiser"));
+            String out = adapter.sys().captureStderr(() -> {
+                t.start();
+                t.join(Timing.LONG);
+            });
+            assertFalse(t.isAlive(), "the thread did not end");
+            return out;
+        } finally {
+            threading.setExcepthook(previous);
+        }
+    }
+
+    /** The default hook reports an exception escaping run() on sys.stderr, naming its type and message. */
+    @Test
+    @Checks("threading.excepthook/default-prints-to-stderr")
+    void defaultHookPrintsToStderr(Adapter adapter, ThreadingModule threading) {
+        String out = stderrOfDefaultHook(adapter, threading, new ValueError("pyconc-marker-4711"));
+        assertTrue(out.contains("ValueError") && out.contains("pyconc-marker-4711"),
+                "sys.stderr got: " + out);
+    }
+
+    /** The default hook writes nothing at all for a SystemExit escaping run(). */
+    @Test
+    @Checks("threading.excepthook/default-ignores-systemexit")
+    void defaultHookIgnoresSystemExit(Adapter adapter, ThreadingModule threading) {
+        String out = stderrOfDefaultHook(adapter, threading, new SystemExit("pyconc-marker-4712"));
+        assertEquals("", out, "sys.stderr got output for SystemExit");
+    }
+
+    /**
+     * An exception raised by threading.excepthook itself goes to sys.excepthook, whose default prints it on
+     * sys.stderr.
+     */
+    @Test
+    @Checks("threading.excepthook/hook-error-goes-to-sys-excepthook")
+    void hookErrorGoesToSysExcepthook(Adapter adapter, ThreadingModule threading) {
+        ExceptHook previous = threading.getExcepthook();
+        threading.setExcepthook(args -> {
+            throw new ValueError("pyconc-marker-4713");
+        });
+        try {
+            PyThread t = threading.thread(ThreadOptions.of((args, kwargs) -> {
+                throw new ValueError("pyconc-thread-failure");
+            }));
+            String out = adapter.sys().captureStderr(() -> {
+                t.start();
+                t.join(Timing.LONG);
+            });
+            assertFalse(t.isAlive(), "the thread did not end");
+            assertTrue(out.contains("ValueError") && out.contains("pyconc-marker-4713"),
+                    "sys.stderr got: " + out);
         } finally {
             threading.setExcepthook(previous);
         }

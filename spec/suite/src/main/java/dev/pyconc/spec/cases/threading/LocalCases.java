@@ -18,6 +18,7 @@ import dev.pyconc.spi.threading.ThreadOptions;
 import dev.pyconc.spi.threading.ThreadingModule;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -145,5 +146,28 @@ class LocalCases {
         assertEquals("b", b.getattr("name"));
         a.delattr("name");
         assertTrue(b.hasattr("name"));
+    }
+
+    /** __dict__ read in each of two threads holds exactly the attributes that thread set, and follows a delete. */
+    @Test
+    @Checks("threading.local/dict-is-per-thread")
+    void dictIsPerThread(ThreadingModule threading, Harness h) {
+        Local local = threading.local();
+        assertEquals(Map.of(), local.dict());
+        local.setattr("mine", 1L);
+        local.setattr("shared", "main");
+        AtomicReference<Map<String, Object>> before = new AtomicReference<>();
+        AtomicReference<Map<String, Object>> after = new AtomicReference<>();
+        h.join(h.start("other", () -> {
+            before.set(local.dict());
+            local.setattr("theirs", 2L);
+            local.setattr("shared", "other");
+            after.set(local.dict());
+        }));
+        assertEquals(Map.of(), before.get(), "another thread's __dict__ before it set anything");
+        assertEquals(Map.of("theirs", 2L, "shared", "other"), after.get(), "the other thread's __dict__");
+        assertEquals(Map.of("mine", 1L, "shared", "main"), local.dict(), "this thread's __dict__");
+        local.delattr("mine");
+        assertEquals(Map.of("shared", "main"), local.dict(), "__dict__ after delattr");
     }
 }

@@ -128,6 +128,17 @@ class ThreadCases {
         assertNotEquals(a, withTarget.replaceFirst(" .*", ""));
     }
 
+    /** A generated name is Thread-N followed by the target's __name__ in parentheses. */
+    @Test
+    @Checks("threading.Thread/default-name-has-target-name")
+    void defaultNameHasTargetName(ThreadingModule threading) {
+        PyCallable target = PyCallable.named("pyconc_target", PyCallable.of(() -> {}));
+        String name = threading.thread(ThreadOptions.of(target)).getName();
+        assertTrue(name.matches("Thread-[0-9]+ \\(pyconc_target\\)"), name);
+        assertEquals("pyconc-given", threading.thread(ThreadOptions.of(target).withName("pyconc-given")).getName(),
+                "a given name gets no suffix");
+    }
+
     /** The daemon constructor argument sets the flag either way, whatever the creator's flag. */
     @Test
     @Checks("threading.Thread/daemon-argument-sets-flag")
