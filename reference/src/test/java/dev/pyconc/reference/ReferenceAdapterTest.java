@@ -360,22 +360,17 @@ class ReferenceAdapterTest {
         threading.defaultExcepthook().call(seen.get(1)); // silently ignored
     }
 
-    /** The default hook prints like CPython's: a header naming the thread, a traceback, then Type: message. */
+    /** The default hook prints to the adapter's sys.stderr like CPython's: a header naming the thread, a traceback, then Type: message. */
     @Test
     void defaultExcepthookPrintsNameAndTraceback() {
-        java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
-        java.io.PrintStream old = System.err;
-        System.setErr(new java.io.PrintStream(buf, true, java.nio.charset.StandardCharsets.UTF_8));
-        try {
+        String out = adapter.sys().captureStderr(() -> {
             PyThread a = threading.thread(ThreadOptions.of(PyCallable.of(() -> {
                 throw new ValueError("boom");
             })).withName("worker"));
             a.start();
             a.join();
-        } finally {
-            System.setErr(old);
-        }
-        String[] lines = buf.toString(java.nio.charset.StandardCharsets.UTF_8).split("\\R");
+        });
+        String[] lines = out.split("\\R");
         assertEquals("Exception in thread worker:", lines[0]);
         assertEquals("Traceback (most recent call last):", lines[1]);
         assertEquals("ValueError: boom", lines[lines.length - 1]);
