@@ -50,8 +50,8 @@ public final class CpythonAdapter implements Adapter {
     /** Features tried out by running a pool in the agent, lazily, when a case first needs one. */
     static final Set<Feature> PROBED_FEATURES = Set.of(Feature.PROCESS_POOL, Feature.INTERPRETER_POOL);
     /**
-     * Default seconds a probe's pool call may take in Python; the Java side gives up {@code Timing.LONG} later
-     * (option {@code probeTimeout}).
+     * Default seconds a probe's pool call may take in Python, scaled by the timing factor; the Java side gives
+     * up {@code Timing.LONG} later (option {@code probeTimeout} sets the seconds themselves).
      */
     static final double PROBE_SECONDS = 25;
     private final double probeSeconds;

@@ -25,7 +25,9 @@ public final class CpythonAdapterProvider implements AdapterProvider {
     @Override
     public Adapter create(AdapterConfig config) {
         String python = config.get("python").orElseGet(CpythonAdapterProvider::bundledPython);
-        double probeSeconds = config.get("probeTimeout").map(Double::parseDouble).orElse(CpythonAdapter.PROBE_SECONDS);
+        // A slow implementation (one run with a larger timing factor) starts its pools slowly too.
+        double probeSeconds = config.get("probeTimeout").map(Double::parseDouble)
+                .orElse(CpythonAdapter.PROBE_SECONDS * dev.pyconc.spec.harness.Timing.factor());
         return new CpythonAdapter(python, probeSeconds);
     }
 
