@@ -268,6 +268,9 @@ final class AgentProcess implements AutoCloseable {
     @Override
     public void close() {
         closing = true;
+        // The agent's children (pool workers, a forkserver, a resource tracker) must not outlive it; once the
+        // agent is gone they are no longer its descendants, so they are listed first.
+        java.util.List<ProcessHandle> children = descendants();
         try {
             synchronized (out) {
                 out.close();
@@ -288,6 +291,43 @@ final class AgentProcess implements AutoCloseable {
             process.destroyForcibly();
         } catch (RuntimeException e) {
             // never throw from close
+        }
+        endAll(children);
+    }
+
+    private java.util.List<ProcessHandle> descendants() {
+        try {
+            return process.descendants().toList();
+        } catch (RuntimeException e) {
+            return java.util.List.of();
+        }
+    }
+
+    /**
+     * Gives the agent's former children a moment to end by themselves (a resource tracker cleans up when its
+     * parent is gone), then ends those still running: politely, then forcibly.
+     */
+    private static void endAll(java.util.List<ProcessHandle> children) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+        for (ProcessHandle c : children) {
+            while (c.isAlive() && System.nanoTime() - deadline < 0) {
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+            if (c.isAlive()) {
+                c.destroy();
+            }
+        }
+        for (ProcessHandle c : children) {
+            try {
+                c.onExit().get(1, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                c.destroyForcibly();
+            }
         }
     }
 
