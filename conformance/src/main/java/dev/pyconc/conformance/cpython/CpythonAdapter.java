@@ -64,15 +64,6 @@ public final class CpythonAdapter implements Adapter {
     private final dev.pyconc.spi.Sys sys = new SysBridge.SysImpl(this::session);
 
     /**
-     * Starts the agent under {@code python} (a path, or a command found on PATH).
-     *
-     * @throws AdapterUnavailableException if the interpreter cannot be started or does not answer
-     */
-    public CpythonAdapter(String python) {
-        this(python, PROBE_SECONDS);
-    }
-
-    /**
      * Starts the agent under {@code python}; a feature probe's pool call may take {@code probeSeconds}.
      *
      * @throws AdapterUnavailableException if the interpreter cannot be started or does not answer
