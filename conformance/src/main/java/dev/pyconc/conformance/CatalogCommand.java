@@ -51,6 +51,7 @@ final class CatalogCommand implements Callable<Integer> {
                 m.put("until", b.until());
                 m.put("tags", b.tags());
                 m.put("requires", b.requires().stream().map(Enum::name).toList());
+                m.put("lacks", b.lacks().stream().map(Enum::name).toList());
                 m.put("untestable", b.untestable());
                 m.put("gap", b.gap());
                 m.put("cases", cases.getOrDefault(b.id(), List.of()));

@@ -64,6 +64,10 @@ final class ShowCommand implements Callable<Integer> {
             out.println("  requires: " + String.join(", ", b.requires().stream()
                     .map(f -> f.name() + " (" + f.why() + ")").toList()));
         }
+        if (!b.lacks().isEmpty()) {
+            out.println("  applies without: " + String.join(", ", b.lacks().stream()
+                    .map(f -> f.name() + " (" + f.why() + ")").toList()));
+        }
         if (!b.testable()) {
             out.println("  untestable: " + b.untestable());
         }

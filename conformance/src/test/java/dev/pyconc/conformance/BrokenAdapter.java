@@ -138,6 +138,11 @@ abstract class BrokenAdapter implements Adapter {
     }
 
     @Override
+    public <T> T runInMainThread(java.util.function.Supplier<T> body) {
+        return reference.runInMainThread(body);
+    }
+
+    @Override
     public void beginCase(String caseId) {
         reference.beginCase(caseId);
     }

@@ -73,8 +73,8 @@ final class PrimitiveLock implements Lock, CondLock {
                         sync.acquireInterruptibly(1);
                         return true;
                     } catch (InterruptedException e) {
+                        ctx.onInterrupt(); // may raise: the adapter was closed, or SIGINT reached the main thread
                         interrupted = true;
-                        ctx.onInterrupt();
                     }
                 }
             }
@@ -83,8 +83,8 @@ final class PrimitiveLock implements Lock, CondLock {
                 try {
                     return sync.tryAcquireNanos(1, Math.max(0, deadline - System.nanoTime()));
                 } catch (InterruptedException e) {
+                    ctx.onInterrupt(); // may raise: the adapter was closed, or SIGINT reached the main thread
                     interrupted = true;
-                    ctx.onInterrupt();
                 }
             }
         } finally {

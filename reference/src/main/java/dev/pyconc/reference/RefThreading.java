@@ -65,6 +65,17 @@ final class RefThreading implements ThreadingModule {
         synchronized (active) {
             active.put(creator, main);
         }
+        ctx.setMainThread(creator);
+    }
+
+    /** {@code _thread.interrupt_main(signum)}: see {@link RefContext#interruptMain}. */
+    void interruptMain(long signum) {
+        ctx.interruptMain(signum);
+    }
+
+    /** Drops a SIGINT the main thread has not handled yet (end of case). */
+    void dropPendingSignal() {
+        ctx.dropPendingSignal();
     }
 
     // ----- constructors
@@ -487,8 +498,8 @@ final class RefThreading implements ThreadingModule {
                     latch.await(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
                     return;
                 } catch (InterruptedException e) {
+                    ctx.onInterrupt(); // may raise: the adapter was closed, or SIGINT reached the main thread
                     interrupted = true;
-                    ctx.onInterrupt();
                 }
             }
         } finally {
@@ -513,8 +524,8 @@ final class RefThreading implements ThreadingModule {
                 try {
                     t.join(Math.max(1, Math.min(TimeUnit.NANOSECONDS.toMillis(left), 1000)));
                 } catch (InterruptedException e) {
+                    ctx.onInterrupt(); // may raise: the adapter was closed, or SIGINT reached the main thread
                     interrupted = true;
-                    ctx.onInterrupt();
                 }
             }
         } finally {

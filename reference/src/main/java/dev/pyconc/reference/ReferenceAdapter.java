@@ -14,13 +14,22 @@ import dev.pyconc.reference.thread.RefThreadModule;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 
 /**
  * The reference adapter: Python 3.14's documented behaviour of every module of {@link PyModule} implemented
  * in Java (see the package documentation for the design).
  *
- * <p>The Java thread that creates it stands for Python's main thread ({@code main_thread()}). Threads started
- * through its {@code threading.Thread} are Java daemon threads, whatever their Python daemon flag.
+ * <p>Python's main thread ({@code main_thread()}) is, with the constructor, the Java thread that creates the
+ * adapter; with {@link #withMainThread()} it is a Java thread of the adapter's own that runs the bodies of
+ * {@link #runInMainThread} (the adapter the provider gives). Threads started through its
+ * {@code threading.Thread} are Java daemon threads, whatever their Python daemon flag.
  */
 public final class ReferenceAdapter implements Adapter {
     /** The Python version whose documented behaviour this adapter implements. */
@@ -34,13 +43,31 @@ public final class ReferenceAdapter implements Adapter {
     private final Set<Feature> features;
     private final RefThreadModule thread;
     private final ModuleTable modules;
+    private final MainThread mainThread; // null: the creating thread is main and serves no bodies
 
-    /** Creates the adapter; the calling Java thread becomes {@code threading.main_thread()}. */
+    /**
+     * Creates the adapter; the calling Java thread becomes {@code threading.main_thread()}. It lacks
+     * {@link Feature#MAIN_THREAD}: only that thread could run the bodies of {@link #runInMainThread}.
+     */
     public ReferenceAdapter() {
+        this(null);
+    }
+
+    /**
+     * Creates an adapter whose main thread is a Java thread of its own: it creates the adapter (so it is
+     * {@code threading.main_thread()}), then runs the bodies {@link #runInMainThread} hands it, one at a time,
+     * until {@link #close()} ends it. The adapter has {@link Feature#MAIN_THREAD}.
+     */
+    public static ReferenceAdapter withMainThread() {
+        return new MainThread().start();
+    }
+
+    private ReferenceAdapter(MainThread mainThread) {
+        this.mainThread = mainThread;
         this.threading = new RefThreading(ctx);
         this.sys = new RefSys(threading);
         this.queue = new RefQueueModule(ctx);
-        this.thread = new RefThreadModule(threading, threading::stackSizeForNewThread);
+        this.thread = new RefThreadModule(threading, threading::stackSizeForNewThread, threading::interruptMain);
         this.modules = new ModuleTable(ReferenceAdapterProvider.NAME, Map.of(
                 PyModule.THREADING, threading,
                 PyModule.QUEUE, queue,
@@ -54,6 +81,9 @@ public final class ReferenceAdapter implements Adapter {
         }
         if (RefThreading.readOsThreadName() != null) {
             f.add(Feature.OS_THREAD_NAME);
+        }
+        if (mainThread != null) {
+            f.add(Feature.MAIN_THREAD);
         }
         this.features = Set.copyOf(f);
     }
@@ -81,7 +111,10 @@ public final class ReferenceAdapter implements Adapter {
         return PYTHON_VERSION;
     }
 
-    /** REAL_THREADS, STACK_SIZE, and NATIVE_THREAD_ID where {@code /proc/thread-self} gives the OS thread id. */
+    /**
+     * REAL_THREADS, STACK_SIZE, MAIN_THREAD when made by {@link #withMainThread()}, and NATIVE_THREAD_ID where {@code /proc/thread-self} gives the OS thread
+     * id.
+     */
     @Override
     public Set<Feature> features() {
         return features;
@@ -115,6 +148,22 @@ public final class ReferenceAdapter implements Adapter {
     }
 
     /**
+     * Runs {@code body} on the adapter's main thread (see {@link #withMainThread()}), or right here when called
+     * on the main thread.
+     *
+     * @throws UnsupportedOperationException if the adapter was made by the constructor
+     * @throws IllegalStateException if another body is running in the main thread, or the caller was
+     *     interrupted while it waited (the body goes on)
+     */
+    @Override
+    public <T> T runInMainThread(Supplier<T> body) {
+        if (mainThread == null) {
+            return Adapter.super.runInMainThread(body);
+        }
+        return mainThread.run(body);
+    }
+
+    /**
      * After each case: puts back the module-wide settings a case may have changed and not restored (on a
      * failure path), {@code threading.excepthook}, {@code sys.unraisablehook}, {@code stack_size} and the trace and profile hooks, so that
      * one case cannot affect the next.
@@ -126,6 +175,7 @@ public final class ReferenceAdapter implements Adapter {
         threading.stackSize(0);
         threading.settrace(null);
         threading.setprofile(null);
+        threading.dropPendingSignal();
     }
 
     /** One line per Thread object in {@code threading.enumerate()}, with its Java thread's state. */
@@ -165,6 +215,98 @@ public final class ReferenceAdapter implements Adapter {
         ctx.close();
         for (Thread t : threading.liveStartedThreads()) {
             t.interrupt();
+        }
+        if (mainThread != null) {
+            mainThread.stop();
+        }
+    }
+
+    /**
+     * The Java thread of {@link #withMainThread()}: it creates the adapter, then takes bodies from a queue and
+     * runs them; after each it drops a SIGINT the body did not receive (and the interrupt that announced it).
+     */
+    private static final class MainThread {
+        private static final long STOP_WAIT_MILLIS = 10_000;
+        private final BlockingQueue<Runnable> bodies = new LinkedBlockingQueue<>();
+        private final AtomicBoolean busy = new AtomicBoolean();
+        private volatile boolean stopped;
+        private Thread thread;
+
+        ReferenceAdapter start() {
+            CompletableFuture<ReferenceAdapter> made = new CompletableFuture<>();
+            thread = new Thread(() -> {
+                ReferenceAdapter a;
+                try {
+                    a = new ReferenceAdapter(this);
+                } catch (Throwable t) {
+                    made.completeExceptionally(t);
+                    return;
+                }
+                made.complete(a);
+                serve(a);
+            }, "pyconc-reference-main");
+            thread.setDaemon(true);
+            thread.start();
+            return made.join();
+        }
+
+        private void serve(ReferenceAdapter a) {
+            while (!stopped) {
+                Runnable body;
+                try {
+                    body = bodies.take();
+                } catch (InterruptedException e) {
+                    a.threading.dropPendingSignal(); // a SIGINT while no body runs: nobody to receive it
+                    continue;
+                }
+                body.run();
+                a.threading.dropPendingSignal();
+                Thread.interrupted();
+            }
+        }
+
+        <T> T run(Supplier<T> body) {
+            if (Thread.currentThread() == thread) {
+                return body.get();
+            }
+            if (stopped) {
+                throw new IllegalStateException("the adapter is closed");
+            }
+            if (!busy.compareAndSet(false, true)) {
+                throw new IllegalStateException("another body is running in the main thread");
+            }
+            try {
+                FutureTask<T> task = new FutureTask<>(body::get);
+                bodies.add(task);
+                try {
+                    return task.get();
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof RuntimeException r) {
+                        throw r;
+                    }
+                    if (e.getCause() instanceof Error r) {
+                        throw r;
+                    }
+                    throw new IllegalStateException(e.getCause());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while the main thread ran a body (it goes on)", e);
+                }
+            } finally {
+                busy.set(false);
+            }
+        }
+
+        /** Ends the thread: a body still blocked in the adapter gets RuntimeError (the adapter is closed). */
+        void stop() {
+            stopped = true;
+            bodies.add(() -> {});
+            thread.interrupt();
+            try {
+                thread.join(STOP_WAIT_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }

@@ -20,9 +20,12 @@ public final class ReferenceAdapterProvider implements AdapterProvider {
         return "pyconc's Java implementation of Python 3.14's " + String.join(", ", PyModule.pythonNames());
     }
 
-    /** A new {@link ReferenceAdapter}; the calling thread becomes its main thread. */
+    /**
+     * A new {@link ReferenceAdapter} with a main thread of its own ({@link ReferenceAdapter#withMainThread()}), so
+     * that cases can run code in Python's main thread.
+     */
     @Override
     public Adapter create(AdapterConfig config) {
-        return new ReferenceAdapter();
+        return ReferenceAdapter.withMainThread();
     }
 }

@@ -41,9 +41,18 @@
  * dev.pyconc.reference.ReferenceAdapter#close()}: it interrupts the threads started through the adapter, and a
  * call interrupted after close raises {@code RuntimeError} so that the thread can end.
  *
+ * <h2>Signals</h2>
+ * Only the simulated signals of {@code _thread.interrupt_main(signum)} exist, and only SIGINT has a Python
+ * handler, the default one that raises {@code KeyboardInterrupt}; every other signal counts as {@code SIG_DFL}, so
+ * {@code interrupt_main} does nothing for it. A pending SIGINT is delivered as Python delivers signals, to the main
+ * thread only: the main Java thread is interrupted, and the blocking call it is in or next makes raises
+ * {@code KeyboardInterrupt} (see {@code RefContext}).
+ *
  * <h2>Threads</h2>
  * {@code threading.Thread} runs on a Java platform thread (always a Java daemon thread; the Python daemon flag is
- * kept and reported). The Java thread that creates the adapter is {@code main_thread()}; any other Java thread
+ * kept and reported). The Java thread that creates the adapter is {@code main_thread()} (with
+ * {@code ReferenceAdapter.withMainThread()}, a thread of the adapter's own that runs case code handed to it); any
+ * other Java thread
  * that asks for {@code current_thread()} gets a {@code Dummy-N} object that stays in {@code enumerate()} while
  * its Java thread lives. {@code get_ident()} is the Java thread id; {@code get_native_id()} reads
  * {@code /proc/thread-self} (Linux only: elsewhere the NATIVE_THREAD_ID feature is absent). A Java throwable

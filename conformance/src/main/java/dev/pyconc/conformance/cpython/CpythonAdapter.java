@@ -350,6 +350,19 @@ public final class CpythonAdapter implements Adapter {
         return session.isBlocked(thread);
     }
 
+    /**
+     * Runs {@code body} with its calls carried out by the agent's main thread, which serves them between
+     * protocol messages (its reader is another thread); needs {@link Feature#MAIN_THREAD}, which the agent
+     * reports.
+     */
+    @Override
+    public <T> T runInMainThread(java.util.function.Supplier<T> body) {
+        if (!hasFeature(Feature.MAIN_THREAD)) {
+            return dev.pyconc.spi.Adapter.super.runInMainThread(body);
+        }
+        return session.runInMainThread(body);
+    }
+
     @Override
     public String dumpThreads() {
         Session s = session;

@@ -14,7 +14,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 /**
  * A session with one agent process: the calls spoken over it (see {@code agent.py} for the message list), the
@@ -45,11 +47,18 @@ final class Session implements AutoCloseable, AgentProcess.Listener {
     private final AtomicLong partnerKeys = new AtomicLong();
     private final ConcurrentHashMap<Thread, Partner> byThread = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Partner> byKey = new ConcurrentHashMap<>();
+    /**
+     * The partner of the agent's main thread (key {@code m}), which serves calls between protocol messages:
+     * a Java thread running a {@link #runInMainThread} body is bound to it for the body's duration.
+     */
+    private final Partner main = new Partner("m", false);
+    private final AtomicBoolean mainBusy = new AtomicBoolean();
     /** Values to and from the wire: this session's proxies and Java callables. */
     final Codec codec = new Codec(this);
 
     /** Starts the agent under {@code python}. */
     Session(String python, Path agent, int generation) throws IOException {
+        byKey.put(main.key, main);
         this.process = new AgentProcess(python, agent, generation, this);
     }
 
@@ -159,6 +168,32 @@ final class Session implements AutoCloseable, AgentProcess.Listener {
         t.setDaemon(true);
         p.thread = t;
         t.start();
+    }
+
+    /**
+     * Runs {@code body} on the calling Java thread with its calls carried out by the agent's main thread
+     * (partner {@code m}), and returns its result.
+     *
+     * @throws IllegalStateException if another body is running in the main thread
+     */
+    <T> T runInMainThread(Supplier<T> body) {
+        if (!mainBusy.compareAndSet(false, true)) {
+            throw new IllegalStateException("another body is running in the main thread");
+        }
+        Thread t = Thread.currentThread();
+        Partner own = byThread.put(t, main);
+        main.thread = t;
+        try {
+            return body.get();
+        } finally {
+            if (own != null) {
+                byThread.put(t, own);
+            } else {
+                byThread.remove(t, main);
+            }
+            main.thread = null;
+            mainBusy.set(false);
+        }
     }
 
     /** Whether {@code t} has a call in flight whose Python side has started. */
@@ -306,8 +341,8 @@ final class Session implements AutoCloseable, AgentProcess.Listener {
         List<String> stop = new ArrayList<>();
         int leftBlocked = 0;
         for (Partner p : byThread.values()) {
-            if (p.pythonCreated) {
-                continue;
+            if (p.pythonCreated || p == main) {
+                continue; // the main thread's partner lives as long as the agent
             }
             synchronized (p) {
                 if (p.current == 0 && !p.ended) {

@@ -36,15 +36,15 @@ final class ThreadBridge {
 
         /**
          * Calls {@code _thread.start_new_thread} through the agent's {@code $start_new_thread} helper, which
-         * turns the argument list into the tuple Python requires; the new Python thread calls
-         * {@code function} back in Java (on a Java thread of its own, whose calls run on that Python thread).
+         * leaves out kwargs when null; {@code args} crosses as what it is (a PyTuple as a tuple, a List as a list),
+         * so Python itself judges it. The new Python thread calls {@code function} back in Java (on a Java
+         * thread of its own, whose calls run on that Python thread).
          */
         @Override
-        public long startNewThread(PyCallable function, List<Object> args, Map<String, Object> kwargs) {
-            List<Object> a = args == null ? null : new ArrayList<>(args);
+        public long startNewThread(PyCallable function, Object args, Map<String, Object> kwargs) {
             Object r = kwargs == null
-                    ? invoke("$start_new_thread", function, a)
-                    : invoke("$start_new_thread", function, a, kwargs);
+                    ? invoke("$start_new_thread", function, args)
+                    : invoke("$start_new_thread", function, args, kwargs);
             return Proxies.integer(r);
         }
 
@@ -87,6 +87,16 @@ final class ThreadBridge {
         @Override
         public void exit() {
             invoke("exit");
+        }
+
+        @Override
+        public void interruptMain() {
+            invoke("interrupt_main");
+        }
+
+        @Override
+        public void interruptMain(long signum) {
+            invoke("interrupt_main", signum);
         }
 
         @Override

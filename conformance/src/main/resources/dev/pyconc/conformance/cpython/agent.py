@@ -6,6 +6,7 @@
 #
 # Java -> agent:
 #   {"op":"call","id":N,"k":KEY,"h":HANDLE,"m":NAME,"a":[...],"b":0|1}  run on the partner thread KEY
+#     (KEY "m" is the interpreter's main thread, which serves calls; the reader is a thread of its own)
 #   {"op":"cret"|"cexc","id":M,"k":KEY,...}                          reply to callback M of thread KEY
 #   {"op":"hello"|"dump"|"endcase","id":N,...}                        control, served by the reader thread
 #     hello carries "modules": {PYTHON_NAME: HANDLE, ...}, the modules under test and their handle ids; its
@@ -23,6 +24,7 @@ import collections
 import itertools
 import json
 import os
+import signal
 import sys
 import traceback
 import importlib
@@ -81,6 +83,7 @@ class Inbox:
 
 
 STOP = {"op": "stop"}
+DROP_SIGNALS = {"op": "dropsignals"}
 
 _partners = {}        # key -> Inbox (partners of Java threads, and Python threads calling Java)
 _key_by_ident = {}    # thread ident -> key
@@ -397,10 +400,11 @@ def _h_exit(obj, exc=None):
 
 
 def _h_start_new_thread(obj, function, args, kwargs=None):
-    """_thread.start_new_thread, which wants its args as a tuple (decoded JSON arrays are lists)."""
+    """_thread.start_new_thread with kwargs left out when Java passes none; args as Java sent them (a tuple or
+    not), for Python to judge."""
     if kwargs is None:
-        return _thread.start_new_thread(function, tuple(args))
-    return _thread.start_new_thread(function, tuple(args), kwargs)
+        return _thread.start_new_thread(function, args)
+    return _thread.start_new_thread(function, args, kwargs)
 
 
 class _JavaUnraisableHook:
@@ -578,6 +582,40 @@ HELPERS = {
 }
 
 
+# ---------------------------------------------------------------- the main thread
+
+# The interpreter's main thread serves the calls of partner "m" (Java's runInMainThread bodies); Python runs
+# signal handlers there, between two steps of Python code, wherever that thread is. So that a handler that
+# raises (SIGINT's default one raises KeyboardInterrupt, e.g. after _thread.interrupt_main()) never hits the
+# agent's own plumbing (losing a message or a reply), SIGINT's handler is swapped while the main thread runs
+# agent code: between calls a handler that only notes the signal is installed; before a call the real one is
+# put back and runs for any signal noted meanwhile, inside the call, as if the signal had arrived just then.
+_MAIN_KEY = "m"
+_noted_signals = []  # signals that arrived while the main thread ran agent code, for the next call
+_real_sigint = [None]  # SIGINT's real handler while the noting one is installed
+
+
+def _note_signal(signum, frame):
+    _noted_signals.append(signum)
+
+
+def _main_agent_code():
+    """Main thread, leaving a call: SIGINT's handler becomes _note_signal."""
+    h = signal.signal(signal.SIGINT, _note_signal)
+    if h is not _note_signal:
+        _real_sigint[0] = h
+
+
+def _main_case_code():
+    """Main thread, entering a call: SIGINT's real handler back; the signals noted meanwhile have it run now."""
+    signal.signal(signal.SIGINT, _real_sigint[0])
+    while _noted_signals:
+        signum = _noted_signals.pop(0)
+        h = signal.getsignal(signum)
+        if callable(h):
+            h(signum, None)
+
+
 def serve(msg, key):
     cid = msg.get("id")
     try:
@@ -591,7 +629,14 @@ def serve(msg, key):
             f = getattr(obj, m)
         if msg.get("b"):
             send({"op": "st", "id": cid, "k": key})
-        result = f(*args)
+        if key == _MAIN_KEY:
+            try:
+                _main_case_code()
+                result = f(*args)
+            finally:
+                _main_agent_code()
+        else:
+            result = f(*args)
         out = {"op": "ret", "id": cid, "k": key, "v": encode(result)}
     except BaseException as e:
         out = {"op": "exc", "id": cid, "k": key, "mro": exc_mro(e), "msg": safe_str(e)}
@@ -609,6 +654,8 @@ def partner_main(key, inbox):
                 serve(msg, key)
             elif op == "stop":
                 return
+            elif op == "dropsignals":
+                del _noted_signals[:]
             else:
                 sys.stderr.write("pyconc agent: partner %s ignored %r\n" % (key, msg))
     finally:
@@ -683,7 +730,7 @@ def _import_modules(wanted):
 def ctl_hello(msg):
     modules = _import_modules(msg.get("modules") or {})
     _set_kinds(msg.get("kinds") or [])
-    features = ["REAL_THREADS"]
+    features = ["REAL_THREADS", "MAIN_THREAD"]
     if hasattr(threading, "get_native_id"):
         features.append("NATIVE_THREAD_ID")
     try:
@@ -756,6 +803,9 @@ def ctl_endcase(msg):
     if _stderr_captures:  # a capture the case did not end: the original sys.stderr comes back
         sys.stderr = _stderr_captures[0][0]
         del _stderr_captures[:]
+    # A signal the case's main-thread code did not receive belongs to that case: the main thread drops it once
+    # awake (a handler due while it slept runs, noting the signal, as it wakes up for this message).
+    _partners[_MAIN_KEY].put(DROP_SIGNALS)
     _objs.clear()
     _hid_by_id.clear()
     _wrappers.clear()
@@ -808,6 +858,16 @@ def reader():
             sys.stderr.write("pyconc agent: unknown op %r\n" % (op,))
 
 
+def _reader_main():
+    _agent_idents.add(_thread.get_ident())
+    try:
+        reader()
+    finally:
+        sys.stderr.flush()
+        # Do not wait for non-daemon threads a case may have left blocked, nor for the main thread.
+        os._exit(0)
+
+
 def main():
     _take_stdout()
     try:
@@ -815,13 +875,10 @@ def main():
         faulthandler.enable()
     except Exception:
         pass
-    _agent_idents.add(_thread.get_ident())
-    try:
-        reader()
-    finally:
-        sys.stderr.flush()
-        # Do not wait for non-daemon threads a case may have left blocked.
-        os._exit(0)
+    _main_agent_code()
+    inbox = _partners[_MAIN_KEY] = Inbox()
+    _thread.start_new_thread(_reader_main, ())
+    partner_main(_MAIN_KEY, inbox)
 
 
 if __name__ == "__main__":

@@ -1,6 +1,7 @@
 package dev.pyconc.reference.thread;
 
 import dev.pyconc.spi.PyCallable;
+import dev.pyconc.spi.PyTuple;
 import dev.pyconc.spi.exceptions.BaseException;
 import dev.pyconc.spi.exceptions.SystemExit;
 import dev.pyconc.spi.exceptions.TypeError;
@@ -15,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.LongConsumer;
 import java.util.function.LongSupplier;
 
 /**
@@ -29,6 +31,7 @@ import java.util.function.LongSupplier;
 public final class RefThreadModule implements ThreadModule {
     private final ThreadingModule threading;
     private final LongSupplier stackSizeForNewThreads;
+    private final LongConsumer interruptMain;
     private volatile UnraisableHook unraisableHook;
 
     /**
@@ -37,10 +40,13 @@ public final class RefThreadModule implements ThreadModule {
      * @param threading the reference {@code threading}
      * @param stackSizeForNewThreads the stack size in bytes that {@code stack_size} last set (0: the JVM's
      *     default), read without resetting it, for the threads {@code start_new_thread} creates
+     * @param interruptMain {@code interrupt_main(signum)} of the adapter's main thread, which {@code threading}
+     *     knows
      */
-    public RefThreadModule(ThreadingModule threading, LongSupplier stackSizeForNewThreads) {
+    public RefThreadModule(ThreadingModule threading, LongSupplier stackSizeForNewThreads, LongConsumer interruptMain) {
         this.threading = Objects.requireNonNull(threading, "threading");
         this.stackSizeForNewThreads = Objects.requireNonNull(stackSizeForNewThreads, "stackSizeForNewThreads");
+        this.interruptMain = Objects.requireNonNull(interruptMain, "interruptMain");
     }
 
     /**
@@ -51,17 +57,18 @@ public final class RefThreadModule implements ThreadModule {
      *
      * @param kwargs keyword arguments, or null for none
      * @return the new thread's identifier, the value {@link #getIdent()} gives inside it
-     * @throws TypeError if {@code function} or {@code args} is null (Python: not callable, not a tuple)
+     * @throws TypeError if {@code function} is null (Python: not callable) or {@code args} is not a
+     *     {@link PyTuple} (a plain {@code List} is a Python list)
      */
     @Override
-    public long startNewThread(PyCallable function, List<Object> args, Map<String, Object> kwargs) {
+    public long startNewThread(PyCallable function, Object args, Map<String, Object> kwargs) {
         if (function == null) {
             throw new TypeError("first arg must be callable");
         }
-        if (args == null) {
+        if (!(args instanceof PyTuple tuple)) {
             throw new TypeError("2nd arg must be a tuple");
         }
-        List<Object> a = new ArrayList<>(args);
+        List<Object> a = new ArrayList<>(tuple);
         Map<String, Object> kw = kwargs == null ? new LinkedHashMap<>() : new LinkedHashMap<>(kwargs);
         Thread t = new Thread(null, () -> run(function, a, kw), "_thread-" + System.identityHashCode(a),
                 stackSizeForNewThreads.getAsLong());
@@ -140,6 +147,25 @@ public final class RefThreadModule implements ThreadModule {
     @Override
     public void exit() {
         throw new SystemExit(null);
+    }
+
+    /** {@code interrupt_main()}: {@code interrupt_main(signal.SIGINT)}. */
+    @Override
+    public void interruptMain() {
+        interruptMain(2);
+    }
+
+    /**
+     * {@code interrupt_main(signum)}: SIGINT (2) becomes pending for the main thread, which raises
+     * KeyboardInterrupt in the blocking call of the adapter it is in or next makes; the reference has no other
+     * Python signal handlers (every other signal is {@code SIG_DFL}), so any other signal does nothing.
+     *
+     * @throws ValueError if {@code signum} is not between 1 and 64 (CPython's message: signal number out of
+     *     range)
+     */
+    @Override
+    public void interruptMain(long signum) {
+        interruptMain.accept(signum);
     }
 
     /** {@code TIMEOUT_MAX}: as {@code threading.TIMEOUT_MAX}, in seconds. */

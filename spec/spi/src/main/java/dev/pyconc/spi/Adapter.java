@@ -92,6 +92,24 @@ public interface Adapter extends AutoCloseable {
     }
 
     /**
+     * Runs {@code body} so that the SPI calls it makes are carried out in the interpreter's main thread (the
+     * thread {@code threading.main_thread()} names, where Python runs signal handlers and so where
+     * {@code KeyboardInterrupt} shows up), and returns its result; the caller waits for it. Only one body runs
+     * in the main thread at a time; the body must not hand its work to other Java threads and expect them in
+     * the main thread too. An interrupt the body did not receive before it ended (one from
+     * {@code _thread.interrupt_main()}) is dropped at the end of the case.
+     *
+     * @param body Java code whose adapter calls run in the main thread; its unchecked exceptions (Python
+     *     exceptions included) come out of this method unchanged
+     * @return what {@code body} returned
+     * @throws UnsupportedOperationException if the adapter lacks {@link Feature#MAIN_THREAD} (the default)
+     * @throws IllegalStateException if another body is running in the main thread
+     */
+    default <T> T runInMainThread(java.util.function.Supplier<T> body) {
+        throw new UnsupportedOperationException("adapter '" + name() + "' cannot run code in the main thread");
+    }
+
+    /**
      * Called on the case's thread before each case; the adapter may prepare per-case state.
      *
      * @param caseId the case's unique id, e.g. {@code dev.pyconc.spec.cases.threading.LockCases#releaseFromOtherThread}

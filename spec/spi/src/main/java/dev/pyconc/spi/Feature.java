@@ -10,9 +10,15 @@ public enum Feature {
     NATIVE_THREAD_ID("the platform has native thread ids (get_native_id)"),
     /** {@code threading.stack_size(size)} can change the stack size for new threads. */
     STACK_SIZE("stack_size(size) can change the stack size of new threads"),
-    /** Threads started through the SPI really run in parallel with the caller (not a simulation). */
+    /** The OS reports the name a thread gives itself (Linux: {@code /proc/thread-self/comm}). */
     OS_THREAD_NAME("the platform reports the OS-level name of a thread (Linux: /proc/thread-self/comm)"),
+    /** Threads started through the SPI really run in parallel with the caller (not a simulation). */
     REAL_THREADS("threads run concurrently with the caller"),
+    /**
+     * {@link Adapter#runInMainThread} runs a case's code in the interpreter's main thread, the thread
+     * {@code threading.main_thread()} names and where signal handlers run.
+     */
+    MAIN_THREAD("a case's code can run in the interpreter's main thread"),
     /** {@code concurrent.futures.ProcessPoolExecutor} runs calls in worker processes. */
     PROCESS_POOL("ProcessPoolExecutor can run calls in worker processes"),
     /** {@code concurrent.futures.InterpreterPoolExecutor} (3.14) runs calls in subinterpreters. */

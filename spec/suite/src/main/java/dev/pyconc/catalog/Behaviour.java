@@ -19,6 +19,8 @@ import java.util.regex.Pattern;
  * @param until last Python version it applies to, or null for no end
  * @param tags free tags from {@link #KNOWN_TAGS}
  * @param requires features the implementation must have
+ * @param lacks features the implementation must not have: the behaviour is what happens without them (on a
+ *     platform that cannot change stack sizes, say), so an adapter that has one gets NOT_APPLICABLE
  * @param untestable why no suite could check it (a non-guarantee, garbage collection, interpreter exit, a
  *     complexity bound), or null when it is testable
  * @param gap for a testable behaviour without a case: why the SPI cannot express it yet, or null. A gap counts
@@ -27,7 +29,7 @@ import java.util.regex.Pattern;
 @JsonIgnoreProperties(ignoreUnknown = false)
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record Behaviour(String id, String api, String doc, String summary, String since, String until,
-        List<String> tags, List<Feature> requires, String untestable, String gap) {
+        List<String> tags, List<Feature> requires, List<Feature> lacks, String untestable, String gap) {
 
     /** The closed set of tags. */
     public static final List<String> KNOWN_TAGS = List.of("timing", "platform", "cpython-detail", "property",
@@ -38,6 +40,7 @@ public record Behaviour(String id, String api, String doc, String summary, Strin
     public Behaviour {
         tags = tags == null ? List.of() : List.copyOf(tags);
         requires = requires == null ? List.of() : List.copyOf(requires);
+        lacks = lacks == null ? List.of() : List.copyOf(lacks);
     }
 
     /**
@@ -93,6 +96,11 @@ public record Behaviour(String id, String api, String doc, String summary, Strin
         }
         if (untestable != null && gap != null) {
             out.add(id + ": an entry is either untestable or a gap, not both");
+        }
+        for (Feature f : lacks) {
+            if (requires.contains(f)) {
+                out.add(id + ": feature " + f + " is both required and lacking");
+            }
         }
         for (String t : tags) {
             if (!KNOWN_TAGS.contains(t)) {

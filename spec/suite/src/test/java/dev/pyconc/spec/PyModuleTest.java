@@ -93,7 +93,7 @@ class PyModuleTest {
     @Test
     void anApiOutsideTheRegistryIsACatalogProblem() {
         Behaviour b = new Behaviour("asyncio.Lock/x", "asyncio.Lock", "https://docs.python.org/3/library/asyncio.html#a",
-                "s", null, null, null, null, null, null);
+                "s", null, null, null, null, null, null, null);
         assertTrue(b.problems().stream().anyMatch(p -> p.contains("in no module of PyModule")), b.problems().toString());
     }
 

@@ -41,6 +41,7 @@ final class SeededAdapter implements Adapter {
             default -> throw ModuleTable.notProvided(name, m);
         };
     }
+    @Override public <T> T runInMainThread(java.util.function.Supplier<T> body) { return ref.runInMainThread(body); }
     @Override public void beginCase(String caseId) { ref.beginCase(caseId); }
     @Override public void endCase() { ref.endCase(); }
     @Override public boolean isBlocked(Thread thread) { return ref.isBlocked(thread); }

@@ -21,6 +21,7 @@ public final class PyExceptions {
     static {
         put("builtins.BaseException", (n, m) -> new BaseException(n, m, null));
         put("builtins.SystemExit", (n, m) -> new SystemExit(n, m, null));
+        put("builtins.KeyboardInterrupt", (n, m) -> new KeyboardInterrupt(n, m, null));
         put("builtins.Exception", (n, m) -> new PyException(n, m, null));
         put("builtins.ArithmeticError", (n, m) -> new ArithmeticError(n, m, null));
         put("builtins.OverflowError", (n, m) -> new OverflowError(n, m, null));

@@ -18,7 +18,7 @@ public class DelegatingThreadModule implements ThreadModule {
         this.delegate = java.util.Objects.requireNonNull(delegate, "delegate");
     }
 
-    @Override public long startNewThread(PyCallable function, List<Object> args, Map<String, Object> kwargs) {
+    @Override public long startNewThread(PyCallable function, Object args, Map<String, Object> kwargs) {
         return delegate.startNewThread(function, args, kwargs);
     }
     @Override public void setUnraisableHook(UnraisableHook hook) { delegate.setUnraisableHook(hook); }
@@ -27,6 +27,8 @@ public class DelegatingThreadModule implements ThreadModule {
     @Override public long getIdent() { return delegate.getIdent(); }
     @Override public long getNativeId() { return delegate.getNativeId(); }
     @Override public void exit() { delegate.exit(); }
+    @Override public void interruptMain() { delegate.interruptMain(); }
+    @Override public void interruptMain(long signum) { delegate.interruptMain(signum); }
     @Override public double timeoutMax() { return delegate.timeoutMax(); }
     @Override public long stackSize() { return delegate.stackSize(); }
     @Override public long stackSize(long size) { return delegate.stackSize(size); }

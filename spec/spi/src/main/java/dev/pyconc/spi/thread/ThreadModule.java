@@ -18,12 +18,14 @@ public interface ThreadModule {
      * SystemExit; another exception goes to {@code sys.unraisablehook}.
      *
      * @param function the callable
-     * @param args positional arguments, plain values (Python requires a tuple; here a list)
+     * @param args the positional arguments: a {@link dev.pyconc.spi.PyTuple} of plain values, as Python
+     *     requires; any other value (a plain {@code List} is a Python list) raises TypeError
      * @param kwargs keyword arguments, plain values; null (Python: left out) or empty for none
      * @return the new thread's identifier ({@link #getIdent()} inside it)
+     * @throws dev.pyconc.spi.exceptions.TypeError if {@code args} is not a tuple
      * @see <a href="https://docs.python.org/3/library/_thread.html#_thread.start_new_thread">_thread.start_new_thread</a>
      */
-    long startNewThread(PyCallable function, List<Object> args, Map<String, Object> kwargs);
+    long startNewThread(PyCallable function, Object args, Map<String, Object> kwargs);
 
     /**
      * Sets {@code sys.unraisablehook}, where an exception escaping a {@link #startNewThread} function goes;
@@ -73,6 +75,29 @@ public interface ThreadModule {
      * @see <a href="https://docs.python.org/3/library/_thread.html#_thread.exit">_thread.exit</a>
      */
     void exit();
+
+    /**
+     * {@code interrupt_main()}: simulates SIGINT arriving in the main thread, as {@link #interruptMain(long)}
+     * with {@code signal.SIGINT}; with the default handler the main thread raises KeyboardInterrupt, when it
+     * next runs Python code (not necessarily at once).
+     *
+     * @see <a href="https://docs.python.org/3/library/_thread.html#_thread.interrupt_main">_thread.interrupt_main</a>
+     */
+    default void interruptMain() {
+        throw new UnsupportedOperationException("interrupt_main() is not implemented by this adapter");
+    }
+
+    /**
+     * {@code interrupt_main(signum)} (3.10+): schedules the Python-level handler of signal {@code signum} to run
+     * in the main thread, without sending a real signal; does nothing when Python does not handle the signal
+     * (its disposition is {@code SIG_DFL} or {@code SIG_IGN}).
+     *
+     * @param signum a signal number of the platform (POSIX: 2 is SIGINT, 15 is SIGTERM)
+     * @see <a href="https://docs.python.org/3/library/_thread.html#_thread.interrupt_main">_thread.interrupt_main</a>
+     */
+    default void interruptMain(long signum) {
+        throw new UnsupportedOperationException("interrupt_main(signum) is not implemented by this adapter");
+    }
 
     /**
      * {@code TIMEOUT_MAX}: the largest lock timeout, in seconds; above it acquire raises OverflowError.

@@ -206,6 +206,12 @@ public final class PyconcExtension implements ExecutionCondition, ParameterResol
                             + " (" + f.why() + "); adapter '" + adapter.name() + "' lacks it");
                 }
             }
+            for (Feature f : b.get().lacks()) {
+                if (adapter.hasFeature(f)) {
+                    return ConditionEvaluationResult.disabled(NOT_APPLICABLE + id + " is about implementations"
+                            + " without feature " + f + " (" + f.why() + "); adapter '" + adapter.name() + "' has it");
+                }
+            }
         }
         return ConditionEvaluationResult.enabled("applies");
     }

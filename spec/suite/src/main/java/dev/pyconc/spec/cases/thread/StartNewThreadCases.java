@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pyconc.spec.harness.Checks;
@@ -13,7 +14,9 @@ import dev.pyconc.spec.harness.Harness;
 import dev.pyconc.spec.harness.PyCase;
 import dev.pyconc.spi.Adapter;
 import dev.pyconc.spi.PyCallable;
+import dev.pyconc.spi.PyTuple;
 import dev.pyconc.spi.exceptions.SystemExit;
+import dev.pyconc.spi.exceptions.TypeError;
 import dev.pyconc.spi.exceptions.ValueError;
 import dev.pyconc.spi.thread.ThreadModule;
 import dev.pyconc.spi.thread.UnraisableHookArgs;
@@ -53,7 +56,7 @@ class StartNewThreadCases {
                 done.set(true);
             }
         };
-        long returned = thread.startNewThread(f, List.of(1L, "two"), Map.of("three", 3L));
+        long returned = thread.startNewThread(f, PyTuple.of(1L, "two"), Map.of("three", 3L));
         h.poll("function done", done::get);
         assertEquals(List.of(1L, "two"), gotArgs.get());
         assertEquals(Map.of("three", 3L), gotKwargs.get());
@@ -78,15 +81,34 @@ class StartNewThreadCases {
                 done.set(true);
             }
         };
-        thread.startNewThread(f, List.of("only"), null);
+        thread.startNewThread(f, PyTuple.of("only"), null);
         h.poll("function done", done::get);
         assertEquals(List.of("only"), gotArgs.get());
         assertEquals(Map.of(), gotKwargs.get());
         done.set(false);
-        thread.startNewThread(f, List.of(), null);
+        thread.startNewThread(f, PyTuple.of(), null);
         h.poll("function done", done::get);
         assertEquals(List.of(), gotArgs.get());
         assertEquals(Map.of(), gotKwargs.get());
+    }
+
+    /**
+     * The positional arguments must be a tuple: a list or a string raises TypeError; the same function with a
+     * tuple then runs.
+     */
+    @Test
+    @Checks("_thread.start_new_thread/args-must-be-tuple")
+    void argumentsMustBeATuple(ThreadModule thread, Harness h) {
+        AtomicReference<List<Object>> gotArgs = new AtomicReference<>();
+        PyCallable f = (args, kwargs) -> {
+            gotArgs.set(new ArrayList<>(args));
+            return null;
+        };
+        assertThrows(TypeError.class, () -> thread.startNewThread(f, List.of(1L, 2L), null), "a list");
+        assertThrows(TypeError.class, () -> thread.startNewThread(f, "12", null), "a string");
+        thread.startNewThread(f, PyTuple.of(1L, 2L), null);
+        h.poll("the function started with a tuple to run", () -> gotArgs.get() != null);
+        assertEquals(List.of(1L, 2L), gotArgs.get());
     }
 
     /**
@@ -132,14 +154,14 @@ class StartNewThreadCases {
                 } finally {
                     done.set(true);
                 }
-            }, List.of(), null);
+            }, PyTuple.of(), null);
             h.poll("function done", done::get);
             assertFalse(pastExit.get(), "the function went on after SystemExit");
             assertInstanceOf(SystemExit.class, raised.get());
             assertStillRunsThreads(thread, h);
             thread.startNewThread((args, kwargs) -> {
                 throw new ValueError("raised on purpose by the case");
-            }, List.of(), null);
+            }, PyTuple.of(), null);
             h.poll("the hook called for the ValueError thread", () -> !heard.isEmpty());
             assertEquals(List.of("builtins.ValueError"), heard.stream().map(UnraisableHookArgs::excType).toList(),
                     "the SystemExit must not reach sys.unraisablehook");
@@ -159,7 +181,7 @@ class StartNewThreadCases {
             } finally {
                 done.set(true);
             }
-        }, List.of(), null);
+        }, PyTuple.of(), null);
         h.poll("function done", done::get);
         assertStillRunsThreads(thread, h);
     }
@@ -177,7 +199,7 @@ class StartNewThreadCases {
             PyCallable f = (args, kwargs) -> {
                 throw new ValueError("to the hook");
             };
-            thread.startNewThread(f, List.of(), null);
+            thread.startNewThread(f, PyTuple.of(), null);
             h.poll("the hook called", () -> !heard.isEmpty());
             assertStillRunsThreads(thread, h); // time for a second, wrong call to show
             assertEquals(1, heard.size(), "calls: " + heard);
@@ -196,7 +218,7 @@ class StartNewThreadCases {
         thread.startNewThread((args, kwargs) -> {
             ranOn.set(thread.getIdent());
             return null;
-        }, List.of(), null);
+        }, PyTuple.of(), null);
         h.poll("a thread started afterwards to run", () -> ranOn.get() != 0);
         assertNotEquals(thread.getIdent(), ranOn.get());
     }
@@ -223,7 +245,7 @@ class StartNewThreadCases {
             } finally {
                 done.set(true);
             }
-        }, List.of(), null);
+        }, PyTuple.of(), null);
         h.poll("function done", done::get);
         assertNotNull(current.get());
         assertTrue(alive.get(), "a dummy Thread counts as alive");

@@ -176,4 +176,14 @@ class ThreadModuleCases {
             assertEquals(ONE_MIB, thread.stackSize(original), "a rejected size must not change the setting");
         }
     }
+
+    /**
+     * Where stack sizes cannot be changed (the adapter lacks STACK_SIZE), stack_size(size) with a size that
+     * would otherwise be fine raises RuntimeError. Adapters with STACK_SIZE are NOT_APPLICABLE.
+     */
+    @Test
+    @Checks("_thread.stack_size/unsupported-raises-runtimeerror")
+    void stackSizeUnsupportedRaisesRuntimeError(ThreadModule thread) {
+        assertThrows(RuntimeError.class, () -> thread.stackSize(ONE_MIB));
+    }
 }

@@ -17,6 +17,7 @@ import dev.pyconc.spec.harness.PyCase;
 import dev.pyconc.spec.harness.Timing;
 import dev.pyconc.spi.PyCallable;
 import dev.pyconc.spi.exceptions.OverflowError;
+import dev.pyconc.spi.exceptions.RuntimeError;
 import dev.pyconc.spi.exceptions.ValueError;
 import dev.pyconc.spi.threading.Lock;
 import dev.pyconc.spi.threading.PyThread;
@@ -208,6 +209,16 @@ class ModuleFunctionCases {
         assertEquals(3, ids.size());
         assertTrue(ids.values().stream().allMatch(v -> v >= 0), ids.toString());
         assertEquals(3, ids.values().stream().distinct().count(), "native ids of live threads: " + ids);
+    }
+
+    /**
+     * Where stack sizes cannot be changed (the adapter lacks STACK_SIZE), stack_size(size) with a size that
+     * would otherwise be fine raises RuntimeError. Adapters with STACK_SIZE are NOT_APPLICABLE.
+     */
+    @Test
+    @Checks("threading.stack_size/unsupported-runtimeerror")
+    void stackSizeUnsupportedRaisesRuntimeError(ThreadingModule threading) {
+        assertThrows(RuntimeError.class, () -> threading.stackSize(1024 * 1024));
     }
 
     /**
