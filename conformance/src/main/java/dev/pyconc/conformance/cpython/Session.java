@@ -26,7 +26,8 @@ import java.util.function.Supplier;
  * <p>Threads: the process's reader thread routes each message here to the inbox of the partner it names; each
  * Python thread that Python created and that calls Java gets a Java partner thread here, alive until the agent
  * reports the Python thread gone. Every waiting Java thread waits on its own inbox, which delivers either the
- * reply it expects or a callback request to run first.
+ * reply it expects or a callback request to run first. The agent's main thread is the partner {@code m}, lent
+ * to one Java thread at a time by {@link #runInMainThread}.
  */
 final class Session implements AutoCloseable, AgentProcess.Listener {
     static final JsonMapper JSON = AgentProcess.JSON;

@@ -23,6 +23,11 @@
  *       request.</li>
  *   <li>A reader thread on each side routes messages; the agent's reader also serves the control requests
  *       (hello, thread dump, end of case), so a dump works while partners are stuck.</li>
+ *   <li>The interpreter's main thread is a partner too (key {@code m}): it serves the calls of a Java thread
+ *       running an {@code Adapter.runInMainThread} body. Python runs signal handlers there, so while it runs
+ *       the agent's own code SIGINT's handler only notes the signal, and the real handler runs at the start
+ *       of the next call (see {@code agent.py}); a signal no call received is dropped at the end of the
+ *       case.</li>
  * </ul>
  *
  * <h2>Files</h2>
@@ -36,7 +41,8 @@
  * the calls.
  *
  * <h2>Values and errors</h2>
- * Plain values cross by value (tuples become lists; inf and nan are kept). Other objects cross as handles
+ * Plain values cross by value (a tuple as a {@link dev.pyconc.spi.PyTuple}, a list as a {@code List}; inf and
+ * nan are kept). Other objects cross as handles
  * into a per-case table, with one Java proxy per handle so identity is preserved within a case. A Python
  * exception crosses as its MRO and {@code str()} and becomes the nearest SPI exception
  * ({@link dev.pyconc.spi.exceptions.PyExceptions#fromPython}); a Java callable that throws an SPI exception

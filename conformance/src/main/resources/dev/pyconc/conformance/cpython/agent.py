@@ -875,6 +875,11 @@ def main():
         faulthandler.enable()
     except Exception:
         pass
+    # Python installs its SIGINT handler only when the parent has not set SIGINT aside; a run started as a
+    # background job of a non-interactive shell has SIGINT ignored, inherited here. The cases are about the
+    # default state the docs describe, so the agent puts Python's default handler in place.
+    if signal.getsignal(signal.SIGINT) in (signal.SIG_IGN, signal.SIG_DFL, None):
+        signal.signal(signal.SIGINT, signal.default_int_handler)
     _main_agent_code()
     inbox = _partners[_MAIN_KEY] = Inbox()
     _thread.start_new_thread(_reader_main, ())
