@@ -195,9 +195,10 @@ final class ThreadingBridge {
             invoke("$setattr", "excepthook", hook);
         }
 
+        /** {@code threading.__excepthook__}, or before 3.10 the hook the agent found at start (the default). */
         @Override
         public ExceptHook defaultExcepthook() {
-            return as(ExceptHook.class, attr("__excepthook__"));
+            return as(ExceptHook.class, invoke("$default_excepthook"));
         }
 
         @Override

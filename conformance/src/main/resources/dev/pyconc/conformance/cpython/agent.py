@@ -475,6 +475,17 @@ def _resolve(name):
 # never call Java from them, since the reader is what delivers Java's reply.
 _agent_idents = set()
 
+# threading.__excepthook__ is 3.10+; before, the hook the interpreter starts with is the default one.
+_STARTING_EXCEPTHOOK = threading.excepthook
+
+
+def _default_excepthook():
+    return getattr(threading, "__excepthook__", _STARTING_EXCEPTHOOK)
+
+
+def _h_default_excepthook(obj):
+    return _default_excepthook()
+
 
 class _JavaTracer:
     """A Java trace or profile function as given to threading.settrace/setprofile. It passes on the events of
@@ -566,6 +577,7 @@ HELPERS = {
     "$modcall": _h_modcall,
     "$exit": _h_exit,
     "$start_new_thread": _h_start_new_thread,
+    "$default_excepthook": _h_default_excepthook,
     "$set_unraisablehook": _h_set_unraisablehook,
     "$log_start": _h_log_start,
     "$log_stop": _h_log_stop,
@@ -789,7 +801,7 @@ def ctl_endcase(msg):
             _key_by_ident.pop(ident, None)
     # A Java excepthook left installed by the case would run Java code of a finished case.
     if isinstance(threading.excepthook, JavaCallable):
-        threading.excepthook = threading.__excepthook__
+        threading.excepthook = _default_excepthook()
     if isinstance(sys.unraisablehook, _JavaUnraisableHook):
         sys.unraisablehook = sys.__unraisablehook__
     # Java trace and profile functions: off for threads started later, inert where already installed.

@@ -135,7 +135,10 @@ public interface ThreadingModule {
     /** {@code threading.excepthook = hook}. */
     void setExcepthook(ExceptHook hook);
 
-    /** {@code threading.__excepthook__}: the original excepthook (restore it with {@link #setExcepthook}). */
+    /**
+     * {@code threading.__excepthook__} (3.10+): the original excepthook (restore it with {@link #setExcepthook});
+     * before 3.10, which lacks the name, the hook {@code threading.excepthook} held when the interpreter started.
+     */
     ExceptHook defaultExcepthook();
 
     /**
