@@ -25,8 +25,10 @@ final class RefContext {
     static final int NSIG = 65;
 
     private volatile boolean closed;
-    private volatile Thread mainThread;
+    // The pending signal and the id of the thread it is for. No Thread is kept: the primitives reach this
+    // object, and tools that walk their object graphs (Lincheck) must not wander into a Thread's internals.
     private int pendingSignal; // guarded by this
+    private long pendingFor; // guarded by this
     private final Set<Thread> waiting = ConcurrentHashMap.newKeySet();
 
     /** Marks the calling thread as about to park in a blocking call of this adapter (see {@link #isWaiting}). */
@@ -69,18 +71,14 @@ final class RefContext {
         }
     }
 
-    /** Names the Java thread that stands for Python's main thread. */
-    void setMainThread(Thread t) {
-        mainThread = t;
-    }
-
     /**
      * {@code interrupt_main(signum)}: leaves SIGINT pending for the main thread and interrupts it; any other
      * signal has no Python handler here, so nothing happens.
      *
+     * @param mainThread the Java thread that stands for Python's main thread
      * @throws ValueError if {@code signum} is not a signal number (1 to 64), as CPython says
      */
-    void interruptMain(long signum) {
+    void interruptMain(long signum, Thread mainThread) {
         if (signum < 1 || signum >= NSIG) {
             throw new ValueError("signal number out of range");
         }
@@ -89,10 +87,8 @@ final class RefContext {
         }
         synchronized (this) {
             pendingSignal = (int) signum;
-            Thread t = mainThread;
-            if (t != null) {
-                t.interrupt();
-            }
+            pendingFor = mainThread.getId();
+            mainThread.interrupt();
         }
     }
 
@@ -103,11 +99,8 @@ final class RefContext {
      * @throws KeyboardInterrupt when SIGINT was pending and this is the main thread
      */
     private void runPendingHandler() {
-        if (Thread.currentThread() != mainThread) {
-            return;
-        }
         synchronized (this) {
-            if (pendingSignal == 0) {
+            if (pendingSignal == 0 || pendingFor != Thread.currentThread().getId()) {
                 return;
             }
             pendingSignal = 0;
@@ -119,7 +112,7 @@ final class RefContext {
     /** Drops a signal the main thread has not handled yet (at the end of a case: it belongs to that case). */
     void dropPendingSignal() {
         synchronized (this) {
-            if (pendingSignal != 0 && mainThread == Thread.currentThread()) {
+            if (pendingSignal != 0 && pendingFor == Thread.currentThread().getId()) {
                 Thread.interrupted();
             }
             pendingSignal = 0;

@@ -65,12 +65,11 @@ final class RefThreading implements ThreadingModule {
         synchronized (active) {
             active.put(creator, main);
         }
-        ctx.setMainThread(creator);
     }
 
     /** {@code _thread.interrupt_main(signum)}: see {@link RefContext#interruptMain}. */
     void interruptMain(long signum) {
-        ctx.interruptMain(signum);
+        ctx.interruptMain(signum, main.javaThread());
     }
 
     /** Drops a SIGINT the main thread has not handled yet (end of case). */
