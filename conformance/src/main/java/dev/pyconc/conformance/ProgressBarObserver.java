@@ -1,7 +1,10 @@
 package dev.pyconc.conformance;
 
+import java.io.ByteArrayOutputStream;
 import java.io.Console;
+import java.io.OutputStream;
 import java.io.PrintStream;
+import java.nio.charset.Charset;
 import java.io.PrintWriter;
 import java.lang.reflect.Method;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
@@ -18,7 +21,10 @@ import me.tongfei.progressbar.ProgressBarStyle;
  * or with {@code --verbose}, so nothing of the bar (carriage returns, redraws) reaches redirected output.
  *
  * <p>The bar and the lines above it are drawn to the terminal's standard output (the stream the summary goes to
- * as well), under one lock, so that a line is never cut by a redraw.
+ * as well), under one lock, so that a line is never cut by a redraw. While the bar is shown, what the cases or
+ * adapters print themselves ({@code System.out} and {@code System.err}, e.g. a random case's seed) is passed on
+ * a whole line at a time, after clearing the bar's line, so it lands above the bar; standard error's lines still
+ * go to standard error, without any terminal control characters.
  */
 final class ProgressBarObserver implements ConformanceRunner.Observer, AutoCloseable {
     private final PrintWriter text;
@@ -26,6 +32,8 @@ final class ProgressBarObserver implements ConformanceRunner.Observer, AutoClose
     private final Object lock = new Object();
     private ProgressBar bar;
     private String lastDrawn = "";
+    private PrintStream savedOut;
+    private PrintStream savedErr;
 
     /**
      * @param text the command's output, flushed before the bar draws
@@ -69,6 +77,11 @@ final class ProgressBarObserver implements ConformanceRunner.Observer, AutoClose
                 .continuousUpdate()
                 .setConsumer(new Consumer(width.getMaxRenderedLength()))
                 .build();
+        savedOut = System.out;
+        savedErr = System.err;
+        Charset cs = Charset.defaultCharset(); // what System.out and System.err encode with on JDK 17
+        System.setOut(new PrintStream(new AboveBar(terminal, false), true, cs));
+        System.setErr(new PrintStream(new AboveBar(savedErr, true), true, cs));
     }
 
     @Override
@@ -101,9 +114,71 @@ final class ProgressBarObserver implements ConformanceRunner.Observer, AutoClose
     /** Draws the bar a last time and ends its line, so the summary starts on a line of its own. */
     @Override
     public void close() {
+        if (savedOut != null) {
+            System.out.flush();
+            System.err.flush();
+            System.setOut(savedOut);
+            System.setErr(savedErr);
+            savedOut = null;
+        }
         if (bar != null) {
             bar.close();
             bar = null;
+        }
+    }
+
+    /** Passes whole lines on to {@code target} after clearing the bar's line, so they appear above the bar. */
+    private final class AboveBar extends OutputStream {
+        private final PrintStream target;
+        private final boolean separate;
+        private final ByteArrayOutputStream line = new ByteArrayOutputStream();
+
+        /** @param separate whether {@code target} is another stream than the bar's (standard error) */
+        AboveBar(PrintStream target, boolean separate) {
+            this.target = target;
+            this.separate = separate;
+        }
+
+        @Override
+        public void write(int b) {
+            synchronized (lock) {
+                line.write(b);
+                if (b == '\n') {
+                    emit();
+                }
+            }
+        }
+
+        @Override
+        public void flush() {
+            synchronized (lock) {
+                if (line.size() > 0 && line.toByteArray()[line.size() - 1] == '\n') {
+                    emit();
+                }
+            }
+        }
+
+        @Override
+        public void close() {
+            synchronized (lock) {
+                if (line.size() > 0) {
+                    line.write('\n');
+                    emit();
+                }
+            }
+        }
+
+        private void emit() {
+            terminal.print("\r\033[K");
+            terminal.flush();
+            if (separate) {
+                target.write(line.toByteArray(), 0, line.size());
+            } else {
+                terminal.write(line.toByteArray(), 0, line.size());
+            }
+            target.flush();
+            line.reset();
+            lastDrawn = "";
         }
     }
 
