@@ -36,7 +36,9 @@ import java.util.UUID;
  *       {@code behaviour} = each behaviour id, {@code tag} = the catalog tags;</li>
  *   <li>one link per behaviour to its documentation anchor;</li>
  *   <li>status: PASS passed, FAIL failed, ERROR and TIMEOUT broken, NOT_APPLICABLE and SKIPPED skipped, with
- *       the reason (prefixed by the pyconc status) in the status details;</li>
+ *       the reason (prefixed by the pyconc status) in the status details; XFAIL (an expected failure) skipped and
+ *       XPASS (an unexpected pass) passed, or failed under {@code --strict}, each with the expectation's reason
+ *       and a {@code tag} label {@code XFAIL} or {@code XPASS};</li>
  *   <li>the adapter as the parameter {@code adapter}, so runs of several adapters can share a report.</li>
  * </ul>
  */
@@ -57,7 +59,7 @@ public final class AllureReport {
             }
             FileSystemResultsWriter writer = new FileSystemResultsWriter(dir);
             for (CaseResult c : report.cases()) {
-                writer.write(toAllure(report.run(), c));
+                writer.write(toAllure(report.run(), c, report.strict()));
             }
             try (Writer w = Files.newBufferedWriter(dir.resolve("environment.properties"), StandardCharsets.UTF_8)) {
                 RunInfo r = report.run();
@@ -79,8 +81,13 @@ public final class AllureReport {
         return k + "=" + value + "\n";
     }
 
-    /** The Allure result of one case. */
+    /** The Allure result of one case of a run without {@code --strict}. */
     static TestResult toAllure(RunInfo run, CaseResult c) {
+        return toAllure(run, c, false);
+    }
+
+    /** The Allure result of one case; {@code strict}: an XPASS is failed. */
+    static TestResult toAllure(RunInfo run, CaseResult c, boolean strict) {
         List<Label> labels = new ArrayList<>();
         String className = c.id().contains("#") ? c.id().substring(0, c.id().indexOf('#')) : c.id();
         String simpleClass = className.substring(className.lastIndexOf('.') + 1);
@@ -111,6 +118,9 @@ public final class AllureReport {
         }
         features.forEach(f -> labels.add(label("feature", f)));
         tags.forEach(t -> labels.add(label("tag", t)));
+        if (c.status() == Status.XFAIL || c.status() == Status.XPASS) {
+            labels.add(label("tag", c.status().label()));
+        }
         TestResult r = new TestResult()
                 .setUuid(UUID.randomUUID().toString())
                 .setHistoryId(md5(run.adapter() + "\n" + c.id()))
@@ -121,12 +131,13 @@ public final class AllureReport {
                 .setLabels(labels)
                 .setLinks(links)
                 .setParameters(List.of(new Parameter().setName("adapter").setValue(run.adapter())))
-                .setStatus(status(c.status()))
+                .setStatus(c.status() == Status.XPASS && strict ? io.qameta.allure.model.Status.FAILED : status(c.status()))
                 .setStage(Stage.FINISHED)
                 .setStart(c.startedAtMillis())
                 .setStop(c.startedAtMillis() + Math.round(c.durationSeconds() * 1000));
         if (c.status() != Status.PASS) {
-            String msg = c.status().name() + (c.message() == null ? "" : ": " + c.message());
+            String msg = c.status().name() + (c.expectation() == null ? "" : " (" + c.expectationNote() + ")")
+                    + (c.message() == null ? "" : ": " + c.message());
             String trace = c.trace();
             if (c.threadDump() != null) {
                 trace = (trace == null ? "" : trace + "\n") + c.threadDump();
@@ -136,13 +147,14 @@ public final class AllureReport {
         return r;
     }
 
-    /** pyconc status to Allure status. */
+    /** pyconc status to Allure status (an XPASS is failed instead under {@code --strict}). */
     static io.qameta.allure.model.Status status(Status s) {
         return switch (s) {
             case PASS -> io.qameta.allure.model.Status.PASSED;
             case FAIL -> io.qameta.allure.model.Status.FAILED;
             case ERROR, TIMEOUT -> io.qameta.allure.model.Status.BROKEN;
-            case NOT_APPLICABLE, SKIPPED -> io.qameta.allure.model.Status.SKIPPED;
+            case XPASS -> io.qameta.allure.model.Status.PASSED;
+            case XFAIL, NOT_APPLICABLE, SKIPPED -> io.qameta.allure.model.Status.SKIPPED;
         };
     }
 

@@ -23,17 +23,68 @@ import java.util.Map;
  * @param durationSeconds wall time of the case in seconds (0 for cases not run)
  * @param startedAtMillis epoch milliseconds when it started (or was skipped)
  * @param reportEntries notes the case published (e.g. {@code seed}, {@code behaviours})
+ * @param expectation the entry of the run's expectations file that lists the case, with the status the case had
+ *     before it was applied; null when the run had no expectations file or the file does not list the case
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"id", "name", "displayName", "module", "behaviours", "implementationDetail", "status", "message", "durationSeconds",
-        "startedAtMillis", "reportEntries", "trace", "threadDump"})
+@JsonPropertyOrder({"id", "name", "displayName", "module", "behaviours", "implementationDetail", "status", "message", "expectation",
+        "durationSeconds", "startedAtMillis", "reportEntries", "trace", "threadDump"})
 public record CaseResult(String id, String name, String displayName, String module, List<String> behaviours,
         boolean implementationDetail, Status status, String message, String trace, String threadDump, double durationSeconds,
-        long startedAtMillis, Map<String, String> reportEntries) {
+        long startedAtMillis, Map<String, String> reportEntries, Expected expectation) {
 
     public CaseResult {
         behaviours = behaviours == null ? List.of() : List.copyOf(behaviours);
         reportEntries = reportEntries == null ? Map.of() : Map.copyOf(new java.util.TreeMap<>(reportEntries));
+    }
+
+    /** A result that no expectations file lists. */
+    public CaseResult(String id, String name, String displayName, String module, List<String> behaviours,
+            boolean implementationDetail, Status status, String message, String trace, String threadDump,
+            double durationSeconds, long startedAtMillis, Map<String, String> reportEntries) {
+        this(id, name, displayName, module, behaviours, implementationDetail, status, message, trace, threadDump,
+                durationSeconds, startedAtMillis, reportEntries, null);
+    }
+
+    /**
+     * What the run's expectations file says about a case.
+     *
+     * @param entry the entry's key (a behaviour id, case id or glob)
+     * @param statuses the failure statuses it expects
+     * @param reason why
+     * @param outcome the status the case had before the entry was applied (FAIL for an XFAIL that failed, PASS
+     *     for an XPASS, ERROR for a case expected to FAIL that ERRORed instead)
+     */
+    @JsonPropertyOrder({"entry", "statuses", "reason", "outcome"})
+    public record Expected(String entry, List<Status> statuses, String reason, Status outcome) {
+        public Expected {
+            statuses = List.copyOf(statuses);
+        }
+    }
+
+    /** This result as decided by an expectations entry: {@link Expectations#verdict}, remembering the outcome. */
+    public CaseResult expecting(Expectations.Entry e) {
+        return new CaseResult(id, name, displayName, module, behaviours, implementationDetail,
+                Expectations.verdict(status, e), message, trace, threadDump, durationSeconds, startedAtMillis,
+                reportEntries, new Expected(e.pattern(), e.statuses(), e.reason(), status));
+    }
+
+    /**
+     * What the expectations file says, for people: {@code expected FAIL: <reason>} (XFAIL), {@code listed as
+     * expected FAIL but passed: <reason>} (XPASS), {@code listed as expected FAIL but was ERROR: <reason>}; empty
+     * when no entry lists the case.
+     */
+    public String expectationNote() {
+        if (expectation == null) {
+            return "";
+        }
+        String expected = String.join(" or ", expectation.statuses().stream().map(Status::label).toList());
+        if (status == Status.XFAIL) {
+            return "expected " + expected + ": " + expectation.reason();
+        }
+        return "listed as expected " + expected + " but "
+                + (expectation.outcome() == Status.PASS ? "passed" : "was " + expectation.outcome().label()) + ": "
+                + expectation.reason();
     }
 
     /** The first line of {@link #message()}, or empty. */

@@ -49,6 +49,9 @@ public final class ConformanceRunner {
         /** The adapter was created and the selection made; {@code cases} case methods will run. */
         default void started(RunInfo info, int cases) {}
 
+        /** A case (or an invocation of a parameterized one) of {@code module}, named {@code name}, started. */
+        default void caseStarted(String module, String name) {}
+
         /** A result was recorded; {@code done} so far of about {@code expected}. */
         default void caseFinished(CaseResult result, int done, int expected) {}
     }
@@ -130,15 +133,25 @@ public final class ConformanceRunner {
         probe = info(provider, adapter, options, start.toString(), null, 0, List.of(), List.of(), filter.leftOutByProfile());
         observer.started(probe, planned);
 
-        ResultCollector collector = new ResultCollector(observer::caseFinished);
-        List<TestExecutionListener> listeners = new ArrayList<>();
-        listeners.add(collector);
+        // The JUnit XML writer hears the run through the collector, which decides XFAIL and XPASS first.
+        TestExecutionListener xml = null;
         if (options.resultsDir() != null) {
             Path junit = options.resultsDir().resolve("junit");
             clean(junit, "TEST-*.xml");
-            listeners.add(new LegacyXmlReportGeneratingListener(junit, new PrintWriter(System.err, true)));
+            xml = new LegacyXmlReportGeneratingListener(junit, new PrintWriter(System.err, true));
         }
-        launcher.execute(plan, listeners.toArray(new TestExecutionListener[0]));
+        ResultCollector collector = new ResultCollector(new ResultCollector.Observer() {
+            @Override
+            public void onResult(CaseResult result, int done, int expected) {
+                observer.caseFinished(result, done, expected);
+            }
+
+            @Override
+            public void onStart(String module, String name) {
+                observer.caseStarted(module, name);
+            }
+        }, options.expectations(), options.profile(), options.strict(), xml);
+        launcher.execute(plan, collector);
 
         List<CaseResult> results = collector.results();
         double seconds = (System.nanoTime() - t0) / 1e9;
@@ -147,7 +160,7 @@ public final class ConformanceRunner {
                 probe.suiteCommit(), probe.timingFactor(), probe.filters(), probe.profile(),
                 probe.implementationDetailsLeftOut(), start.toString(), Instant.now().toString(), seconds,
                 results.size(), RunReport.count(results), RunReport.count(RunReport.details(results)));
-        RunReport report = new RunReport(RunReport.FORMAT, info, results);
+        RunReport report = new RunReport(RunReport.FORMAT, info, results, expectationsSummary(options, collector));
         if (options.jsonFile() != null) {
             JsonReport.write(report, options.jsonFile());
         }
@@ -155,6 +168,17 @@ public final class ConformanceRunner {
             AllureReport.write(report, options.resultsDir().resolve("allure-results"));
         }
         return report;
+    }
+
+    private static RunReport.ExpectationsSummary expectationsSummary(RunOptions o, ResultCollector collector) {
+        Expectations e = o.expectations();
+        if (e == null) {
+            return null;
+        }
+        List<RunReport.Unused> unused = collector.unusedEntries().stream()
+                .map(u -> new RunReport.Unused(u.pattern(), u.statuses(), u.reason())).toList();
+        return new RunReport.ExpectationsSummary(e.source(), e.implementation(), o.strict(),
+                e.entries(o.profile()).size(), unused);
     }
 
     private static String describe(RunOptions o) {

@@ -15,11 +15,12 @@ import picocli.CommandLine.Spec;
 
 /** {@code pyconc run}: runs the cases against one adapter, shows progress and a summary, writes the results. */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = {"Runs the cases against one adapter: a line per case, then a summary per module and every "
-                + "case that did not pass, with its reason.",
+        description = {"Runs the cases against one adapter: a progress bar on a terminal (a line per case elsewhere, "
+                + "or with --verbose), then a summary per module and every case that did not pass, with its reason.",
                 "Writes <results-dir>/results.json, <results-dir>/junit/TEST-junit-jupiter.xml and "
                         + "<results-dir>/allure-results/.",
-                "Exit code 0 when no case FAILed, ERRORed or TIMEd OUT and at least one ran; 1 otherwise."})
+                "Exit code 0 when no case FAILed, ERRORed or TIMEd OUT and at least one ran (with --strict, also no "
+                        + "XPASS and no unused expectation); 1 otherwise."})
 final class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -60,9 +61,35 @@ final class RunCommand implements Callable<Integer> {
             description = "Scale every timeout tier (sets pyconc.timing.factor; raise it on a slow or loaded machine).")
     Double timingFactor;
 
+    @Option(names = "--expectations", paramLabel = "FILE|NAME",
+            description = "The implementation's known failures: a YAML file, or the name of one pyconc ships ("
+                    + "cpython-3.14, python3-3.11, pypy3, graalpy). A listed failure is XFAIL (the run still "
+                    + "succeeds), a listed case that passes XPASS, an entry that matches no case of the run is "
+                    + "reported unused.")
+    String expectations;
+
+    @Option(names = "--strict",
+            description = "With --expectations: an XPASS or an unused entry fails the run (exit code 1).")
+    boolean strict;
+
+    @Option(names = {"-v", "--verbose"},
+            description = "A line per case even on a terminal, instead of the progress bar.")
+    boolean verbose;
+
+    /** The first line of a run: how many cases, on what. */
+    static String startLine(RunInfo info, int cases) {
+        return "pyconc: running " + cases + " case" + (cases == 1 ? "" : "s") + " on " + info.adapter()
+                + " (" + info.implementation() + ", Python " + info.pythonVersion() + "), profile " + info.profile();
+    }
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
+        if (strict && expectations == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--strict needs --expectations");
+        }
+        // A bad expectations file stops the run before the adapter is created.
+        Expectations expected = expectations == null ? null : Expectations.resolve(expectations);
         if (python != null) {
             System.setProperty("pyconc.python", python);
         }
@@ -81,22 +108,27 @@ final class RunCommand implements Callable<Integer> {
         }
         Path dir = resultsDir != null ? resultsDir : RunOptions.defaultResultsDir(adapter);
         Path json = results != null ? results : dir.resolve("results.json");
-        RunOptions options = new RunOptions(adapter, modules, ids, dir, json, p);
-        RunReport report = new ConformanceRunner().run(options, new ConformanceRunner.Observer() {
-            @Override
-            public void started(RunInfo info, int cases) {
-                out.println("pyconc: running " + cases + " case" + (cases == 1 ? "" : "s") + " on " + info.adapter()
-                        + " (" + info.implementation() + ", Python " + info.pythonVersion() + "), profile "
-                        + info.profile());
-                out.flush();
+        RunOptions options = new RunOptions(adapter, modules, ids, dir, json, p).withExpectations(expected, strict);
+        RunReport report;
+        if (!verbose && ProgressBarObserver.isTerminal()) {
+            try (ProgressBarObserver bar = new ProgressBarObserver(out, System.out)) {
+                report = new ConformanceRunner().run(options, bar);
             }
+        } else {
+            report = new ConformanceRunner().run(options, new ConformanceRunner.Observer() {
+                @Override
+                public void started(RunInfo info, int cases) {
+                    out.println(startLine(info, cases));
+                    out.flush();
+                }
 
-            @Override
-            public void caseFinished(CaseResult result, int done, int expected) {
-                out.println(TextReport.progressLine(result, done, expected));
-                out.flush();
-            }
-        });
+                @Override
+                public void caseFinished(CaseResult result, int done, int expected) {
+                    out.println(TextReport.progressLine(result, done, expected));
+                    out.flush();
+                }
+            });
+        }
         TextReport.summary(report, out);
         out.println("Results: " + json + ", " + dir.resolve("junit") + ", " + dir.resolve("allure-results"));
         out.flush();

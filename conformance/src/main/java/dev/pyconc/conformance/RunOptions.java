@@ -17,13 +17,22 @@ import java.util.Objects;
  * @param jsonFile the JSON results file; null to write none
  * @param profile which cases to judge: {@link Profile#DOCS} leaves out the implementation-detail cases at
  *     discovery, {@link Profile#CPYTHON} runs them too and reports them apart
+ * @param expectations the implementation's known failures (listed failures become XFAIL, listed passes XPASS);
+ *     null for none
+ * @param strict with {@code expectations}: an XPASS or an entry that matches no case of the run fails the run
  */
 public record RunOptions(String adapter, List<String> modules, List<String> ids, Path resultsDir, Path jsonFile,
-        Profile profile) {
+        Profile profile, Expectations expectations, boolean strict) {
     public RunOptions {
         modules = modules == null ? List.of() : List.copyOf(modules);
         ids = ids == null ? List.of() : List.copyOf(ids);
         profile = Objects.requireNonNullElse(profile, Profile.DOCS);
+    }
+
+    /** The options without an expectations file. */
+    public RunOptions(String adapter, List<String> modules, List<String> ids, Path resultsDir, Path jsonFile,
+            Profile profile) {
+        this(adapter, modules, ids, resultsDir, jsonFile, profile, null, false);
     }
 
     /** The options in the default profile, {@link Profile#DOCS}. */
@@ -42,18 +51,23 @@ public record RunOptions(String adapter, List<String> modules, List<String> ids,
     }
 
     public RunOptions withModules(List<String> m) {
-        return new RunOptions(adapter, m, ids, resultsDir, jsonFile, profile);
+        return new RunOptions(adapter, m, ids, resultsDir, jsonFile, profile, expectations, strict);
     }
 
     public RunOptions withIds(List<String> i) {
-        return new RunOptions(adapter, modules, i, resultsDir, jsonFile, profile);
+        return new RunOptions(adapter, modules, i, resultsDir, jsonFile, profile, expectations, strict);
     }
 
     public RunOptions withResults(Path dir, Path json) {
-        return new RunOptions(adapter, modules, ids, dir, json, profile);
+        return new RunOptions(adapter, modules, ids, dir, json, profile, expectations, strict);
     }
 
     public RunOptions withProfile(Profile p) {
-        return new RunOptions(adapter, modules, ids, resultsDir, jsonFile, p);
+        return new RunOptions(adapter, modules, ids, resultsDir, jsonFile, p, expectations, strict);
+    }
+
+    /** With an expectations file (null for none) and, when {@code strict}, XPASS and unused entries failing the run. */
+    public RunOptions withExpectations(Expectations e, boolean strictly) {
+        return new RunOptions(adapter, modules, ids, resultsDir, jsonFile, profile, e, strictly);
     }
 }

@@ -12,6 +12,17 @@ public enum Status {
     ERROR("ERROR"),
     /** The case passed its deadline ({@code Timing.CASE}); the result holds the thread dumps. */
     TIMEOUT("TIMEOUT"),
+    /**
+     * Expected failure: the case FAILed, ERRORed or TIMEd OUT as the run's expectations file says it would
+     * ({@link Expectations}); the result keeps the status it had and the expectation's reason. Not a failure of
+     * the run.
+     */
+    XFAIL("XFAIL"),
+    /**
+     * Unexpected pass: the expectations file lists the case as failing, but it passed. Reported; a failure of
+     * the run only under {@code --strict}.
+     */
+    XPASS("XPASS"),
     /** The behaviour does not apply to the adapter (other Python version, missing feature); not run. */
     NOT_APPLICABLE("N/A"),
     /** Not run for another reason (disabled, aborted by an assumption, deselected), with the reason. */
@@ -23,17 +34,20 @@ public enum Status {
         this.label = label;
     }
 
-    /** Short column label: PASS, FAIL, ERROR, TIMEOUT, N/A, SKIP. */
+    /** Short column label: PASS, FAIL, ERROR, TIMEOUT, XFAIL, XPASS, N/A, SKIP. */
     public String label() {
         return label;
     }
 
-    /** Whether this outcome makes a run fail: FAIL, ERROR or TIMEOUT. */
+    /**
+     * Whether this outcome makes a run fail: FAIL, ERROR or TIMEOUT (XPASS only under {@code --strict}, which
+     * {@link RunReport#succeeded()} decides).
+     */
     public boolean isFailure() {
         return this == FAIL || this == ERROR || this == TIMEOUT;
     }
 
-    /** Whether the case body ran (PASS, FAIL, ERROR, TIMEOUT). */
+    /** Whether the case body ran (PASS, FAIL, ERROR, TIMEOUT, XFAIL, XPASS). */
     public boolean ran() {
         return this != NOT_APPLICABLE && this != SKIPPED;
     }

@@ -73,6 +73,63 @@ class MainTest {
         assertFalse(Files.exists(dir.resolve("results.json")), "nothing ran, nothing written");
     }
 
+    /** On fake, threading.Event cases ERROR (it has no Event); an expectations file can list them. */
+    @Test
+    void expectationsMakeListedFailuresXfailAndStrictFailsOnUnusedEntries(@TempDir Path dir) throws Exception {
+        String event = "threading.Event/initially-false";
+        Path file = dir.resolve("fake.yaml");
+        Files.writeString(file, "implementation: the fake adapter\nexpectations:\n"
+                + "  " + event + ": {status: ERROR, reason: fake has no Event}\n");
+        Result without = cli("run", "--adapter", "fake", "--id", event, "--results-dir", dir.resolve("a").toString());
+        assertEquals(1, without.code(), without.toString());
+
+        Result r = cli("run", "--adapter", "fake", "--id", event, "--expectations", file.toString(), "--strict",
+                "--results-dir", dir.resolve("b").toString());
+        assertEquals(0, r.code(), r.toString());
+        assertTrue(r.out().contains("XFAIL"), r.out());
+        assertTrue(r.out().contains("expected ERROR: fake has no Event"), r.out());
+        assertTrue(r.out().contains("MATCHES ITS EXPECTATIONS on fake: "), r.out());
+        assertTrue(r.out().contains("1 expected failures (XFAIL), 0 unexpected passes (XPASS)"), r.out());
+
+        Files.writeString(file, "expectations:\n  " + event + ": {status: ERROR, reason: fake has no Event}\n"
+                + "  '*#gone': {status: FAIL, reason: stale}\n");
+        Result loose = cli("run", "--adapter", "fake", "--id", event, "--expectations", file.toString(),
+                "--results-dir", dir.resolve("c").toString());
+        assertEquals(0, loose.code(), loose.toString());
+        assertTrue(loose.out().contains("warning: unused entry '*#gone'"), loose.out());
+        Result strict = cli("run", "--adapter", "fake", "--id", event, "--expectations", file.toString(), "--strict",
+                "--results-dir", dir.resolve("d").toString());
+        assertEquals(1, strict.code(), strict.toString());
+        assertTrue(strict.out().contains("error: unused entry '*#gone'"), strict.out());
+        assertTrue(strict.out().contains("DOES NOT CONFORM on fake"), strict.out());
+
+        Result xpass = cli("run", "--adapter", "fake", "--id", "threading.Lock.release/unlocked-raises-runtimeerror",
+                "--expectations", file.toString(), "--results-dir", dir.resolve("e").toString());
+        assertEquals(0, xpass.code(), "no XPASS here, and unused entries only warn: " + xpass);
+
+        Path bad = dir.resolve("bad.yaml");
+        Files.writeString(bad, "expectations:\n  " + event + ": {status: FLAKY, reason: r}\n");
+        assertOneLineError(cli("run", "--adapter", "fake", "--expectations", bad.toString()), 1,
+                "pyconc: error: expectations file " + bad + ": entry '" + event + "': unknown status 'FLAKY'");
+        assertOneLineError(cli("run", "--adapter", "fake", "--expectations", "no-such-impl"), 1,
+                "pyconc: error: no expectations file 'no-such-impl': not a file, nor one of the bundled ");
+        assertOneLineError(cli("run", "--adapter", "fake", "--strict"), 2,
+                "pyconc: --strict needs --expectations");
+    }
+
+    @Test
+    void aRedirectedRunPrintsALinePerCaseAndNoProgressBar(@TempDir Path dir) {
+        Result r = cli("run", "--adapter", "fake", "--id", "threading.Lock.release/unlocked-raises-runtimeerror",
+                "--results-dir", dir.toString());
+        assertTrue(r.out().lines().anyMatch(l -> l.matches("\\[\\s*1/\\s*\\d+\\] PASS .*")), r.out());
+        assertFalse(r.out().contains("\r"), "no carriage return (a bar's redraw) in redirected output");
+        assertFalse(r.err().contains("\r"), r.err());
+        Result verbose = cli("run", "--verbose", "--adapter", "fake", "--id",
+                "threading.Lock.release/unlocked-raises-runtimeerror", "--results-dir", dir.toString());
+        assertEquals(r.out().lines().filter(l -> l.startsWith("[")).count(),
+                verbose.out().lines().filter(l -> l.startsWith("[")).count(), verbose.out());
+    }
+
     @Test
     void helpAndModuleCheckListTheRegistry() {
         String known = String.join(", ", PyModule.pythonNames());
