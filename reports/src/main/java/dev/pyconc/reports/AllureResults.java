@@ -1,4 +1,4 @@
-package dev.pyconc.conformance;
+package dev.pyconc.reports;
 
 import dev.pyconc.catalog.Behaviour;
 import dev.pyconc.catalog.Catalog;
@@ -7,6 +7,7 @@ import io.qameta.allure.model.Label;
 import io.qameta.allure.model.Link;
 import io.qameta.allure.model.Parameter;
 import io.qameta.allure.model.Stage;
+import io.qameta.allure.model.Status;
 import io.qameta.allure.model.StatusDetails;
 import io.qameta.allure.model.TestResult;
 import java.io.IOException;
@@ -22,32 +23,34 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
 /**
- * Writes a run's results as Allure 2 results (one {@code *-result.json} per case) with allure-java-commons,
- * for {@code allure generate} / {@code allure serve}.
+ * Writes results as Allure 2 results (one {@code *-result.json} per result) with allure-java-commons, for
+ * {@code allure generate}; conformance and stress results share the labels, so both go into one report.
  *
  * <ul>
- *   <li>labels: {@code parentSuite}/{@code epic}/{@code module} = the Python module, {@code suite}/{@code testClass}
- *       = the case class, {@code testMethod}, {@code feature} = each behaviour's dotted API, {@code story} and
- *       {@code behaviour} = each behaviour id, {@code tag} = the catalog tags;</li>
+ *   <li>labels: {@code parentSuite}/{@code epic}/{@code module} = the Python module, {@code suite} = the case
+ *       class (or {@code stress: <tool>}), {@code testClass}/{@code testMethod}/{@code package} for a case,
+ *       {@code feature} = each behaviour's dotted API (or the stress test's API), {@code story} and
+ *       {@code behaviour} = each behaviour id, {@code tag} = the catalog tags and the result's own;</li>
  *   <li>one link per behaviour to its documentation anchor;</li>
- *   <li>status: PASS passed, FAIL failed, ERROR and TIMEOUT broken, NOT_APPLICABLE and SKIPPED skipped, with
- *       the reason (prefixed by the pyconc status) in the status details;</li>
- *   <li>the adapter as the parameter {@code adapter}, so runs of several adapters can share a report.</li>
+ *   <li>status: see {@link #status(String)}; the reason, led by pyconc's status, in the status details;</li>
+ *   <li>the run's {@link RunRecord#parameters() parameters} (the adapter, a stress profile) as Allure
+ *       parameters, so runs of several adapters can share a report.</li>
  * </ul>
  */
-public final class AllureReport {
-    private AllureReport() {}
+public final class AllureResults {
+    private AllureResults() {}
 
     /**
-     * Writes every result of {@code report} into {@code dir}, after removing the {@code *-result.json} files
-     * of an earlier run there, plus an {@code environment.properties} describing the run.
+     * Writes every result into {@code dir}, after removing the {@code *-result.json} files of an earlier run
+     * there, plus an {@code environment.properties} from the run's environment.
      */
-    public static void write(RunReport report, Path dir) {
+    public static void write(Results results, Path dir) {
         try {
             Files.createDirectories(dir);
             try (DirectoryStream<Path> old = Files.newDirectoryStream(dir, "*-result.json")) {
@@ -56,18 +59,13 @@ public final class AllureReport {
                 }
             }
             FileSystemResultsWriter writer = new FileSystemResultsWriter(dir);
-            for (CaseResult c : report.cases()) {
-                writer.write(toAllure(report.run(), c));
+            for (ResultRecord r : results.results()) {
+                writer.write(toAllure(results.run(), r));
             }
             try (Writer w = Files.newBufferedWriter(dir.resolve("environment.properties"), StandardCharsets.UTF_8)) {
-                RunInfo r = report.run();
-                w.write(prop("adapter", r.adapter()));
-                w.write(prop("implementation", r.implementation()));
-                w.write(prop("python.version", r.pythonVersion()));
-                w.write(prop("features", String.join(",", r.features())));
-                w.write(prop("jvm", r.jvm()));
-                w.write(prop("os", r.os()));
-                w.write(prop("suite.commit", r.suiteCommit()));
+                for (Map.Entry<String, String> e : results.run().environment().entrySet()) {
+                    w.write(prop(e.getKey(), e.getValue()));
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write Allure results to " + dir + ": " + e.getMessage(), e);
@@ -79,25 +77,28 @@ public final class AllureReport {
         return k + "=" + value + "\n";
     }
 
-    /** The Allure result of one case. */
-    static TestResult toAllure(RunInfo run, CaseResult c) {
+    /** The Allure result of one result. */
+    public static TestResult toAllure(RunRecord run, ResultRecord c) {
         List<Label> labels = new ArrayList<>();
-        String className = c.id().contains("#") ? c.id().substring(0, c.id().indexOf('#')) : c.id();
-        String simpleClass = className.substring(className.lastIndexOf('.') + 1);
-        String method = c.id().contains("#") ? c.id().substring(c.id().indexOf('#') + 1) : c.name();
         labels.add(label("parentSuite", c.module()));
         labels.add(label("module", c.module()));
         labels.add(label("epic", c.module()));
-        labels.add(label("suite", simpleClass));
-        labels.add(label("testClass", className));
-        labels.add(label("testMethod", method));
-        labels.add(label("package", className.contains(".") ? className.substring(0, className.lastIndexOf('.')) : ""));
+        labels.add(label("suite", c.suite()));
+        if (c.id().contains("#")) {
+            String className = c.id().substring(0, c.id().indexOf('#'));
+            labels.add(label("testClass", className));
+            labels.add(label("testMethod", c.id().substring(c.id().indexOf('#') + 1)));
+            labels.add(label("package", className.contains(".") ? className.substring(0, className.lastIndexOf('.')) : ""));
+        }
         labels.add(label("framework", "pyconc"));
         labels.add(label("language", "java"));
         List<Link> links = new ArrayList<>();
         Set<String> features = new LinkedHashSet<>();
         Set<String> tags = new LinkedHashSet<>();
         StringBuilder description = new StringBuilder();
+        if (c.api() != null) {
+            features.add(c.api());
+        }
         for (String id : c.behaviours()) {
             labels.add(label("behaviour", id));
             labels.add(label("story", id));
@@ -109,40 +110,54 @@ public final class AllureReport {
                 description.append("- ").append(id).append(": ").append(b.get().summary()).append('\n');
             }
         }
+        tags.addAll(c.tags());
+        if (c.description() != null) {
+            description.append(c.description());
+        }
         features.forEach(f -> labels.add(label("feature", f)));
         tags.forEach(t -> labels.add(label("tag", t)));
+        List<Parameter> parameters = new ArrayList<>();
+        StringBuilder history = new StringBuilder();
+        for (Map.Entry<String, String> p : run.parameters().entrySet()) {
+            parameters.add(new Parameter().setName(p.getKey()).setValue(p.getValue()));
+            history.append(p.getValue()).append('\n');
+        }
         TestResult r = new TestResult()
                 .setUuid(UUID.randomUUID().toString())
-                .setHistoryId(md5(run.adapter() + "\n" + c.id()))
+                .setHistoryId(md5(history + c.id()))
                 .setTestCaseId(md5(c.id()))
                 .setFullName(c.id())
                 .setName(c.name())
                 .setDescription(description.toString())
                 .setLabels(labels)
                 .setLinks(links)
-                .setParameters(List.of(new Parameter().setName("adapter").setValue(run.adapter())))
+                .setParameters(parameters)
                 .setStatus(status(c.status()))
                 .setStage(Stage.FINISHED)
                 .setStart(c.startedAtMillis())
                 .setStop(c.startedAtMillis() + Math.round(c.durationSeconds() * 1000));
-        if (c.status() != Status.PASS) {
-            String msg = c.status().name() + (c.message() == null ? "" : ": " + c.message());
-            String trace = c.trace();
-            if (c.threadDump() != null) {
-                trace = (trace == null ? "" : trace + "\n") + c.threadDump();
-            }
-            r.setStatusDetails(new StatusDetails().setMessage(msg).setTrace(trace));
+        if (!"PASS".equals(c.status())) {
+            String msg = c.status() + (c.message() == null ? "" : ": " + c.message());
+            r.setStatusDetails(new StatusDetails().setMessage(msg).setTrace(c.trace()));
         }
         return r;
     }
 
-    /** pyconc status to Allure status. */
-    static io.qameta.allure.model.Status status(Status s) {
+    /**
+     * pyconc's status word to Allure's: PASS passed; FAIL failed; ERROR and TIMEOUT broken; NOT_APPLICABLE,
+     * SKIPPED skipped; XFAIL (a failure the implementation's expectations list) skipped; XPASS (a listed
+     * failure that now passes) passed; any other word null, which Allure shows as unknown.
+     */
+    public static Status status(String s) {
+        if (s == null) {
+            return null;
+        }
         return switch (s) {
-            case PASS -> io.qameta.allure.model.Status.PASSED;
-            case FAIL -> io.qameta.allure.model.Status.FAILED;
-            case ERROR, TIMEOUT -> io.qameta.allure.model.Status.BROKEN;
-            case NOT_APPLICABLE, SKIPPED -> io.qameta.allure.model.Status.SKIPPED;
+            case "PASS", "XPASS" -> Status.PASSED;
+            case "FAIL" -> Status.FAILED;
+            case "ERROR", "TIMEOUT" -> Status.BROKEN;
+            case "NOT_APPLICABLE", "N/A", "SKIPPED", "SKIP", "XFAIL" -> Status.SKIPPED;
+            default -> null;
         };
     }
 
@@ -150,7 +165,8 @@ public final class AllureReport {
         return new Label().setName(name).setValue(value);
     }
 
-    private static String md5(String s) {
+    /** The hex MD5 of {@code s}, as Allure's history and test case ids. */
+    static String md5(String s) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(s.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
