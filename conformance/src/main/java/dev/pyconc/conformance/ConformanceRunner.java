@@ -1,5 +1,6 @@
 package dev.pyconc.conformance;
 
+import dev.pyconc.reports.AllureResults;
 import dev.pyconc.spec.harness.Adapters;
 import dev.pyconc.spec.harness.CaseIndex;
 import dev.pyconc.spec.harness.Profile;
@@ -165,7 +166,7 @@ public final class ConformanceRunner {
             JsonReport.write(report, options.jsonFile());
         }
         if (options.resultsDir() != null) {
-            AllureReport.write(report, options.resultsDir().resolve("allure-results"));
+            AllureResults.write(JsonReport.toResults(report), options.resultsDir().resolve("allure-results"));
         }
         return report;
     }

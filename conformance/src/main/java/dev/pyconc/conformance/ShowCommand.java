@@ -2,6 +2,7 @@ package dev.pyconc.conformance;
 
 import dev.pyconc.catalog.Behaviour;
 import dev.pyconc.catalog.Catalog;
+import dev.pyconc.reports.CaseSources;
 import dev.pyconc.spec.harness.CaseIndex;
 import java.io.PrintWriter;
 import java.util.List;

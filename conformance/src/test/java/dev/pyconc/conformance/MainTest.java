@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.pyconc.catalog.Catalog;
+import dev.pyconc.reports.CaseSources;
 import dev.pyconc.spec.harness.CaseIndex;
 import dev.pyconc.spi.PyModule;
 import java.io.PrintWriter;

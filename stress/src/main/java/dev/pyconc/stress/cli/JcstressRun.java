@@ -1,5 +1,6 @@
 package dev.pyconc.stress.cli;
 
+import dev.pyconc.reports.stress.StressTestResult;
 import dev.pyconc.stress.jcstress.JcstressProfiles;
 
 import java.io.BufferedReader;

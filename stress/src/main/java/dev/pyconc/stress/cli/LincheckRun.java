@@ -1,5 +1,6 @@
 package dev.pyconc.stress.cli;
 
+import dev.pyconc.reports.stress.StressTestResult;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod;
 
 import dev.pyconc.stress.lincheck.LincheckTests;

@@ -1,5 +1,7 @@
 package dev.pyconc.stress.cli;
 
+import dev.pyconc.reports.stress.StressReport;
+import dev.pyconc.reports.stress.StressTestResult;
 import dev.pyconc.spec.harness.Adapters;
 import dev.pyconc.spi.AdapterUnavailableException;
 import dev.pyconc.stress.lincheck.LincheckPlan;

@@ -1,5 +1,6 @@
 package dev.pyconc.stress.cli;
 
+import dev.pyconc.reports.stress.StressTestResult;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package dev.pyconc.conformance;
+package dev.pyconc.reports;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,11 +10,11 @@ import java.util.regex.Pattern;
 
 /**
  * The source text of case methods, from the case sources the spec jar carries as resources under
- * {@value #ROOT} (see spec/pom.xml), for {@code pyconc show}.
+ * {@value #ROOT} (see spec/suite/pom.xml), for {@code pyconc show} and the HTML report.
  */
-final class CaseSources {
+public final class CaseSources {
     /** Classpath folder of the case sources, mirroring the packages under {@code dev.pyconc.spec.cases}. */
-    static final String ROOT = "dev/pyconc/spec/cases-src/";
+    public static final String ROOT = "dev/pyconc/spec/cases-src/";
 
     /**
      * A method's text with its javadoc and annotations.
@@ -23,12 +23,12 @@ final class CaseSources {
      * @param line the 1-based line of the text's first line
      * @param text the lines
      */
-    record Snippet(String file, int line, String text) {}
+    public record Snippet(String file, int line, String text) {}
 
     private CaseSources() {}
 
     /** The source of {@code method} in {@code className} (a class under the cases package), if found. */
-    static Optional<Snippet> find(String className, String method) {
+    public static Optional<Snippet> find(String className, String method) {
         String prefix = dev.pyconc.spec.harness.CaseIndex.CASES_PACKAGE + ".";
         if (!className.startsWith(prefix)) {
             return Optional.empty();
@@ -48,7 +48,7 @@ final class CaseSources {
     }
 
     /** Finds {@code void method(} in {@code src} and returns it from its javadoc to its closing brace. */
-    static Optional<Snippet> extract(String src, String method) {
+    public static Optional<Snippet> extract(String src, String method) {
         List<String> lines = src.lines().toList();
         Pattern decl = Pattern.compile("\\bvoid\\s+" + Pattern.quote(method) + "\\s*\\(");
         int at = -1;

@@ -1,4 +1,4 @@
-package dev.pyconc.stress.cli;
+package dev.pyconc.reports.stress;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.List;
