@@ -49,7 +49,7 @@ final class Session implements AutoCloseable, AgentProcess.Listener {
     final Codec codec = new Codec(this);
 
     /** Starts the agent under {@code python}. */
-    Session(String python, Path agent, int generation) throws IOException {
+    Session(List<String> python, Path agent, int generation) throws IOException {
         this.process = new AgentProcess(python, agent, generation, this);
     }
 
