@@ -29,8 +29,16 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Timeout(value = 240, unit = TimeUnit.SECONDS)
 class GraalpySmokeTest {
-    /** Cases that fail on GraalPy 25.2.4 because it deviates from the docs (not bridge bugs); none are in sched. */
-    static final Set<String> KNOWN_DEVIATIONS = Set.of();
+    /**
+     * Cases that FAIL on GraalPy 25.2.4 because it deviates from the docs (not bridge bugs), from a whole-suite run;
+     * none is in sched, the module this test runs. (GraalPy's ContextVar also lacks {@code name}: an ERROR.)
+     */
+    static final Set<String> KNOWN_DEVIATIONS = Set.of(
+            "LockCases#releaseUnlockedRaises",                      // release of an unlocked Lock is silent
+            "AllocateLockCases#releaseUnlockedRaises",              // the same for _thread's lock
+            "ModuleFunctionCases#stackSizeInvalid",                 // threading.stack_size(1) accepted
+            "ModuleFunctionCases#stackSizeWithoutArgumentResets",   // stack_size() does not reset to 0
+            "ThreadModuleCases#invalidStackSizeRaisesAndKeepsSize"); // _thread keeps a rejected size
 
     @Test
     void schedRunsOnGraalpy(@TempDir Path dir) {
