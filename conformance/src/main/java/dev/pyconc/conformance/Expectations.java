@@ -40,8 +40,14 @@ import java.util.Set;
  * unused.
  */
 public final class Expectations {
-    /** The expectations files pyconc ships, by the name {@code --expectations} accepts. */
-    public static final List<String> BUNDLED = List.of("cpython-3.14", "python3-3.11", "pypy3", "graalpy");
+    /**
+     * The expectations files pyconc ships, by the name {@code --expectations} accepts: one per implementation of
+     * {@code pyconc matrix} but the reference (which must pass everything), named as the matrix names it.
+     */
+    public static final String BUNDLED_NAMES = "cpython-3.14, cpython-3.13, python3, pypy3, graalpy";
+
+    /** {@link #BUNDLED_NAMES} as a list. */
+    public static final List<String> BUNDLED = List.of(BUNDLED_NAMES.split(", "));
 
     /** Where the bundled files are, as class path resources {@code <BUNDLED_DIR>/<name>.yaml}. */
     static final String BUNDLED_DIR = "dev/pyconc/conformance/expectations";

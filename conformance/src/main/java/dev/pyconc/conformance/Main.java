@@ -10,14 +10,15 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /**
- * The {@code pyconc} command line: {@code run}, {@code catalog}, {@code show}, {@code adapters}, {@code report}.
+ * The {@code pyconc} command line: {@code run}, {@code matrix}, {@code catalog}, {@code show}, {@code adapters},
+ * {@code report}.
  *
  * <p>Exit codes: 0 success (for {@code run}: no FAIL, ERROR or TIMEOUT and at least one case ran), 1 a run
  * that does not conform or a problem (unknown adapter, id or module, missing interpreter), 2 bad usage.
  * Problems are reported as one line on standard error.
  */
 @Command(name = "pyconc", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        subcommands = {RunCommand.class, CatalogCommand.class, ShowCommand.class, AdaptersCommand.class, ReportCommand.class,
+        subcommands = {RunCommand.class, MatrixCommand.class, CatalogCommand.class, ShowCommand.class, AdaptersCommand.class, ReportCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     /** Exit code of a run that does not conform, or of a problem found before running. */
@@ -31,7 +32,7 @@ public final class Main implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(),
-                "missing command: one of run, catalog, show, adapters, report");
+                "missing command: one of run, matrix, catalog, show, adapters, report");
     }
 
     public static void main(String[] args) {

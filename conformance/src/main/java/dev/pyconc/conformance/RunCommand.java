@@ -63,7 +63,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--expectations", paramLabel = "FILE|NAME",
             description = "The implementation's known failures: a YAML file, or the name of one pyconc ships ("
-                    + "cpython-3.14, python3-3.11, pypy3, graalpy). A listed failure is XFAIL (the run still "
+                    + Expectations.BUNDLED_NAMES + "). A listed failure is XFAIL (the run still "
                     + "succeeds), a listed case that passes XPASS, an entry that matches no case of the run is "
                     + "reported unused.")
     String expectations;

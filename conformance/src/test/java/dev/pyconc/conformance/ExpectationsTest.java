@@ -259,8 +259,8 @@ class ExpectationsTest {
         assertEquals(f.toString(), Expectations.resolve(f.toString()).source());
         assertEquals("bundled:graalpy", Expectations.resolve("graalpy").source());
         var none = assertThrows(ConformanceException.class, () -> Expectations.resolve("jython"));
-        assertEquals("no expectations file 'jython': not a file, nor one of the bundled cpython-3.14, python3-3.11, "
-                + "pypy3, graalpy", none.getMessage());
+        assertEquals("no expectations file 'jython': not a file, nor one of the bundled cpython-3.14, cpython-3.13, "
+                + "python3, pypy3, graalpy", none.getMessage());
         var missing = assertThrows(ConformanceException.class,
                 () -> Expectations.resolve(dir.resolve("nope.yaml").toString()));
         assertTrue(missing.getMessage().startsWith("no expectations file '" + dir.resolve("nope.yaml")), missing.getMessage());

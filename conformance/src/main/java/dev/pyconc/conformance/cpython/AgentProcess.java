@@ -20,7 +20,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The agent process and the wire: starts {@code python -E -s -u agent.py}, writes JSON lines to its stdin,
+ * The agent process and the wire: starts {@code python -E -s -u agent.py} ({@code python} being an
+ * {@link Interpreter}'s command), writes JSON lines to its stdin,
  * reads its stdout on a reader thread (control answers complete their request here; every other message goes
  * to the {@link Listener}), keeps the tail of its stderr, and notices its death.
  */
@@ -53,11 +54,13 @@ final class AgentProcess implements AutoCloseable {
     private volatile String deathReason;
     private volatile boolean closing;
 
-    AgentProcess(String python, Path agent, int generation, Listener listener) throws IOException {
+    AgentProcess(java.util.List<String> python, Path agent, int generation, Listener listener) throws IOException {
         this.listener = listener;
         this.generation = generation;
-        this.command = python;
-        ProcessBuilder pb = new ProcessBuilder(python, "-E", "-s", "-u", agent.toString());
+        this.command = String.join(" ", python);
+        java.util.List<String> cmd = new java.util.ArrayList<>(python);
+        cmd.addAll(java.util.List.of("-E", "-s", "-u", agent.toString()));
+        ProcessBuilder pb = new ProcessBuilder(cmd);
         pb.environment().put("PYTHONDONTWRITEBYTECODE", "1");
         pb.redirectInput(ProcessBuilder.Redirect.PIPE).redirectOutput(ProcessBuilder.Redirect.PIPE)
                 .redirectError(ProcessBuilder.Redirect.PIPE);

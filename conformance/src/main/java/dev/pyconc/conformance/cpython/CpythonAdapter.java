@@ -25,13 +25,16 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The {@code cpython} adapter: every SPI call runs in a child Python process (see the package docs).
+ * The {@code cpython} adapter, and the {@code graalpy} adapter on the same bridge: every SPI call runs in a child
+ * Python process (see the package docs), started with an {@link Interpreter}'s command.
  *
  * <p>If the process dies, the calls in flight and every later call of that case fail with
  * {@link PythonBridgeException} naming the exit status and the tail of stderr; {@link #beginCase} then starts
  * a new process for the next case and counts the restart in {@link #details()}.
  */
 public final class CpythonAdapter implements Adapter {
+    private final Interpreter interpreter;
+    /** The interpreter command as one line, for messages. */
     private final String python;
     private final Path agentDir;
     private final Path agent;
@@ -69,33 +72,53 @@ public final class CpythonAdapter implements Adapter {
      * @throws AdapterUnavailableException if the interpreter cannot be started or does not answer
      */
     public CpythonAdapter(String python, double probeSeconds) {
-        this.python = python;
+        this(Interpreter.of(python), probeSeconds);
+    }
+
+    /**
+     * Starts the agent under the interpreter's command, as an adapter of the interpreter's name; a feature
+     * probe's pool call may take {@code probeSeconds}.
+     *
+     * @throws AdapterUnavailableException if the interpreter cannot be started or does not answer (its cleanup
+     *     has then run)
+     */
+    public CpythonAdapter(Interpreter interpreter, double probeSeconds) {
+        this.interpreter = interpreter;
+        this.python = interpreter.display();
         this.probeSeconds = probeSeconds;
         try {
             agentDir = Files.createTempDirectory("pyconc-agent");
             agent = agentDir.resolve("pyconc_agent.py");
             try (InputStream in = CpythonAdapter.class.getResourceAsStream("agent.py")) {
                 if (in == null) {
-                    throw new AdapterUnavailableException("cpython adapter: agent.py missing from the class path");
+                    throw new AdapterUnavailableException(name() + " adapter: agent.py missing from the class path");
                 }
                 Files.copy(in, agent);
             }
             agentDir.toFile().deleteOnExit(); // deleted in reverse order: the file first, then its directory
             agent.toFile().deleteOnExit();
         } catch (IOException e) {
-            throw new AdapterUnavailableException("cpython adapter: cannot write the agent script: " + e.getMessage(), e);
+            interpreter.cleanup().run();
+            throw new AdapterUnavailableException(name() + " adapter: cannot write the agent script: " + e.getMessage(), e);
         }
         JsonNode hello;
+        long startedAt = System.nanoTime();
         try {
             hello = start();
         } catch (RuntimeException e) {
             deleteAgent();
+            interpreter.cleanup().run();
             throw e;
         }
         JsonNode v = hello.path("version");
         version = new PyVersion(v.get(0).asInt(), v.get(1).asInt(), v.get(2).asInt());
         String impl = hello.path("implementation").asText("python");
-        String implName = impl.equals("cpython") ? "CPython" : impl.equals("pypy") ? "PyPy" : impl;
+        String implName = switch (impl) {
+            case "cpython" -> "CPython";
+            case "pypy" -> "PyPy";
+            case "graalpy" -> "GraalPy";
+            default -> impl;
+        };
         String exe = hello.path("executable").asText(python);
         implementation = implName + " " + version + " (" + exe + ")";
         EnumSet<Feature> fs = EnumSet.noneOf(Feature.class);
@@ -116,12 +139,15 @@ public final class CpythonAdapter implements Adapter {
             modules = new ModuleTable(name(), imported);
         } catch (IllegalArgumentException e) {
             close();
-            throw new AdapterUnavailableException("cpython adapter: interpreter '" + python + "' cannot be driven: "
+            throw new AdapterUnavailableException(name() + " adapter: interpreter '" + python + "' cannot be driven: "
                     + e.getMessage(), e);
         }
         info.put("python", python);
+        info.putAll(interpreter.details());
         info.put("executable", exe);
         info.put("sys.version", hello.path("full_version").asText());
+        // From starting the interpreter to the agent's hello (its imports done): GraalPy takes seconds.
+        info.put("startupSeconds", String.format(java.util.Locale.ROOT, "%.1f", (System.nanoTime() - startedAt) / 1e9));
         info.put("roundTripMedianMicros", measureRoundTrip());
     }
 
@@ -169,9 +195,9 @@ public final class CpythonAdapter implements Adapter {
             gen = ++generation;
         }
         try {
-            s = new Session(python, agent, gen);
+            s = new Session(interpreter.command(), agent, gen);
         } catch (IOException e) {
-            throw new AdapterUnavailableException("cpython adapter: cannot start Python interpreter '" + python + "': "
+            throw new AdapterUnavailableException(name() + " adapter: cannot start Python interpreter '" + python + "': "
                     + oneLine(e.getMessage()), e);
         }
         ObjectNode wanted = Session.JSON.createObjectNode();
@@ -191,7 +217,7 @@ public final class CpythonAdapter implements Adapter {
             s.close();
             String tail = s.stderrTail();
             String last = tail.isBlank() ? "" : tail.substring(tail.lastIndexOf('\n') + 1);
-            throw new AdapterUnavailableException("cpython adapter: interpreter '" + python
+            throw new AdapterUnavailableException(name() + " adapter: interpreter '" + python
                     + "' did not start the agent" + (last.isBlank() ? ": " + oneLine(e.getMessage()) : ": " + oneLine(last)), e);
         }
     }
@@ -210,7 +236,7 @@ public final class CpythonAdapter implements Adapter {
 
     @Override
     public String name() {
-        return "cpython";
+        return interpreter.adapterName();
     }
 
     @Override
@@ -319,7 +345,7 @@ public final class CpythonAdapter implements Adapter {
                 String note = "restarted the Python agent before " + caseId + " (previous one: "
                         + oneLine(why) + ")";
                 notes.add(note);
-                System.err.println("[pyconc cpython] " + note);
+                System.err.println("[pyconc " + name() + "] " + note);
             } catch (AdapterUnavailableException e) {
                 throw new PythonBridgeException("the Python agent died and could not be restarted: " + e.getMessage(), e);
             }
@@ -341,7 +367,7 @@ public final class CpythonAdapter implements Adapter {
             leftBlocked += left;
             String note = left + " Python partner thread(s) left blocked in a call at the end of a case";
             notes.add(note);
-            System.err.println("[pyconc cpython] " + note);
+            System.err.println("[pyconc " + name() + "] " + note);
         }
     }
 
@@ -395,6 +421,7 @@ public final class CpythonAdapter implements Adapter {
             // never throw
         }
         deleteAgent();
+        interpreter.cleanup().run();
     }
 
     private void deleteAgent() {
@@ -408,6 +435,6 @@ public final class CpythonAdapter implements Adapter {
 
     @Override
     public String toString() {
-        return "cpython adapter: " + implementation;
+        return name() + " adapter: " + implementation;
     }
 }

@@ -58,7 +58,7 @@ final class Session implements AutoCloseable, AgentProcess.Listener {
     final Codec codec = new Codec(this);
 
     /** Starts the agent under {@code python}. */
-    Session(String python, Path agent, int generation) throws IOException {
+    Session(List<String> python, Path agent, int generation) throws IOException {
         byKey.put(main.key, main);
         this.process = new AgentProcess(python, agent, generation, this);
     }
