@@ -143,15 +143,30 @@ public final class HtmlReport {
 
     private record Matrix(Map<String, Map<String, List<Row>>> byModuleAndApi, Map<String, List<String>> caseBehaviours) {}
 
+    /**
+     * A column's name: the results file's own name when it has one ({@code pypy3.json}, as {@code pyconc matrix}
+     * names its files, gives {@code pypy3}), else the implementation (the adapter) that a {@code results.json}
+     * records.
+     */
+    private static String columnName(Results r) {
+        if (r.source() != null && r.source().getFileName() != null) {
+            String file = r.source().getFileName().toString();
+            if (file.endsWith(".json") && !file.equals("results.json") && !file.equals("summary.json")) {
+                return file.substring(0, file.length() - ".json".length());
+            }
+        }
+        return r.run().implementation();
+    }
+
     private static List<Column> columns(List<Results> conformance) {
         Map<String, Integer> names = new HashMap<>();
         for (Results r : conformance) {
-            names.merge(r.run().implementation(), 1, Integer::sum);
+            names.merge(columnName(r), 1, Integer::sum);
         }
         List<Column> out = new ArrayList<>();
         Set<String> used = new LinkedHashSet<>();
         for (Results r : conformance) {
-            String key = r.run().implementation();
+            String key = columnName(r);
             if (names.get(key) > 1 && r.run().pythonVersion() != null) {
                 key = key + " " + r.run().pythonVersion();
             }
