@@ -2,6 +2,7 @@ package dev.pyconc.conformance;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import dev.pyconc.reports.ResultRecord;
 import java.util.List;
 import java.util.Map;
 
@@ -78,22 +79,13 @@ public record CaseResult(String id, String name, String displayName, String modu
         if (expectation == null) {
             return "";
         }
-        String expected = String.join(" or ", expectation.statuses().stream().map(Status::label).toList());
-        if (status == Status.XFAIL) {
-            return "expected " + expected + ": " + expectation.reason();
-        }
-        return "listed as expected " + expected + " but "
-                + (expectation.outcome() == Status.PASS ? "passed" : "was " + expectation.outcome().label()) + ": "
-                + expectation.reason();
+        return ResultRecord.expectationNote(status == Status.XFAIL,
+                expectation.statuses().stream().map(Status::label).toList(), expectation.reason(),
+                expectation.outcome().label());
     }
 
     /** The first line of {@link #message()}, or empty. */
     public String reason() {
-        if (message == null) {
-            return "";
-        }
-        String m = message.strip();
-        int nl = m.indexOf('\n');
-        return nl < 0 ? m : m.substring(0, nl).strip();
+        return ResultRecord.firstLine(message);
     }
 }

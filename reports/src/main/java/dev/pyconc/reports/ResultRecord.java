@@ -46,11 +46,34 @@ public record ResultRecord(String id, String name, String module, String suite, 
 
     /** The first line of {@link #message()}, or empty. */
     public String reason() {
+        return firstLine(message);
+    }
+
+    /** The first line of a message, stripped; empty for null. */
+    public static String firstLine(String message) {
         if (message == null) {
             return "";
         }
         String m = message.strip();
         int nl = m.indexOf('\n');
         return nl < 0 ? m : m.substring(0, nl).strip();
+    }
+
+    /**
+     * What an expectations entry says of a result, for people: {@code expected FAIL: <reason>} for an XFAIL,
+     * {@code listed as expected FAIL but passed: <reason>} or {@code ... but was ERROR: <reason>} otherwise.
+     *
+     * @param xfail whether the result is XFAIL
+     * @param expected the statuses the entry expects
+     * @param reason the entry's reason
+     * @param outcome the status the case had before the entry was applied
+     */
+    public static String expectationNote(boolean xfail, List<String> expected, String reason, String outcome) {
+        String want = String.join(" or ", expected);
+        if (xfail) {
+            return "expected " + want + ": " + reason;
+        }
+        return "listed as expected " + want + " but " + ("PASS".equals(outcome) ? "passed" : "was " + outcome) + ": "
+                + reason;
     }
 }

@@ -61,21 +61,11 @@ public record Results(RunRecord run, List<ResultRecord> results, StressReport st
     /** The environment key that says whether the run was {@code --strict} about its expectations. */
     public static final String STRICT = "expectations.strict";
 
-    /**
-     * What an expectations entry says of a case, for people: {@code expected FAIL: <reason>} for an XFAIL,
-     * {@code listed as expected FAIL but passed: <reason>} otherwise.
-     */
+    /** The expectations note of a result with an {@code expectation} object (see {@link ResultRecord#expectationNote}). */
     static String expectationNote(String status, JsonNode e) {
         List<String> expected = new ArrayList<>();
         e.path("statuses").forEach(x -> expected.add(x.asText()));
-        String want = String.join(" or ", expected);
-        String reason = text(e, "reason");
-        if ("XFAIL".equals(status)) {
-            return "expected " + want + ": " + reason;
-        }
-        String outcome = text(e, "outcome");
-        return "listed as expected " + want + " but " + ("PASS".equals(outcome) ? "passed" : "was " + outcome) + ": "
-                + reason;
+        return ResultRecord.expectationNote("XFAIL".equals(status), expected, text(e, "reason"), text(e, "outcome"));
     }
 
     /**
