@@ -53,8 +53,11 @@ final class AgentProcess implements AutoCloseable {
     private final Thread stderrThread;
     private volatile String deathReason;
     private volatile boolean closing;
+    /** When the agent was started (epoch ms): the semaphores it may leave appeared after it. */
+    private final long startedMillis;
 
     AgentProcess(java.util.List<String> python, Path agent, int generation, Listener listener) throws IOException {
+        this.startedMillis = System.currentTimeMillis();
         this.listener = listener;
         this.generation = generation;
         this.command = String.join(" ", python);
@@ -296,6 +299,7 @@ final class AgentProcess implements AutoCloseable {
             // never throw from close
         }
         endAll(children);
+        OrphanSemaphores.unlink(startedMillis);
     }
 
     private java.util.List<ProcessHandle> descendants() {
