@@ -221,12 +221,7 @@ public final class Expectations {
         if (!root.isObject()) {
             throw bad(source, null, "expected a mapping with the key 'expectations' at the top");
         }
-        for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
-            String k = it.next();
-            if (!TOP_KEYS.contains(k)) {
-                throw bad(source, null, "unknown key '" + k + "' (known: " + String.join(", ", TOP_KEYS) + ")");
-            }
-        }
+        checkKeys(source, null, root, TOP_KEYS);
         JsonNode impl = root.get("implementation");
         if (impl != null && !impl.isTextual()) {
             throw bad(source, null, "'implementation' must be text");
@@ -249,6 +244,16 @@ public final class Expectations {
         return new Expectations(source, impl == null ? null : impl.asText(), entries);
     }
 
+    /** Fails on a key of {@code node} that is not in {@code known}, naming the file and the entry. */
+    private static void checkKeys(String source, String entry, JsonNode node, List<String> known) {
+        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+            String k = it.next();
+            if (!known.contains(k)) {
+                throw bad(source, entry, "unknown key '" + k + "' (known: " + String.join(", ", known) + ")");
+            }
+        }
+    }
+
     private static Entry entry(String source, String key, JsonNode v) {
         if (key.isBlank()) {
             throw bad(source, key, "the key must be a behaviour id, case id or glob");
@@ -256,12 +261,7 @@ public final class Expectations {
         if (v == null || !v.isObject()) {
             throw bad(source, key, "expected a mapping with 'status' and 'reason'");
         }
-        for (Iterator<String> it = v.fieldNames(); it.hasNext(); ) {
-            String k = it.next();
-            if (!ENTRY_KEYS.contains(k)) {
-                throw bad(source, key, "unknown key '" + k + "' (known: " + String.join(", ", ENTRY_KEYS) + ")");
-            }
-        }
+        checkKeys(source, key, v, ENTRY_KEYS);
         JsonNode st = v.get("status");
         String expectable = String.join(", ", EXPECTABLE.stream().map(Status::name).toList());
         if (st == null || st.isNull() || (st.isArray() && st.isEmpty())) {
