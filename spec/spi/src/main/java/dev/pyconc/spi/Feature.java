@@ -22,7 +22,13 @@ public enum Feature {
     /** {@code concurrent.futures.ProcessPoolExecutor} runs calls in worker processes. */
     PROCESS_POOL("ProcessPoolExecutor can run calls in worker processes"),
     /** {@code concurrent.futures.InterpreterPoolExecutor} (3.14) runs calls in subinterpreters. */
-    INTERPRETER_POOL("InterpreterPoolExecutor can run calls in subinterpreters");
+    INTERPRETER_POOL("InterpreterPoolExecutor can run calls in subinterpreters"),
+    /**
+     * {@code subprocess} can start a child as another user and group with other supplementary groups and
+     * umask ({@code user}, {@code group}, {@code extra_groups}, {@code umask}): needs code run in the child
+     * between fork and exec, which posix_spawn does not offer.
+     */
+    SUBPROCESS_CREDENTIALS("the child can be given another user, group, extra groups and umask before exec");
 
     private final String why;
 

@@ -4,6 +4,7 @@ import dev.pyconc.spi.contextvars.ContextVarsModule;
 import dev.pyconc.spi.futures.FuturesModule;
 import dev.pyconc.spi.queue.QueueModule;
 import dev.pyconc.spi.sched.SchedModule;
+import dev.pyconc.spi.subprocess.SubprocessModule;
 import dev.pyconc.spi.thread.ThreadModule;
 import dev.pyconc.spi.threading.ThreadingModule;
 import java.util.List;
@@ -58,7 +59,14 @@ public enum PyModule {
      *
      * @see <a href="https://docs.python.org/3/library/contextvars.html">contextvars</a>
      */
-    CONTEXTVARS("contextvars", "contextvars", ContextVarsModule.class, "3.7", false);
+    CONTEXTVARS("contextvars", "contextvars", ContextVarsModule.class, "3.7", false),
+    /**
+     * {@code subprocess}: starting child processes, talking to them through pipes, and collecting their exit
+     * status (POSIX).
+     *
+     * @see <a href="https://docs.python.org/3/library/subprocess.html">subprocess</a>
+     */
+    SUBPROCESS("subprocess", "subprocess", SubprocessModule.class, "3.0", false);
 
     private static final List<PyModule> ALL = List.of(values());
 

@@ -9,7 +9,7 @@
  * <table>
  * <caption>Python names that clash with java.lang</caption>
  * <tr><th>Python</th><th>Java</th><th>why</th></tr>
- * <tr><td>{@code Condition.wait}, {@code Event.wait}, {@code Barrier.wait}</td><td>{@code await}</td>
+ * <tr><td>{@code Condition.wait}, {@code Event.wait}, {@code Barrier.wait}, {@code Popen.wait}</td><td>{@code await}</td>
  *     <td>{@code Object.wait} is final</td></tr>
  * <tr><td>{@code Condition.notify}</td><td>{@code signal}</td><td>{@code Object.notify} is final</td></tr>
  * <tr><td>{@code Condition.notify_all}</td><td>{@code signalAll}</td><td>{@code Object.notifyAll} is final</td></tr>
@@ -48,7 +48,8 @@
  * <h2>Values</h2>
  * Values crossing the SPI (queue items, callable arguments and results, {@code local} attributes) are plain
  * values: {@code null} (None), {@link java.lang.Boolean}, {@link java.lang.Long} (int),
- * {@link java.lang.Double} (float), {@link java.lang.String} (str), {@link dev.pyconc.spi.PyTuple} (tuple:
+ * {@link java.lang.Double} (float), {@link java.lang.String} (str), {@link dev.pyconc.spi.PyBytes} (bytes: immutable, equal by content),
+ * {@link dev.pyconc.spi.PyTuple} (tuple:
  * an immutable {@code List}), any other {@link java.util.List} (list; where an API takes a tuple, such as
  * {@code start_new_thread}'s args, a list stands for it) and {@link java.util.Map} with String keys (dict) of
  * plain values, and the SPI's own objects (a

@@ -60,6 +60,12 @@ public class BaseException extends RuntimeException {
         this.mro = java.util.List.copyOf(mro);
     }
 
+    /**
+     * Set by {@link PyExceptions#fromPython}: the Python exception's attributes that this Java class keeps
+     * ({@code errno}, {@code cmd}, {@code returncode}, ...), as decoded plain values. The default keeps none.
+     */
+    void receiveAttributes(java.util.Map<String, Object> attrs) {}
+
     /** The qualified Python class name, for example {@code builtins.ValueError}. */
     public String pythonName() {
         return pythonName != null ? pythonName : defaultPythonName();

@@ -33,6 +33,11 @@ public final class PyExceptions {
         put("builtins.IndexError", (n, m) -> new IndexError(n, m, null));
         put("builtins.OSError", (n, m) -> new OSError(n, m, null));
         put("builtins.TimeoutError", (n, m) -> new TimeoutError(n, m, null));
+        put("builtins.FileNotFoundError", (n, m) -> new FileNotFoundError(n, m, null));
+        put("builtins.PermissionError", (n, m) -> new PermissionError(n, m, null));
+        put("builtins.NotADirectoryError", (n, m) -> new NotADirectoryError(n, m, null));
+        put("builtins.ProcessLookupError", (n, m) -> new ProcessLookupError(n, m, null));
+        put("builtins.ChildProcessError", (n, m) -> new ChildProcessError(n, m, null));
         put("builtins.RuntimeError", (n, m) -> new RuntimeError(n, m, null));
         put("builtins.NotImplementedError", (n, m) -> new NotImplementedError(n, m, null));
         put("builtins.RecursionError", (n, m) -> new RecursionError(n, m, null));
@@ -52,6 +57,9 @@ public final class PyExceptions {
             put(mod + "BrokenExecutor", (n, m) -> new BrokenExecutor(n, m, null));
             put(mod + "TimeoutError", (n, m) -> new TimeoutError(n, m, null)); // before 3.11 its own class
         }
+        put("subprocess.SubprocessError", (n, m) -> new SubprocessError(n, m, null));
+        put("subprocess.TimeoutExpired", (n, m) -> new TimeoutExpired(n, m, null));
+        put("subprocess.CalledProcessError", (n, m) -> new CalledProcessError(n, m, null));
         put("concurrent.futures.thread.BrokenThreadPool", (n, m) -> new BrokenThreadPool(n, m, null));
         put("concurrent.futures.process.BrokenProcessPool", (n, m) -> new BrokenProcessPool(n, m, null));
         put("concurrent.futures.interpreter.BrokenInterpreterPool", (n, m) -> new BrokenInterpreterPool(n, m, null));
@@ -92,6 +100,17 @@ public final class PyExceptions {
      *     is {@code mro} in public spellings
      */
     public static BaseException fromPython(List<String> mro, String message) {
+        return fromPython(mro, message, Map.of());
+    }
+
+    /**
+     * As {@link #fromPython(List, String)}, also giving the exception the Python attributes its Java class
+     * keeps ({@code errno}, {@code strerror} and {@code filename} of an OSError; {@code cmd}, {@code timeout},
+     * {@code returncode}, {@code stdout}, {@code stderr} of the subprocess exceptions).
+     *
+     * @param attrs attribute name to decoded plain value; names the class does not keep are ignored
+     */
+    public static BaseException fromPython(List<String> mro, String message, Map<String, Object> attrs) {
         Objects.requireNonNull(mro, "mro");
         if (mro.isEmpty()) {
             throw new IllegalArgumentException("empty MRO");
@@ -115,6 +134,9 @@ public final class PyExceptions {
             }
         }
         e.setPythonMro(names);
+        if (attrs != null && !attrs.isEmpty()) {
+            e.receiveAttributes(attrs);
+        }
         return e;
     }
 
