@@ -1,0 +1,30 @@
+package dev.pyconc.bench;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * The rows of the bench's table, in the order it prints them. A benchmark class adds its rows here; every
+ * {@code @Benchmark} method is the reference or the Java side of at least one row (a test checks it).
+ */
+public final class BenchRows {
+    private static final String SPAWN = SpawnBenchmark.class.getName() + ".";
+
+    /** {@code subprocess.run(["true"])} beside {@code ProcessBuilder}. */
+    public static final BenchRow SUBPROCESS_RUN = new BenchRow("subprocess.run", "subprocess.run([\"true\"])",
+            SPAWN + "referenceRun", SPAWN + "jdkProcessBuilder", "new ProcessBuilder(\"true\").start().waitFor()");
+
+    /** {@code subprocess.Popen(["true"]).wait()} beside {@code ProcessBuilder}. */
+    public static final BenchRow POPEN_WAIT = new BenchRow("subprocess.Popen.wait", "subprocess.Popen([\"true\"]).wait()",
+            SPAWN + "referencePopenWait", SPAWN + "jdkProcessBuilder", "new ProcessBuilder(\"true\").start().waitFor()");
+
+    /** Every row, in table order. */
+    public static final List<BenchRow> ALL = List.of(SUBPROCESS_RUN, POPEN_WAIT);
+
+    private BenchRows() {}
+
+    /** The rows {@code include} finds (see {@link BenchRow#matches}); every row for null. */
+    public static List<BenchRow> select(Pattern include) {
+        return include == null ? ALL : ALL.stream().filter(r -> r.matches(include)).toList();
+    }
+}
