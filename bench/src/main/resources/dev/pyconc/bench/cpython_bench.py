@@ -1,0 +1,74 @@
+"""CPython's side of pyconc's bench: times the operations of the bench's rows with timeit and prints JSON.
+
+Usage: python cpython_bench.py [--repeat N] [--target-seconds S] ID...
+
+Each ID names a row of dev.pyconc.bench.BenchRows; OPS below holds the Python code of each. An operation is
+calibrated with timeit's autorange (which also warms it up), its loop count scaled so that one repeat takes about
+--target-seconds, and timed --repeat times; the result is the best repeat, in nanoseconds per operation. timeit
+turns the garbage collector off while it times, as it always does.
+
+Standard output is one JSON object: {"implementation", "version", "sys_version", "executable", "repeat",
+"target_seconds", "results": {ID: {"ns_per_op", "number", "repeats_ns_per_op"}}, "unknown": [ID...]}.
+"""
+import argparse
+import json
+import platform
+import subprocess
+import sys
+import timeit
+
+
+def _run_true():
+    subprocess.run(["true"])
+
+
+def _popen_wait_true():
+    subprocess.Popen(["true"]).wait()
+
+
+# Row id -> the operation, as the Python call the row names.
+OPS = {
+    "subprocess.run": _run_true,
+    "subprocess.Popen.wait": _popen_wait_true,
+}
+
+
+def measure(op, repeat, target_seconds):
+    timer = timeit.Timer(op)
+    number, taken = timer.autorange()
+    number = max(1, round(number * target_seconds / max(taken, 1e-9)))
+    times = timer.repeat(repeat=repeat, number=number)
+    per_op = [t / number * 1e9 for t in times]
+    return {"ns_per_op": min(per_op), "number": number, "repeats_ns_per_op": per_op}
+
+
+def main(argv):
+    parser = argparse.ArgumentParser(description="Times the bench's operations on this Python.")
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--target-seconds", type=float, default=1.0)
+    parser.add_argument("ids", nargs="*")
+    args = parser.parse_args(argv)
+    results = {}
+    unknown = []
+    for op_id in args.ids:
+        op = OPS.get(op_id)
+        if op is None:
+            unknown.append(op_id)
+            continue
+        print("cpython_bench: " + op_id, file=sys.stderr, flush=True)
+        results[op_id] = measure(op, args.repeat, args.target_seconds)
+    json.dump({
+        "implementation": platform.python_implementation(),
+        "version": platform.python_version(),
+        "sys_version": sys.version,
+        "executable": sys.executable,
+        "repeat": args.repeat,
+        "target_seconds": args.target_seconds,
+        "results": results,
+        "unknown": unknown,
+    }, sys.stdout)
+    sys.stdout.write("\n")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
