@@ -610,13 +610,19 @@ def _h_type_mro(mod, obj):
 
 # ---------------------------------------------------------------- children of subprocess cases
 
+_children_lock = _thread.allocate_lock()
 _started_children = [False]  # whether the current case called subprocess through $subprocess
-_known_children = set()  # this process's children when the last case ended (multiprocessing's helpers, ...)
+_known_children = set()  # this process's children before the case's first $subprocess (multiprocessing's, ...)
 
 
 def _h_subprocess(mod, name, args, kwargs):
-    """subprocess.name(*args, **kwargs) for the subprocess bridge; marks the case as one that starts children."""
-    _started_children[0] = True
+    """subprocess.name(*args, **kwargs) for the subprocess bridge. The case's first such call notes the children
+    this process already has; the ones that appear later are the case's, ended with it."""
+    with _children_lock:  # two threads of one case may both be first
+        if not _started_children[0]:
+            _known_children.clear()
+            _known_children.update(_own_children())
+            _started_children[0] = True
     return getattr(mod, name)(*args, **kwargs)
 
 
@@ -849,7 +855,6 @@ def _import_modules(wanted):
 
 def ctl_hello(msg):
     modules = _import_modules(msg.get("modules") or {})
-    _known_children.update(_own_children())
     _set_kinds(msg.get("kinds") or [])
     features = ["REAL_THREADS", "MAIN_THREAD"]
     if hasattr(threading, "get_native_id"):
@@ -931,8 +936,6 @@ def ctl_endcase(msg):
     _hid_by_id.clear()
     _wrappers.clear()
     killed = _end_case_children()
-    _known_children.clear()
-    _known_children.update(_own_children())
     return {"gone": gone, "handles": 0, "children": killed}
 
 
