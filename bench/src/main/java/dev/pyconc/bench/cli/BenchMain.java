@@ -115,6 +115,13 @@ public final class BenchMain implements Callable<Integer> {
             Files.deleteIfExists(dir.resolve(f));
         }
         String date = OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS).toString();
+        String loadAtStart = loadAverage();
+        int cores = Runtime.getRuntime().availableProcessors();
+        if (loadAtStart != null && Double.parseDouble(loadAtStart.split(" ")[0]) >= cores) {
+            e.println("pyconc bench: warning: load average " + loadAtStart + " on " + cores
+                    + " cores: other work shares the processors, the times will be noisy");
+            e.flush();
+        }
 
         Set<String> benchmarks = new LinkedHashSet<>();
         rows.forEach(r -> {
@@ -166,7 +173,9 @@ public final class BenchMain implements Callable<Integer> {
             table.add(Summary.Row.of(r.id(), r.operation(), r.javaOperation(), unit, cell(r.reference(), ref, failures),
                     cell(r.java(), java, failures), pyCell));
         }
-        Summary summary = new Summary(date, machine(py), new Summary.Settings(quick ? "quick" : "full",
+        String loadAtEnd = loadAverage();
+        String load = loadAtStart == null || loadAtEnd == null ? null : loadAtStart + " at the start, " + loadAtEnd + " at the end";
+        Summary summary = new Summary(date, machine(py, load), new Summary.Settings(quick ? "quick" : "full",
                 jmhSettings(scores), py == null ? pyProblem : cpythonSettings(py), py == null ? null : py.executable()), table);
         summary.write(dir);
 
@@ -222,11 +231,21 @@ public final class BenchMain implements Callable<Integer> {
                 + py.targetSeconds() + " s each (loop count calibrated by autorange), in a child process";
     }
 
-    private static Summary.Machine machine(CpythonRun.Outcome py) {
+    private static Summary.Machine machine(CpythonRun.Outcome py, String load) {
         return new Summary.Machine(System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
                 + System.getProperty("os.arch"), cpuModel(), Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"),
-                py == null ? null : py.version());
+                py == null ? null : py.version(), load);
+    }
+
+    /** The 1, 5 and 15 minute load averages from /proc/loadavg (Linux), or null. */
+    static String loadAverage() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).strip().split("\\s+");
+            return f.length < 3 ? null : f[0] + " " + f[1] + " " + f[2];
+        } catch (IOException | RuntimeException ex) {
+            return null;
+        }
     }
 
     /** The processor's model name from /proc/cpuinfo (Linux), or null. */

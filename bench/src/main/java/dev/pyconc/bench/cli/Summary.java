@@ -31,9 +31,11 @@ record Summary(String date, Machine machine, Settings settings, List<Row> rows) 
      * @param cores the processors the JVM may use
      * @param jdk the JVM's name and runtime version
      * @param cpython the Python of the CPython column (implementation and version), or null when not run
+     * @param load the system's load averages (1, 5, 15 minutes; Linux: {@code /proc/loadavg}) when the run started
+     *     and when it ended, or null: a load near or above {@code cores} means other work shared the processors
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record Machine(String os, String cpu, int cores, String jdk, String cpython) {}
+    record Machine(String os, String cpu, int cores, String jdk, String cpython, String load) {}
 
     /**
      * The settings.
@@ -111,10 +113,13 @@ record Summary(String date, Machine machine, Settings settings, List<Row> rows) 
         }
         sb.append(", ").append(machine.cores()).append(machine.cores() == 1 ? " core" : " cores").append('\n');
         sb.append("- JDK: ").append(machine.jdk()).append('\n');
+        if (machine.load() != null) {
+            sb.append("- load average: ").append(machine.load()).append('\n');
+        }
         sb.append("- CPython: ").append(machine.cpython() == null ? "not run" : machine.cpython()
                 + (settings.python() == null ? "" : " (" + settings.python() + ")")).append('\n');
-        sb.append("- reference and Java: ").append(settings.jmh()).append('\n');
-        sb.append("- CPython: ").append(settings.cpython()).append("\n\n");
+        sb.append("- reference and Java timed by: ").append(settings.jmh()).append('\n');
+        sb.append("- CPython timed by: ").append(settings.cpython()).append("\n\n");
         sb.append(table());
         sb.append("\nA ratio below 1: the reference is faster. Java counterparts:\n\n");
         for (Row r : rows) {
