@@ -43,11 +43,11 @@ class StreamCases {
         CompletedProcess in = sm.run(List.of("cat"), CAPTURE.timeout(Timing.LONG));
         assertEquals(b(""), in.stdout());
         assertEquals(0L, in.returncode());
-        CompletedProcess out = sm.run(sh("readlink /proc/self/fd/1 >&2; readlink /proc/self/fd/0 >&2"),
+        CompletedProcess out = sm.run(sh("o=$(readlink /proc/$$/fd/1); i=$(readlink /proc/$$/fd/0); echo \"$o $i\" >&2"),
                 NOTHING_IN.stdout(Redirect.DEVNULL).stderr(Redirect.PIPE));
         assertNull(out.stdout());
-        assertEquals(b("/dev/null\n/dev/null\n"), out.stderr());
-        CompletedProcess err = sm.run(sh("readlink /proc/self/fd/2"), NOTHING_IN.stdout(Redirect.PIPE).stderr(Redirect.DEVNULL));
+        assertEquals(b("/dev/null /dev/null\n"), out.stderr());
+        CompletedProcess err = sm.run(sh("e=$(readlink /proc/$$/fd/2); echo \"$e\""), NOTHING_IN.stdout(Redirect.PIPE).stderr(Redirect.DEVNULL));
         assertEquals(b("/dev/null\n"), err.stdout());
     }
 
