@@ -237,4 +237,17 @@ final class Children {
         }
         throw new IllegalStateException("no SigIgn in: " + status);
     }
+
+    /**
+     * Asserts that starting a child raises {@code type}; if the implementation starts one anyway, that child is
+     * ended before the assertion fails.
+     */
+    static <E extends Throwable> E assertPopenRaises(Class<E> type, Supplier<Popen> start) {
+        Popen[] started = new Popen[1];
+        try {
+            return org.junit.jupiter.api.Assertions.assertThrows(type, () -> started[0] = start.get());
+        } finally {
+            end(started[0]);
+        }
+    }
 }

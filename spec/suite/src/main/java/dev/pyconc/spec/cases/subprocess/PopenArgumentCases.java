@@ -344,8 +344,8 @@ class PopenArgumentCases {
     @Test
     @Checks("subprocess.Popen/invalid-arguments-valueerror")
     void invalidArguments(SubprocessModule sm) {
-        assertThrows(ValueError.class, () -> sm.popen(List.of("echo", "a\0b"), NOTHING_IN));
-        assertThrows(ValueError.class, () -> sm.popen(List.of("true"), NOTHING_IN.passFds(List.of(-5L))));
+        Children.assertPopenRaises(ValueError.class, () -> sm.popen(List.of("echo", "a\0b"), NOTHING_IN));
+        Children.assertPopenRaises(ValueError.class, () -> sm.popen(List.of("true"), NOTHING_IN.passFds(List.of(-5L))));
     }
 
     /** A program that does not exist: FileNotFoundError, errno ENOENT, filename the program. */
@@ -353,7 +353,7 @@ class PopenArgumentCases {
     @Checks({"subprocess.Popen/missing-program-filenotfounderror", "subprocess/replacements-raise-oserror"})
     void missingProgram(SubprocessModule sm) {
         for (String prog : List.of("/nonexistent/pyconc-prog", "pyconc-no-such-program")) {
-            FileNotFoundError e = assertThrows(FileNotFoundError.class, () -> sm.popen(List.of(prog), NOTHING_IN));
+            FileNotFoundError e = Children.assertPopenRaises(FileNotFoundError.class, () -> sm.popen(List.of(prog), NOTHING_IN));
             assertEquals(2L, e.errno());
             assertEquals(prog, e.filename());
             assertThrows(FileNotFoundError.class, () -> sm.call(List.of(prog), NOTHING_IN), "call");
@@ -367,7 +367,7 @@ class PopenArgumentCases {
         Path dir = Children.tempDir();
         try {
             Path f = Children.write(dir.resolve("not-exec"), "#!/bin/sh\ntrue\n", "rw-r--r--");
-            PermissionError e = assertThrows(PermissionError.class, () -> sm.popen(List.of(f.toString()), NOTHING_IN));
+            PermissionError e = Children.assertPopenRaises(PermissionError.class, () -> sm.popen(List.of(f.toString()), NOTHING_IN));
             assertEquals(13L, e.errno());
             assertEquals(f.toString(), e.filename());
         } finally {
@@ -387,11 +387,11 @@ class PopenArgumentCases {
             Path marker = dir.resolve("ran");
             List<String> args = sh(": > \"$1\"", marker.toString());
             String missing = dir.resolve("missing").toString();
-            FileNotFoundError nf = assertThrows(FileNotFoundError.class, () -> sm.popen(args, NOTHING_IN.cwd(missing)));
+            FileNotFoundError nf = Children.assertPopenRaises(FileNotFoundError.class, () -> sm.popen(args, NOTHING_IN.cwd(missing)));
             assertEquals(2L, nf.errno());
             assertEquals(missing, nf.filename());
             String file = Children.write(dir.resolve("file"), "x", "rw-r--r--").toString();
-            NotADirectoryError nd = assertThrows(NotADirectoryError.class, () -> sm.popen(args, NOTHING_IN.cwd(file)));
+            NotADirectoryError nd = Children.assertPopenRaises(NotADirectoryError.class, () -> sm.popen(args, NOTHING_IN.cwd(file)));
             assertEquals(20L, nd.errno());
             assertEquals(file, nd.filename());
             assertFalse(Files.exists(marker));
