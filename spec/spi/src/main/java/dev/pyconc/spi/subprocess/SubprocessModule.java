@@ -86,13 +86,10 @@ public interface SubprocessModule {
      *
      * @param encoding a Python codec name, or null for None (the default)
      * @param errors an error handler name ({@code strict}, {@code replace}, ...), or null for None
-     * @throws UnsupportedOperationException if the adapter does not implement it (the default)
      * @see <a href="https://docs.python.org/3/library/subprocess.html#subprocess.getstatusoutput">subprocess.getstatusoutput</a>
      */
     @Blocking
-    default PyTuple getstatusoutput(String cmd, String encoding, String errors) {
-        throw new UnsupportedOperationException("this adapter does not implement getstatusoutput(cmd, encoding, errors)");
-    }
+    PyTuple getstatusoutput(String cmd, String encoding, String errors);
 
     /**
      * {@code getoutput(cmd, encoding=encoding, errors=errors)} (3.11): as {@link #getoutput(String)}, with the
@@ -100,13 +97,10 @@ public interface SubprocessModule {
      *
      * @param encoding a Python codec name, or null for None (the default)
      * @param errors an error handler name, or null for None
-     * @throws UnsupportedOperationException if the adapter does not implement it (the default)
      * @see <a href="https://docs.python.org/3/library/subprocess.html#subprocess.getoutput">subprocess.getoutput</a>
      */
     @Blocking
-    default String getoutput(String cmd, String encoding, String errors) {
-        throw new UnsupportedOperationException("this adapter does not implement getoutput(cmd, encoding, errors)");
-    }
+    String getoutput(String cmd, String encoding, String errors);
 
     /**
      * {@code CompletedProcess(args, returncode, stdout, stderr)}: a value made directly, e.g. to call
