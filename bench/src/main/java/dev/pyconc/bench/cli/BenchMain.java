@@ -165,7 +165,8 @@ public final class BenchMain implements Callable<Integer> {
             if (py == null) {
                 pyCell = Summary.Cell.missing(r.operation(), pyProblem);
             } else if (py.nsPerOp().containsKey(r.id())) {
-                pyCell = new Summary.Cell(r.operation(), py.nsPerOp().get(r.id()), null, null);
+                double ns = py.nsPerOp().get(r.id());
+                pyCell = new Summary.Cell(r.operation(), ns, null, ns, null);
             } else {
                 pyCell = Summary.Cell.missing(r.operation(), "the CPython script does not time " + r.id());
             }
@@ -204,7 +205,7 @@ public final class BenchMain implements Callable<Integer> {
 
     private static Summary.Cell cell(String benchmark, JmhRun.Score s, Map<String, String> failures) {
         if (s != null) {
-            return new Summary.Cell(benchmark, s.nsPerOp(), s.errorNs(), null);
+            return new Summary.Cell(benchmark, s.nsPerOp(), s.errorNs(), s.bestNsPerOp(), null);
         }
         String why = failures.get(benchmark);
         return Summary.Cell.missing(benchmark, "the benchmark failed" + (why == null ? "" : ": " + why) + " (see jmh.log)");

@@ -37,10 +37,11 @@ final class JmhRun {
      * @param nsPerOp the average time per operation, in nanoseconds
      * @param errorNs the half-width of JMH's 99.9% confidence interval, in nanoseconds; null with too few
      *     iterations to have one
+     * @param bestNsPerOp the fastest measurement iteration's average time per operation, in nanoseconds
      * @param unit the unit JMH reported the score in (e.g. {@code us/op})
      * @param params what JMH ran (iterations, forks, JVM)
      */
-    record Score(double nsPerOp, Double errorNs, String unit, BenchmarkParams params) {}
+    record Score(double nsPerOp, Double errorNs, double bestNsPerOp, String unit, BenchmarkParams params) {}
 
     private JmhRun() {}
 
@@ -68,7 +69,8 @@ final class JmhRun {
             double scale = nanosPer(primary.getScoreUnit());
             double error = primary.getScoreError();
             out.put(r.getParams().getBenchmark(), new Score(primary.getScore() * scale,
-                    Double.isFinite(error) ? error * scale : null, primary.getScoreUnit(), r.getParams()));
+                    Double.isFinite(error) ? error * scale : null, primary.getStatistics().getMin() * scale,
+                    primary.getScoreUnit(), r.getParams()));
         }
         return out;
     }

@@ -54,12 +54,14 @@ record Summary(String date, Machine machine, Settings settings, List<Row> rows) 
      * @param what the benchmark (class and method) or, for CPython, the Python code timed
      * @param nsPerOp nanoseconds per operation (JMH: the average; CPython: the best repeat), or null
      * @param errorNs JMH's 99.9% confidence half-width in nanoseconds, or null
+     * @param bestNsPerOp the fastest sample in nanoseconds per operation (JMH: the fastest measurement iteration;
+     *     CPython: the best repeat, as {@code nsPerOp}), or null
      * @param note why there is no time (e.g. the benchmark failed), or null
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record Cell(String what, Double nsPerOp, Double errorNs, String note) {
+    record Cell(String what, Double nsPerOp, Double errorNs, Double bestNsPerOp, String note) {
         static Cell missing(String what, String note) {
-            return new Cell(what, null, null, note);
+            return new Cell(what, null, null, null, note);
         }
 
         boolean measured() {
@@ -79,15 +81,19 @@ record Summary(String date, Machine machine, Settings settings, List<Row> rows) 
      * @param cpython CPython's time
      * @param referenceOverJava reference / Java (below 1: the reference is faster), or null
      * @param referenceOverCpython reference / CPython (below 1: the reference is faster), or null
+     * @param referenceBestOverCpython the reference's fastest iteration / CPython's best repeat: best against
+     *     best, less sensitive to other work on the machine than the average against the best; or null
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Row(String id, String operation, String javaOperation, String unit, Cell reference, Cell java, Cell cpython,
-            Double referenceOverJava, Double referenceOverCpython) {
+            Double referenceOverJava, Double referenceOverCpython, Double referenceBestOverCpython) {
         static Row of(String id, String operation, String javaOperation, String jmhUnit, Cell reference, Cell java,
                 Cell cpython) {
             String unit = jmhUnit != null ? jmhUnit : unitFor(reference, java, cpython);
+            Double best = reference.bestNsPerOp() != null && cpython.bestNsPerOp() != null
+                    ? reference.bestNsPerOp() / cpython.bestNsPerOp() : null;
             return new Row(id, operation, javaOperation, unit, reference, java, cpython, ratio(reference, java),
-                    ratio(reference, cpython));
+                    ratio(reference, cpython), best);
         }
 
         /** Whether every cell has a time (the CPython one only if {@code withCpython}). */
@@ -121,7 +127,15 @@ record Summary(String date, Machine machine, Settings settings, List<Row> rows) 
         sb.append("- reference and Java timed by: ").append(settings.jmh()).append('\n');
         sb.append("- CPython timed by: ").append(settings.cpython()).append("\n\n");
         sb.append(table());
-        sb.append("\nA ratio below 1: the reference is faster. Java counterparts:\n\n");
+        sb.append("\nA ratio below 1: the reference is faster. The reference's and Java's times are JMH's averages,"
+                + " CPython's the best repeat");
+        List<Row> best = rows.stream().filter(r -> r.referenceBestOverCpython() != null).toList();
+        if (!best.isEmpty()) {
+            sb.append("; best against best (the reference's fastest iteration / CPython's best repeat): ");
+            sb.append(String.join(", ", best.stream().map(r -> "`" + r.operation() + "` "
+                    + ratioText(r.referenceBestOverCpython())).toList()));
+        }
+        sb.append(".\n\nJava counterparts:\n\n");
         for (Row r : rows) {
             sb.append("- `").append(r.operation()).append("`: `").append(r.javaOperation()).append("`\n");
         }
