@@ -44,6 +44,9 @@ public final class PyExceptions {
         put("threading.BrokenBarrierError", (n, m) -> new BrokenBarrierError(n, m, null));
         put("builtins.TypeError", (n, m) -> new TypeError(n, m, null));
         put("builtins.ValueError", (n, m) -> new ValueError(n, m, null));
+        put("builtins.UnicodeError", (n, m) -> new UnicodeError(n, m, null));
+        put("builtins.UnicodeDecodeError", (n, m) -> new UnicodeDecodeError(n, m, null));
+        put("builtins.UnicodeEncodeError", (n, m) -> new UnicodeEncodeError(n, m, null));
         put("queue.Empty", (n, m) -> new Empty(n, m, null));
         put("_queue.Empty", (n, m) -> new Empty(n, m, null));
         put("queue.Full", (n, m) -> new Full(n, m, null));
