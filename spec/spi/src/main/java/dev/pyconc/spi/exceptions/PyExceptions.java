@@ -38,6 +38,8 @@ public final class PyExceptions {
         put("builtins.NotADirectoryError", (n, m) -> new NotADirectoryError(n, m, null));
         put("builtins.ProcessLookupError", (n, m) -> new ProcessLookupError(n, m, null));
         put("builtins.ChildProcessError", (n, m) -> new ChildProcessError(n, m, null));
+        put("builtins.ConnectionError", (n, m) -> new ConnectionError(n, m, null));
+        put("builtins.BrokenPipeError", (n, m) -> new BrokenPipeError(n, m, null));
         put("builtins.RuntimeError", (n, m) -> new RuntimeError(n, m, null));
         put("builtins.NotImplementedError", (n, m) -> new NotImplementedError(n, m, null));
         put("builtins.RecursionError", (n, m) -> new RecursionError(n, m, null));
