@@ -98,12 +98,29 @@ public final class ConformanceRunner {
         // One adapter for the whole run: created here (so a missing interpreter fails before any case),
         // lent to the cases, and described in the results from the very instance they used.
         try (Adapter adapter = provider.create(dev.pyconc.spi.AdapterConfig.fromSystemProperties())) {
-            String loan = PyconcExtension.lend(adapter);
-            try {
-                return runWith(provider, adapter, loan, options, observer, start, t0);
-            } finally {
-                PyconcExtension.unlend(loan);
-            }
+            return runWith(provider, adapter, options, observer, start, t0);
+        }
+    }
+
+    /**
+     * Runs the selected cases on an adapter the caller made and keeps (it is not closed here), e.g. to run
+     * a module twice on one adapter and compare what is left over. {@code options.adapter()} must name the
+     * adapter's provider.
+     *
+     * @throws ConformanceException for an unknown module or a selection without cases (nothing has run)
+     */
+    public RunReport run(Adapter adapter, RunOptions options, Observer observer) {
+        checkModules(options.modules());
+        return runWith(Adapters.provider(options.adapter()), adapter, options, observer, Instant.now(), System.nanoTime());
+    }
+
+    private RunReport runWith(AdapterProvider provider, Adapter adapter, RunOptions options, Observer observer,
+            Instant start, long t0) {
+        String loan = PyconcExtension.lend(adapter);
+        try {
+            return runWith(provider, adapter, loan, options, observer, start, t0);
+        } finally {
+            PyconcExtension.unlend(loan);
         }
     }
 

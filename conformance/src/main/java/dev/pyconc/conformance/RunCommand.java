@@ -35,6 +35,11 @@ final class RunCommand implements Callable<Integer> {
                     + "e.g. python3 or /usr/local/bin/python3.14.")
     String python;
 
+    @Option(names = "--peer", paramLabel = "NAME",
+            description = "A second adapter for the interop cases, which run one program through both and compare "
+                    + "(sets system property pyconc.peer), e.g. cpython. Without it those cases are N/A.")
+    String peer;
+
     @Option(names = {"-m", "--module"}, paramLabel = "M", completionCandidates = ModuleNames.class,
             description = "Only cases of this Python module (${COMPLETION-CANDIDATES}); repeatable.")
     List<String> modules = new ArrayList<>();
@@ -92,6 +97,10 @@ final class RunCommand implements Callable<Integer> {
         Expectations expected = expectations == null ? null : Expectations.resolve(expectations);
         if (python != null) {
             System.setProperty("pyconc.python", python);
+        }
+        if (peer != null) {
+            dev.pyconc.spec.harness.Adapters.provider(peer); // an unknown name stops the run with the known ones
+            System.setProperty(dev.pyconc.spec.harness.PyconcExtension.PEER_KEY, peer);
         }
         if (timingFactor != null) {
             if (!(timingFactor > 0) || timingFactor.isInfinite()) {

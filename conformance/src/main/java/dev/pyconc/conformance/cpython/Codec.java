@@ -5,14 +5,17 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pyconc.spi.PyCallable;
+import dev.pyconc.spi.PyBytes;
 import dev.pyconc.spi.PyTuple;
 import dev.pyconc.spi.exceptions.BaseException;
 import dev.pyconc.spi.exceptions.PyExceptions;
+import dev.pyconc.spi.subprocess.Redirect;
 import dev.pyconc.spi.threading.ExceptHook;
 import dev.pyconc.spi.threading.ExceptHookArgs;
 import dev.pyconc.spi.threading.PyThread;
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -29,7 +32,8 @@ import java.util.function.Supplier;
  * <p>Plain values cross as JSON (a dict as {@code {"$":"d","v":{...}}}, a tuple as {@code {"$":"tu","v":[...]}}); a Python object as a handle
  * {@code {"$":"h","id":N,"c":KIND}}, which becomes this session's one proxy for it (so identity holds within a
  * case); a Java callable as {@code {"$":"j","id":N,"kind":"c"|"p"|"eh"}}, registered here so that Python can
- * call it back; an exception as its class names and message ({@code {"$":"e",...}}); an exception class as
+ * call it back; an exception as its class names, message and attributes ({@code {"$":"e",...}}); bytes as base64
+ * ({@code {"$":"by","v":B64}}, a {@link PyBytes}); a subprocess {@link Redirect} as Python's int for it; an exception class as
  * {@code {"$":"t","n":NAME}}; {@code threading.ExceptHookArgs} as {@code {"$":"eha",...}}. Proxies and
  * callables are forgotten at the end of each case ({@link #clear()}).
  */
@@ -59,14 +63,22 @@ final class Codec {
         }
     }
 
-    /** The Java exception for a Python exception message ({@code mro} and {@code msg}). */
-    static BaseException toJava(JsonNode msg) {
+    /**
+     * The Java exception for a Python exception message: {@code mro}, {@code msg} and, under {@code a}, the
+     * attributes the agent sends for the classes that have them ({@code errno}, {@code cmd}, ...).
+     */
+    BaseException exception(JsonNode msg) {
         List<String> mro = new ArrayList<>();
         msg.path("mro").forEach(n -> mro.add(n.asText()));
         if (mro.isEmpty()) {
             mro.add("builtins.BaseException");
         }
-        return PyExceptions.fromPython(mro, msg.path("msg").asText(""));
+        Map<String, Object> attrs = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = msg.path("a").fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            attrs.put(e.getKey(), decode(e.getValue()));
+        }
+        return PyExceptions.fromPython(mro, msg.path("msg").asText(""), attrs);
     }
 
     /**
@@ -122,6 +134,15 @@ final class Codec {
         }
         if (v instanceof CharSequence s) {
             return F.textNode(s.toString());
+        }
+        if (v instanceof PyBytes b) {
+            ObjectNode n = F.objectNode();
+            n.put("$", "by");
+            n.put("v", Base64.getEncoder().encodeToString(b.toByteArray()));
+            return n;
+        }
+        if (v instanceof Redirect r) {
+            return F.numberNode(r.value()); // subprocess.PIPE, STDOUT and DEVNULL are these ints in Python
         }
         if (v instanceof PyTuple t) {
             ObjectNode n = F.objectNode();
@@ -246,7 +267,10 @@ final class Codec {
                 return cb;
             }
             case "e" -> {
-                return toJava(n);
+                return exception(n);
+            }
+            case "by" -> {
+                return PyBytes.of(Base64.getDecoder().decode(n.path("v").asText()));
             }
             case "t" -> {
                 return n.path("n").asText();

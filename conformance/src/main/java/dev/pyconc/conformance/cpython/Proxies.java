@@ -43,7 +43,8 @@ final class Proxies {
             new Bridge(dev.pyconc.spi.PyModule.CONCURRENT_FUTURES, FuturesBridge::module, FuturesBridge.KINDS),
             new Bridge(dev.pyconc.spi.PyModule.SCHED, SchedBridge::module, SchedBridge.KINDS),
             new Bridge(dev.pyconc.spi.PyModule.THREAD, ThreadBridge::module, ThreadBridge.KINDS),
-            new Bridge(dev.pyconc.spi.PyModule.CONTEXTVARS, ContextVarsBridge::module, ContextVarsBridge.KINDS));
+            new Bridge(dev.pyconc.spi.PyModule.CONTEXTVARS, ContextVarsBridge::module, ContextVarsBridge.KINDS),
+            new Bridge(dev.pyconc.spi.PyModule.SUBPROCESS, SubprocessBridge::module, SubprocessBridge.KINDS));
 
     /** Every bridge's kinds: one table, each kind named by exactly one bridge. */
     private static final Map<String, ProxyFactory> KINDS = kinds();

@@ -293,7 +293,7 @@ final class Session implements AutoCloseable, AgentProcess.Listener {
                 }
                 case "exc" -> {
                     if (msg.path("id").asLong() == id) {
-                        throw Codec.toJava(msg);
+                        throw codec.exception(msg);
                     }
                 }
                 case "cb" -> runCallback(p, msg);

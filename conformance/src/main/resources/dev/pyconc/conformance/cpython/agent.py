@@ -18,14 +18,17 @@
 #   {"op":"cb","id":M,"k":KEY,"fn":F,"a":[...],"kw":{...}}  Python thread KEY calls Java callable F
 #   {"op":"ctl","id":N,"v":...}           result of a control request
 # Values: JSON scalars and arrays (lists); tagged objects {"$":TAG,...}: "h" handle, "d" dict, "tu" tuple,
-# "j" Java callable, "e" exception, "t" exception class, "eha" excepthook arguments.
+# "j" Java callable, "e" exception (class names, message, attributes), "t" exception class, "eha" excepthook
+# arguments, "by" bytes (base64).
 import _thread
+import base64
 import collections
 import itertools
 import json
 import os
 import signal
 import sys
+import time
 import traceback
 import importlib
 import logging
@@ -46,6 +49,19 @@ def _take_stdout():
     _OUT = os.dup(1)
     os.dup2(2, 1)
     sys.stdout = sys.stderr
+
+
+_IN = None
+
+
+def _take_stdin():
+    """Gives the protocol its own copy of fd 0 and puts /dev/null on fd 0, so that a child process a case
+    starts with stdin=None (inheriting the agent's stdin) cannot read the protocol's bytes."""
+    global _IN
+    _IN = os.dup(0)
+    null = os.open(os.devnull, os.O_RDONLY)
+    os.dup2(null, 0)
+    os.close(null)
 
 
 def send(msg):
@@ -153,6 +169,28 @@ def exc_mro(e):
     return [qualname(t) for t in type(e).__mro__ if t is not object]
 
 
+# The attributes an exception carries to Java where its class has them (OSError's, the subprocess ones').
+_EXC_ATTRS = ("errno", "strerror", "filename", "cmd", "timeout", "returncode", "stdout", "stderr")
+
+
+def exc_message(out, e):
+    """`out` with the exception's class names ("mro"), str() ("msg") and plain attributes ("a")."""
+    out["mro"] = exc_mro(e)
+    out["msg"] = safe_str(e)
+    attrs = {}
+    if isinstance(e, OSError) or type(e).__module__ == "subprocess":
+        for name in _EXC_ATTRS:
+            try:
+                attrs[name] = encode(getattr(e, name))
+            except AttributeError:
+                continue
+            except BaseException:
+                attrs[name] = None
+    if attrs:
+        out["a"] = attrs
+    return out
+
+
 def safe_str(e):
     try:
         return str(e)
@@ -177,6 +215,8 @@ def encode(v):
         return float(v)
     if isinstance(v, str):
         return str(v)
+    if isinstance(v, (bytes, bytearray)):
+        return {"$": "by", "v": base64.b64encode(v).decode("ascii")}
     if t is not tuple and isinstance(v, tuple) and _kind(v) not in ("iterator", "callable", "object"):
         return handle(v)  # a named tuple of a kind (sched.Event): the scheduler's cancel() needs the very object
     if isinstance(v, tuple):
@@ -192,7 +232,7 @@ def encode(v):
     if isinstance(v, _JavaTracer):
         return {"$": "j", "id": v.fn.fid}  # gettrace()/getprofile() give back the Java function itself
     if isinstance(v, BaseException):
-        return {"$": "e", "mro": exc_mro(v), "msg": safe_str(v)}
+        return exc_message({"$": "e"}, v)
     if isinstance(v, type) and issubclass(v, BaseException):
         return {"$": "t", "n": qualname(v)}
     return handle(v)
@@ -240,6 +280,8 @@ def decode(v):
             return {k: decode(x) for k, x in v["v"].items()}
         if tag == "tu":
             return tuple(decode(x) for x in v["v"])
+        if tag == "by":
+            return base64.b64decode(v["v"])
         if tag == "j":
             fid = v["id"]
             w = _wrappers.get(fid)
@@ -566,7 +608,79 @@ def _h_type_mro(mod, obj):
     return [qualname(t) for t in type(obj).__mro__]
 
 
+# ---------------------------------------------------------------- children of subprocess cases
+
+_children_lock = _thread.allocate_lock()
+_started_children = [False]  # whether the current case called subprocess through $subprocess
+_known_children = set()  # this process's children before the case's first $subprocess (multiprocessing's, ...)
+
+
+def _h_subprocess(mod, name, args, kwargs):
+    """subprocess.name(*args, **kwargs) for the subprocess bridge. The case's first such call notes the children
+    this process already has; the ones that appear later are the case's, ended with it."""
+    with _children_lock:  # two threads of one case may both be first
+        if not _started_children[0]:
+            _known_children.clear()
+            _known_children.update(_own_children())
+            _started_children[0] = True
+    return getattr(mod, name)(*args, **kwargs)
+
+
+def _own_children():
+    """The pids whose parent is this process, from /proc (empty where there is no /proc)."""
+    me = os.getpid()
+    out = set()
+    try:
+        names = os.listdir("/proc")
+    except OSError:
+        return out
+    for n in names:
+        if not n.isdigit():
+            continue
+        try:
+            with open("/proc/%s/stat" % n, "rb") as f:
+                stat = f.read()
+        except OSError:
+            continue
+        fields = stat[stat.rfind(b")") + 2:].split()
+        if len(fields) > 1 and int(fields[1]) == me:
+            out.add(int(n))
+    return out
+
+
+def _end_case_children():
+    """After a case that started children: kills (with its process group, if it leads one) and reaps every
+    child of this process that appeared during the case, running or a zombie nobody waited for. Returns
+    their pids."""
+    if not _started_children[0]:
+        return []
+    _started_children[0] = False
+    left = sorted(_own_children() - _known_children)
+    for pid in left:
+        try:
+            if os.getpgid(pid) == pid and pid != os.getpgrp():
+                os.killpg(pid, signal.SIGKILL)
+            else:
+                os.kill(pid, signal.SIGKILL)
+        except OSError:
+            pass
+    deadline = time.monotonic() + 10
+    waiting = set(left)
+    while waiting and time.monotonic() < deadline:
+        for pid in list(waiting):
+            try:
+                done, _ = os.waitpid(pid, os.WNOHANG)
+            except ChildProcessError:
+                done = pid  # reaped meanwhile by its Popen
+            if done:
+                waiting.discard(pid)
+        if waiting:
+            time.sleep(0.005)
+    return left
+
+
 HELPERS = {
+    "$subprocess": _h_subprocess,
     "$getattr": _h_getattr,
     "$mro": _h_mro,
     "$setattr": _h_setattr,
@@ -651,7 +765,7 @@ def serve(msg, key):
             result = f(*args)
         out = {"op": "ret", "id": cid, "k": key, "v": encode(result)}
     except BaseException as e:
-        out = {"op": "exc", "id": cid, "k": key, "mro": exc_mro(e), "msg": safe_str(e)}
+        out = exc_message({"op": "exc", "id": cid, "k": key}, e)
     send(out)
 
 
@@ -821,7 +935,8 @@ def ctl_endcase(msg):
     _objs.clear()
     _hid_by_id.clear()
     _wrappers.clear()
-    return {"gone": gone, "handles": 0}
+    killed = _end_case_children()
+    return {"gone": gone, "handles": 0, "children": killed}
 
 
 CONTROL = {"hello": ctl_hello, "dump": ctl_dump, "endcase": ctl_endcase, "probe": ctl_probe}
@@ -829,7 +944,7 @@ _LATER = object()  # a control handler's result when it answers later itself
 
 
 def reader():
-    stdin = sys.stdin.buffer
+    stdin = open(_IN, "rb", closefd=False)
     loads = json.loads
     while True:
         line = stdin.readline()
@@ -882,6 +997,7 @@ def _reader_main():
 
 def main():
     _take_stdout()
+    _take_stdin()
     try:
         import faulthandler
         faulthandler.enable()

@@ -11,7 +11,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pyconc.spi.AdapterConfig;
 import dev.pyconc.spi.AdapterUnavailableException;
+import dev.pyconc.spi.PyBytes;
 import dev.pyconc.spi.PyCallable;
+import dev.pyconc.spi.PyTuple;
+import dev.pyconc.spi.exceptions.CalledProcessError;
+import dev.pyconc.spi.exceptions.FileNotFoundError;
+import dev.pyconc.spi.exceptions.TimeoutExpired;
+import dev.pyconc.spi.subprocess.PopenOptions;
+import dev.pyconc.spi.subprocess.Redirect;
+import dev.pyconc.spi.subprocess.SubprocessModule;
 import dev.pyconc.spi.exceptions.AttributeError;
 import dev.pyconc.spi.exceptions.BaseException;
 import dev.pyconc.spi.exceptions.Empty;
@@ -186,6 +194,51 @@ class CpythonBridgeTest {
         }
         q.put(Double.NaN);
         assertTrue(Double.isNaN((Double) q.get()));
+    }
+
+    /** bytes cross as PyBytes both ways, every byte value intact, and never become str. */
+    @Test
+    void bytesRoundTripAsPyBytes() {
+        SimpleQueue q = adapter.module(QueueModule.class).simpleQueue();
+        byte[] all = new byte[256];
+        for (int i = 0; i < all.length; i++) {
+            all[i] = (byte) i;
+        }
+        for (PyBytes b : List.of(PyBytes.empty(), PyBytes.of(all), PyBytes.utf8("abc"))) {
+            q.put(b);
+            assertEquals(b, q.get(false));
+        }
+        assertEquals(PyBytes.of((byte) 'x', (byte) 0), adapter.callFunction("builtins", "bytes", List.of(120L, 0L)));
+        assertEquals("abc", adapter.callFunction("builtins", "str", PyBytes.utf8("abc"), "ascii"));
+    }
+
+    /** An exception's attributes cross with it: OSError's errno and filename, CalledProcessError's and TimeoutExpired's. */
+    @Test
+    void exceptionAttributesCross() {
+        SubprocessModule sp = adapter.module(SubprocessModule.class);
+        FileNotFoundError fnf = assertThrows(FileNotFoundError.class,
+                () -> sp.run(List.of("/nonexistent/pyconc-no-such-program"), PopenOptions.defaults()));
+        assertEquals(2L, fnf.errno());
+        assertEquals("/nonexistent/pyconc-no-such-program", fnf.filename());
+        CalledProcessError cpe = assertThrows(CalledProcessError.class, () -> sp.run(
+                List.of("sh", "-c", "printf out; printf err >&2; exit 3"),
+                PopenOptions.defaults().captureOutput(true).check(true)));
+        assertEquals(3L, cpe.returncode());
+        assertEquals(List.of("sh", "-c", "printf out; printf err >&2; exit 3"), cpe.cmd());
+        assertEquals(PyBytes.utf8("out"), cpe.stdout());
+        assertEquals(PyBytes.utf8("out"), cpe.output());
+        assertEquals(PyBytes.utf8("err"), cpe.stderr());
+        // cat reads a pipe whose write end the agent keeps open, so it runs until run's timeout kills it
+        PyTuple pipe = sp.os().pipe();
+        try {
+            TimeoutExpired te = assertThrows(TimeoutExpired.class, () -> sp.run(List.of("cat"),
+                    PopenOptions.defaults().stdin(pipe.get(0)).timeout(0.01)));
+            assertEquals(0.01, te.timeout());
+            assertEquals(List.of("cat"), te.cmd());
+        } finally {
+            sp.os().close((Long) pipe.get(0));
+            sp.os().close((Long) pipe.get(1));
+        }
     }
 
     @Test

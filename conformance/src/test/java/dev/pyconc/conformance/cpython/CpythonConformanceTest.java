@@ -21,4 +21,6 @@ import org.junit.platform.suite.api.SuiteDisplayName;
 @ConfigurationParameter(key = "pyconc.adapter", value = "cpython")
 // Profile cpython: the documented cases and CPython's implementation details, which it must pass too.
 @ConfigurationParameter(key = "pyconc.profile", value = "cpython")
+// Interop cases compare CPython with the reference on the same child programs.
+@ConfigurationParameter(key = "pyconc.peer", value = "reference")
 class CpythonConformanceTest {}

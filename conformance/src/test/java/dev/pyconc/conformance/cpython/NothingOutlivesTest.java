@@ -8,6 +8,10 @@ import dev.pyconc.spi.AdapterConfig;
 import dev.pyconc.spi.futures.Executor;
 import dev.pyconc.spi.futures.ExecutorOptions;
 import dev.pyconc.spi.futures.FuturesModule;
+import dev.pyconc.spi.subprocess.Popen;
+import dev.pyconc.spi.subprocess.PopenOptions;
+import dev.pyconc.spi.subprocess.Redirect;
+import dev.pyconc.spi.subprocess.SubprocessModule;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -15,11 +19,34 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * Closing the cpython adapter ends the agent and every process it started, even a process pool a case left
+ * A child a case left running is killed and reaped when the case ends; closing the cpython adapter ends the agent and every process it started, even a process pool a case left
  * running (its workers, the forkserver, the resource tracker): nothing outlives a run.
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class NothingOutlivesTest {
+    @Test
+    void endCaseKillsAndReapsTheChildrenACaseLeft() throws Exception {
+        CpythonAdapter adapter = (CpythonAdapter) new CpythonAdapterProvider().create(AdapterConfig.fromSystemProperties());
+        try {
+            ProcessHandle agent = ProcessHandle.of(Long.parseLong(adapter.details().get("pid"))).orElseThrow();
+            List<Long> before = agent.children().map(ProcessHandle::pid).toList();
+            adapter.beginCase("NothingOutlivesTest#endCase");
+            SubprocessModule sp = adapter.module(SubprocessModule.class);
+            Popen running = sp.popen(List.of("cat"), PopenOptions.defaults().stdin(Redirect.PIPE));
+            Popen exited = sp.popen(List.of("true"), PopenOptions.defaults());
+            Popen grouped = sp.popen(List.of("cat"), PopenOptions.defaults().stdin(Redirect.PIPE).startNewSession(true));
+            long[] pids = {running.pid(), exited.pid(), grouped.pid()};
+            // both left as a failing case might leave them: one running, one a zombie nobody waited for
+            adapter.endCase();
+            for (long pid : pids) {
+                assertFalse(new java.io.File("/proc/" + pid).exists(), "child " + pid + " outlived its case");
+            }
+            assertEquals(before, agent.children().map(ProcessHandle::pid).toList());
+        } finally {
+            adapter.close();
+        }
+    }
+
     @Test
     void closeEndsTheAgentAndItsChildren() throws Exception {
         CpythonAdapter adapter = (CpythonAdapter) new CpythonAdapterProvider().create(AdapterConfig.fromSystemProperties());

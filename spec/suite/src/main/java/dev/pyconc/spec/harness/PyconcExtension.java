@@ -34,6 +34,8 @@ import org.junit.jupiter.api.extension.ReflectiveInvocationContext;
  *   <li>Disables a case as {@value #SKIPPED} when it checks an implementation detail of CPython and the
  *       {@link Profile} (configuration parameter or system property {@value Profile#KEY}) is not
  *       {@code cpython}.</li>
+ *   <li>Gives interop cases a {@link Peer}, the adapter named by {@value #PEER_KEY}, created once per run;
+ *       without one such a case is {@value #NOT_APPLICABLE}.</li>
  *   <li>Runs each case on its own thread with a {@link Timing#CASE} deadline; a case past it fails with
  *       {@link CaseTimeoutError} holding the Java and the adapter's thread dumps, and the run goes on.</li>
  *   <li>Reports a case that met an {@link AdapterFailure} anywhere (even wrapped by an assertion) as failing
@@ -49,6 +51,8 @@ public final class PyconcExtension implements ExecutionCondition, ParameterResol
     public static final String ONLY_KEY = "pyconc.only";
     /** Configuration parameter / system property naming the adapter. */
     public static final String ADAPTER_KEY = "pyconc.adapter";
+    /** Configuration parameter / system property naming the {@link Peer} adapter of interop cases; unset: none. */
+    public static final String PEER_KEY = "pyconc.peer";
 
     private static final ExtensionContext.Namespace NS = ExtensionContext.Namespace.create(PyconcExtension.class);
 
@@ -95,6 +99,62 @@ public final class PyconcExtension implements ExecutionCondition, ParameterResol
                 adapter.close();
             }
         }
+    }
+
+    /** The peer of the run ({@value #PEER_KEY}), created on first use; null when none is configured. */
+    private static final class PeerHolder implements ExtensionContext.Store.CloseableResource {
+        final Peer peer;
+        final RuntimeException failure;
+        final String name;
+
+        PeerHolder(String name, Peer peer, RuntimeException failure) {
+            this.name = name;
+            this.peer = peer;
+            this.failure = failure;
+        }
+
+        @Override
+        public void close() {
+            if (peer != null) {
+                peer.adapter().close();
+            }
+        }
+    }
+
+    private static PeerHolder peerHolder(ExtensionContext ctx) {
+        return ctx.getRoot().getStore(NS).getOrComputeIfAbsent(PeerHolder.class, k -> {
+            String name = ctx.getConfigurationParameter(PEER_KEY).orElse(System.getProperty(PEER_KEY, ""));
+            if (name.isBlank()) {
+                return new PeerHolder(null, null, null);
+            }
+            try {
+                return new PeerHolder(name, new Peer(Adapters.create(name)), null);
+            } catch (RuntimeException e) {
+                return new PeerHolder(name, null, e);
+            }
+        }, PeerHolder.class);
+    }
+
+    /**
+     * The peer of the run this context belongs to.
+     *
+     * @throws AdapterFailure if none is configured or it could not be created (a case reaching this despite
+     *     the execution condition is an ERROR, not a FAIL)
+     */
+    public static Peer peer(ExtensionContext ctx) {
+        PeerHolder h = peerHolder(ctx);
+        if (h.failure != null) {
+            throw new AdapterFailure("peer adapter '" + h.name + "' could not be created: " + h.failure.getMessage(),
+                    h.failure);
+        }
+        if (h.peer == null) {
+            throw new AdapterFailure("no peer adapter configured (" + PEER_KEY + ")", null);
+        }
+        return h.peer;
+    }
+
+    private static boolean usesPeer(Method m) {
+        return java.util.Arrays.asList(m.getParameterTypes()).contains(Peer.class);
     }
 
     /** The adapter of the run this context belongs to. @throws RuntimeException if it could not be created */
@@ -178,6 +238,22 @@ public final class PyconcExtension implements ExecutionCondition, ParameterResol
         } catch (RuntimeException e) {
             return ConditionEvaluationResult.enabled("adapter unavailable; the case reports it");
         }
+        if (usesPeer(m.get())) {
+            PeerHolder ph = peerHolder(ctx);
+            if (ph.name == null) {
+                return ConditionEvaluationResult.disabled(NOT_APPLICABLE + "an interop case needs a second "
+                        + "implementation and no peer adapter is configured (set " + PEER_KEY + "=cpython, or "
+                        + PEER_KEY + "=reference when cpython is under test)");
+            }
+            if (ph.peer != null) {
+                Optional<PyModule> needed = java.util.Arrays.stream(m.get().getParameterTypes())
+                        .map(PyModule::byApi).flatMap(Optional::stream).findFirst();
+                if (needed.isPresent() && !ph.peer.adapter().modules().contains(needed.get())) {
+                    return ConditionEvaluationResult.disabled(NOT_APPLICABLE + "the peer adapter '" + ph.name
+                            + "' does not provide " + needed.get().pythonName());
+                }
+            }
+        }
         for (Class<?> type : m.get().getParameterTypes()) {
             Optional<PyModule> module = PyModule.byApi(type);
             if (module.isPresent() && !adapter.modules().contains(module.get())) {
@@ -236,7 +312,7 @@ public final class PyconcExtension implements ExecutionCondition, ParameterResol
     @Override
     public boolean supportsParameter(ParameterContext pc, ExtensionContext ec) {
         Class<?> t = pc.getParameter().getType();
-        return t == Adapter.class || t == Harness.class || PyModule.byApi(t).isPresent();
+        return t == Adapter.class || t == Harness.class || t == Peer.class || PyModule.byApi(t).isPresent();
     }
 
     @Override
@@ -250,6 +326,8 @@ public final class PyconcExtension implements ExecutionCondition, ParameterResol
         }
         if (t == Adapter.class) {
             return a;
+        } else if (t == Peer.class) {
+            return peer(ec);
         } else if (t == Harness.class) {
             return harness(ec, a);
         }
@@ -300,11 +378,15 @@ public final class PyconcExtension implements ExecutionCondition, ParameterResol
         ec.publishReportEntry(Map.of("behaviours", String.join(" ", ids)));
         Harness harness = harness(ec, adapter);
         String caseId = caseId(ec);
+        Adapter peer = usesPeer(method) ? peer(ec).adapter() : null;
         AtomicReference<Throwable> failure = new AtomicReference<>();
         Thread caseThread = new Thread(() -> {
             Throwable primary = null;
             try {
                 adapter.beginCase(caseId);
+                if (peer != null) {
+                    peer.beginCase(caseId);
+                }
                 try {
                     invocation.proceed();
                 } catch (Throwable t) {
@@ -318,6 +400,17 @@ public final class PyconcExtension implements ExecutionCondition, ParameterResol
             } catch (Throwable t) {
                 primary = t;
             } finally {
+                if (peer != null) {
+                    try {
+                        peer.endCase();
+                    } catch (Throwable t) {
+                        if (primary == null) {
+                            primary = t;
+                        } else {
+                            primary.addSuppressed(t);
+                        }
+                    }
+                }
                 try {
                     adapter.endCase();
                 } catch (Throwable t) {
