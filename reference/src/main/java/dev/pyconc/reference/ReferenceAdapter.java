@@ -199,10 +199,15 @@ public final class ReferenceAdapter implements Adapter {
 
     /**
      * Whether {@code thread} is inside a blocking call of this adapter (a contended acquire, a wait, a join) and
-     * parked there: only such calls mark a thread, so a thread waiting on anything else is not reported.
+     * parked there, or inside a blocking system call of its {@code subprocess} (a pipe read or write, a wait for a
+     * child) and asleep in the kernel: only such calls mark a thread, so a thread waiting on anything else is not
+     * reported.
      */
     @Override
     public boolean isBlocked(Thread thread) {
+        if (RefSubprocessModule.isBlocked(thread)) {
+            return true; // in a subprocess system call (read, write, poll, waitpid), asleep in the kernel
+        }
         if (!threading.isWaiting(thread)) {
             return false;
         }

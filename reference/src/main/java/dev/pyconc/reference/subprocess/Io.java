@@ -10,7 +10,13 @@ final class Io {
     /** One {@code read(2)} of at most {@code n} bytes; 0 at end of file. */
     static int read(int fd, byte[] buf, int n) {
         while (true) {
-            int r = Native.LIBC.read(fd, buf, n);
+            SysCalls.begin();
+            int r;
+            try {
+                r = Native.LIBC.read(fd, buf, n);
+            } finally {
+                SysCalls.end();
+            }
             if (r >= 0) {
                 return r;
             }
@@ -25,7 +31,13 @@ final class Io {
     static int write(int fd, byte[] buf, int off, int len) {
         byte[] b = off == 0 ? buf : java.util.Arrays.copyOfRange(buf, off, off + len);
         while (true) {
-            int r = Native.LIBC.write(fd, b, len);
+            SysCalls.begin();
+            int r;
+            try {
+                r = Native.LIBC.write(fd, b, len);
+            } finally {
+                SysCalls.end();
+            }
             if (r >= 0) {
                 return r;
             }

@@ -108,6 +108,8 @@ final class Native {
 
         int access(@In byte[] path, int mode);
 
+        int gettid();
+
         int open(@In byte[] path, int flags, int mode);
     }
 

@@ -103,7 +103,14 @@ final class RefPopen implements Popen {
         Object pf = kw.get("pass_fds");
         if (pf instanceof List<?> l) {
             for (Object o : l) {
-                passFds.add(((Number) o).intValue());
+                if (!(o instanceof Long || o instanceof Integer)) {
+                    throw new TypeError("'" + typeName(o) + "' object cannot be interpreted as an integer");
+                }
+                long fd = ((Number) o).longValue();
+                if (fd < 0 || fd > Integer.MAX_VALUE) {
+                    throw new ValueError("bad value(s) in fds_to_keep"); // _posixsubprocess's check
+                }
+                passFds.add((int) fd);
             }
         }
         if (!passFds.isEmpty() && !closeFds) {
@@ -445,7 +452,17 @@ final class RefPopen implements Popen {
     private int[] tryWait(int flags) {
         int[] status = new int[1];
         while (true) {
-            int r = Native.LIBC.waitpid(pid, status, flags);
+            int r;
+            if (flags == 0) {
+                SysCalls.begin();
+                try {
+                    r = Native.LIBC.waitpid(pid, status, flags);
+                } finally {
+                    SysCalls.end();
+                }
+            } else {
+                r = Native.LIBC.waitpid(pid, status, flags);
+            }
             if (r >= 0) {
                 return new int[] {r, status[0]};
             }
@@ -492,7 +509,14 @@ final class RefPopen implements Popen {
             return rc;
         }
         if (timeout == null) {
-            waitpidLock.lock();
+            if (!waitpidLock.tryLock()) {
+                SysCalls.begin(); // another thread is in waitpid: wait for it, as CPython's "with _waitpid_lock"
+                try {
+                    waitpidLock.lock();
+                } finally {
+                    SysCalls.end();
+                }
+            }
             try {
                 while (returncode == null) {
                     int[] r = tryWait(0);
@@ -543,10 +567,13 @@ final class RefPopen implements Popen {
     }
 
     private static void sleepNanos(long nanos) {
+        SysCalls.begin();
         try {
             TimeUnit.NANOSECONDS.sleep(nanos);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt(); // a Python wait is not interruptible: keep the flag, go on
+        } finally {
+            SysCalls.end();
         }
     }
 
@@ -888,7 +915,13 @@ final class RefPopen implements Popen {
                 long left = Math.max(0, end - System.nanoTime());
                 ms = (int) Math.min(Integer.MAX_VALUE, (left + 999_999) / 1_000_000); // math.ceil, as selectors
             }
-            int r = Native.SPAWN.poll(p, n, ms);
+            SysCalls.begin();
+            int r;
+            try {
+                r = Native.SPAWN.poll(p, n, ms);
+            } finally {
+                SysCalls.end();
+            }
             if (r >= 0) {
                 short[] out = new short[n];
                 for (int i = 0; i < n; i++) {

@@ -42,6 +42,14 @@ public final class RefSubprocessModule implements SubprocessModule {
         children.cleanUp();
     }
 
+    /**
+     * Whether {@code t} is blocked in a system call of this module (a pipe read or write, communicate's poll,
+     * a wait for the child), asleep in the kernel: for {@code Adapter.isBlocked}.
+     */
+    public static boolean isBlocked(Thread t) {
+        return SysCalls.isBlocked(t);
+    }
+
     @Override
     public Popen popen(Object args, PopenOptions options) {
         return new RefPopen(children, args, options);
@@ -159,10 +167,20 @@ public final class RefSubprocessModule implements SubprocessModule {
      */
     @Override
     public PyTuple getstatusoutput(String cmd) {
+        return getstatusoutput(cmd, null, null);
+    }
+
+    /**
+     * {@code getstatusoutput(cmd, encoding=encoding, errors=errors)} (3.11): the output decoded with this codec
+     * and error handler (null: None, the locale encoding and strict).
+     */
+    public PyTuple getstatusoutput(String cmd, String encoding, String errors) {
         String data;
         long exitcode;
+        PopenOptions o = PopenOptions.defaults().shell(true).text(true).stderr(Redirect.STDOUT)
+                .with("encoding", encoding).with("errors", errors);
         try {
-            data = (String) checkOutput(cmd, PopenOptions.defaults().shell(true).text(true).stderr(Redirect.STDOUT));
+            data = (String) checkOutput(cmd, o);
             exitcode = 0;
         } catch (CalledProcessError ex) {
             data = (String) ex.output();
@@ -176,7 +194,12 @@ public final class RefSubprocessModule implements SubprocessModule {
 
     @Override
     public String getoutput(String cmd) {
-        return (String) getstatusoutput(cmd).get(1);
+        return getoutput(cmd, null, null);
+    }
+
+    /** {@code getoutput(cmd, encoding=encoding, errors=errors)} (3.11): getstatusoutput's output only. */
+    public String getoutput(String cmd, String encoding, String errors) {
+        return (String) getstatusoutput(cmd, encoding, errors).get(1);
     }
 
     @Override
