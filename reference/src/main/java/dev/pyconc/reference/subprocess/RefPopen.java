@@ -531,7 +531,7 @@ final class RefPopen implements Popen {
         }
         // CPython polls with WNOHANG and sleeps 1 ms doubling to 50 ms; here the sleep is a poll(2) on a
         // pidfd, which ends the moment the child exits (the backoff remains the fallback without pidfds).
-        long end = System.nanoTime() + Math.max(0, Math.min((long) (timeout * 1e9), Long.MAX_VALUE / 4));
+        long end = System.nanoTime() + (long) Math.max(0, Math.min(timeout * 1e9, Long.MAX_VALUE / 4.0));
         double delay = 0.0005;
         while (true) {
             if (waitpidLock.tryLock()) {
@@ -685,7 +685,9 @@ final class RefPopen implements Popen {
             await(null);
             return PyTuple.of(out, err);
         }
-        Long endtime = timeout == null ? null : System.nanoTime() + (long) (timeout * 1e9);
+        // a timeout beyond ~73 years is no limit in practice; clamped so that the deadline cannot overflow
+        Long endtime = timeout == null ? null
+                : System.nanoTime() + (long) Math.max(0, Math.min(timeout * 1e9, Long.MAX_VALUE / 4.0));
         Object[] r;
         try {
             r = doCommunicate(inputArg, endtime, timeout);
