@@ -87,6 +87,24 @@ final class SubprocessBridge {
             return Proxies.as(String.class, invoke("$subprocess", "getoutput", List.of(cmd), java.util.Map.of()));
         }
 
+        /** {@code encoding=..., errors=...} as keyword arguments, None included (both are keyword-only, 3.11). */
+        private static java.util.Map<String, Object> codec(String encoding, String errors) {
+            java.util.Map<String, Object> kw = new java.util.LinkedHashMap<>();
+            kw.put("encoding", encoding);
+            kw.put("errors", errors);
+            return kw;
+        }
+
+        @Override
+        public PyTuple getstatusoutput(String cmd, String encoding, String errors) {
+            return Proxies.as(PyTuple.class, invoke("$subprocess", "getstatusoutput", List.of(cmd), codec(encoding, errors)));
+        }
+
+        @Override
+        public String getoutput(String cmd, String encoding, String errors) {
+            return Proxies.as(String.class, invoke("$subprocess", "getoutput", List.of(cmd), codec(encoding, errors)));
+        }
+
         @Override
         public CompletedProcess completedProcess(Object args, long returncode, Object stdout, Object stderr) {
             return Proxies.as(CompletedProcess.class, invoke("CompletedProcess", args, returncode, stdout, stderr));

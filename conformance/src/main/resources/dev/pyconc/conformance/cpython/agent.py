@@ -868,6 +868,8 @@ def ctl_hello(msg):
         pass
     if os.path.exists("/proc/thread-self/comm"):
         features.append("OS_THREAD_NAME")
+    if os.name == "posix" and sys.version_info >= (3, 9):
+        features.append("SUBPROCESS_CREDENTIALS")  # Popen's user, group, extra_groups and umask (3.9)
     vi = sys.version_info
     return {
         "version": [vi[0], vi[1], vi[2]],

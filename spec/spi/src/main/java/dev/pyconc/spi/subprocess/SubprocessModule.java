@@ -81,6 +81,28 @@ public interface SubprocessModule {
     String getoutput(String cmd);
 
     /**
+     * {@code getstatusoutput(cmd, encoding=encoding, errors=errors)} (3.11): as {@link #getstatusoutput(String)},
+     * with the output decoded by this codec and error handler.
+     *
+     * @param encoding a Python codec name, or null for None (the default)
+     * @param errors an error handler name ({@code strict}, {@code replace}, ...), or null for None
+     * @see <a href="https://docs.python.org/3/library/subprocess.html#subprocess.getstatusoutput">subprocess.getstatusoutput</a>
+     */
+    @Blocking
+    PyTuple getstatusoutput(String cmd, String encoding, String errors);
+
+    /**
+     * {@code getoutput(cmd, encoding=encoding, errors=errors)} (3.11): as {@link #getoutput(String)}, with the
+     * output decoded by this codec and error handler.
+     *
+     * @param encoding a Python codec name, or null for None (the default)
+     * @param errors an error handler name, or null for None
+     * @see <a href="https://docs.python.org/3/library/subprocess.html#subprocess.getoutput">subprocess.getoutput</a>
+     */
+    @Blocking
+    String getoutput(String cmd, String encoding, String errors);
+
+    /**
      * {@code CompletedProcess(args, returncode, stdout, stderr)}: a value made directly, e.g. to call
      * {@code check_returncode} on.
      */

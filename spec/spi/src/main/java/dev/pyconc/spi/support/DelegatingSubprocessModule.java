@@ -26,6 +26,12 @@ public class DelegatingSubprocessModule implements SubprocessModule {
     @Override public Object checkOutput(Object args, PopenOptions options) { return delegate.checkOutput(args, options); }
     @Override public PyTuple getstatusoutput(String cmd) { return delegate.getstatusoutput(cmd); }
     @Override public String getoutput(String cmd) { return delegate.getoutput(cmd); }
+    @Override public PyTuple getstatusoutput(String cmd, String encoding, String errors) {
+        return delegate.getstatusoutput(cmd, encoding, errors);
+    }
+    @Override public String getoutput(String cmd, String encoding, String errors) {
+        return delegate.getoutput(cmd, encoding, errors);
+    }
     @Override public CompletedProcess completedProcess(Object args, long returncode, Object stdout, Object stderr) {
         return delegate.completedProcess(args, returncode, stdout, stderr);
     }

@@ -102,7 +102,7 @@ public final class PyconcExtension implements ExecutionCondition, ParameterResol
     }
 
     /** The peer of the run ({@value #PEER_KEY}), created on first use; null when none is configured. */
-    private static final class PeerHolder implements ExtensionContext.Store.CloseableResource {
+    private static final class PeerHolder implements ExtensionContext.Store.CloseableResource, AutoCloseable {
         final Peer peer;
         final RuntimeException failure;
         final String name;
