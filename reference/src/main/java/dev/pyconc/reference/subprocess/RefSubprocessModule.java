@@ -174,6 +174,7 @@ public final class RefSubprocessModule implements SubprocessModule {
      * {@code getstatusoutput(cmd, encoding=encoding, errors=errors)} (3.11): the output decoded with this codec
      * and error handler (null: None, the locale encoding and strict).
      */
+    @Override
     public PyTuple getstatusoutput(String cmd, String encoding, String errors) {
         String data;
         long exitcode;
@@ -198,6 +199,7 @@ public final class RefSubprocessModule implements SubprocessModule {
     }
 
     /** {@code getoutput(cmd, encoding=encoding, errors=errors)} (3.11): getstatusoutput's output only. */
+    @Override
     public String getoutput(String cmd, String encoding, String errors) {
         return (String) getstatusoutput(cmd, encoding, errors).get(1);
     }
