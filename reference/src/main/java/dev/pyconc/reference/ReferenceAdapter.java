@@ -10,6 +10,7 @@ import dev.pyconc.spi.Sys;
 import dev.pyconc.reference.contextvars.RefContextVarsModule;
 import dev.pyconc.reference.futures.RefFuturesModule;
 import dev.pyconc.reference.sched.RefSchedModule;
+import dev.pyconc.reference.subprocess.RefSubprocessModule;
 import dev.pyconc.reference.thread.RefThreadModule;
 import java.util.EnumSet;
 import java.util.Map;
@@ -42,6 +43,7 @@ public final class ReferenceAdapter implements Adapter {
     private final RefSys sys;
     private final Set<Feature> features;
     private final RefThreadModule thread;
+    private final RefSubprocessModule subprocess;
     private final ModuleTable modules;
     private final MainThread mainThread; // null: the creating thread is main and serves no bodies
 
@@ -68,13 +70,15 @@ public final class ReferenceAdapter implements Adapter {
         this.sys = new RefSys(threading);
         this.queue = new RefQueueModule(ctx);
         this.thread = new RefThreadModule(threading, threading::stackSizeForNewThread, threading::interruptMain);
+        this.subprocess = new RefSubprocessModule();
         this.modules = new ModuleTable(ReferenceAdapterProvider.NAME, Map.of(
                 PyModule.THREADING, threading,
                 PyModule.QUEUE, queue,
                 PyModule.CONCURRENT_FUTURES, new RefFuturesModule(threading),
                 PyModule.SCHED, new RefSchedModule(threading),
                 PyModule.THREAD, thread,
-                PyModule.CONTEXTVARS, new RefContextVarsModule()));
+                PyModule.CONTEXTVARS, new RefContextVarsModule(),
+                PyModule.SUBPROCESS, subprocess));
         EnumSet<Feature> f = EnumSet.of(Feature.REAL_THREADS, Feature.STACK_SIZE);
         if (threading.nativeIdsSupported()) {
             f.add(Feature.NATIVE_THREAD_ID);
@@ -113,7 +117,8 @@ public final class ReferenceAdapter implements Adapter {
 
     /**
      * REAL_THREADS, STACK_SIZE, MAIN_THREAD when made by {@link #withMainThread()}, and NATIVE_THREAD_ID where {@code /proc/thread-self} gives the OS thread
-     * id.
+     * id. Never SUBPROCESS_CREDENTIALS: children start through posix_spawn, which cannot change user, groups or
+     * umask (see {@link dev.pyconc.reference.subprocess}).
      */
     @Override
     public Set<Feature> features() {
@@ -166,10 +171,13 @@ public final class ReferenceAdapter implements Adapter {
     /**
      * After each case: puts back the module-wide settings a case may have changed and not restored (on a
      * failure path), {@code threading.excepthook}, {@code sys.unraisablehook}, {@code stack_size} and the trace and profile hooks, so that
-     * one case cannot affect the next.
+     * one case cannot affect the next; and kills and reaps the children the case's {@code subprocess} left
+     * running (their process groups when they lead one), closing their pipes and the fds its {@code os}
+     * functions left open.
      */
     @Override
     public void endCase() {
+        subprocess.cleanUp();
         threading.setExcepthook(threading.defaultExcepthook());
         thread.setUnraisableHook(null);
         threading.stackSize(0);
@@ -192,10 +200,15 @@ public final class ReferenceAdapter implements Adapter {
 
     /**
      * Whether {@code thread} is inside a blocking call of this adapter (a contended acquire, a wait, a join) and
-     * parked there: only such calls mark a thread, so a thread waiting on anything else is not reported.
+     * parked there, or inside a blocking system call of its {@code subprocess} (a pipe read or write, a wait for a
+     * child) and asleep in the kernel: only such calls mark a thread, so a thread waiting on anything else is not
+     * reported.
      */
     @Override
     public boolean isBlocked(Thread thread) {
+        if (RefSubprocessModule.isBlocked(thread)) {
+            return true; // in a subprocess system call (read, write, poll, waitpid), asleep in the kernel
+        }
         if (!threading.isWaiting(thread)) {
             return false;
         }
@@ -205,7 +218,8 @@ public final class ReferenceAdapter implements Adapter {
 
     /**
      * Closes the adapter (idempotent): threads started through it that are still blocked in one of its calls
-     * get RuntimeError there, so that they can end.
+     * get RuntimeError there, so that they can end; children its {@code subprocess} started that still run are
+     * killed and reaped, and their pipes closed.
      */
     @Override
     public void close() {
@@ -213,6 +227,7 @@ public final class ReferenceAdapter implements Adapter {
             return;
         }
         ctx.close();
+        subprocess.cleanUp();
         for (Thread t : threading.liveStartedThreads()) {
             t.interrupt();
         }

@@ -7,7 +7,7 @@ import java.util.Map;
  * Made with an errno, its {@code str()} is Python's {@code [Errno 2] No such file or directory: 'x'}.
  * Python picks a subclass by errno when an OSError is raised ({@link #forErrno}): ENOENT gives
  * {@link FileNotFoundError}, EACCES and EPERM {@link PermissionError}, ENOTDIR {@link NotADirectoryError},
- * ESRCH {@link ProcessLookupError}, ECHILD {@link ChildProcessError}.
+ * ESRCH {@link ProcessLookupError}, ECHILD {@link ChildProcessError}, EPIPE {@link BrokenPipeError}.
  *
  * @see <a href="https://docs.python.org/3/library/exceptions.html#OSError">builtins.OSError</a>
  */
@@ -63,6 +63,7 @@ public class OSError extends PyException {
             case 20 -> new NotADirectoryError(errno, strerror, filename);
             case 3 -> new ProcessLookupError(errno, strerror, filename);
             case 10 -> new ChildProcessError(errno, strerror, filename);
+            case 32 -> new BrokenPipeError(errno, strerror, filename);
             default -> new OSError(errno, strerror, filename);
         };
     }

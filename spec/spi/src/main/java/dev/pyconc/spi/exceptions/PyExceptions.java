@@ -38,12 +38,17 @@ public final class PyExceptions {
         put("builtins.NotADirectoryError", (n, m) -> new NotADirectoryError(n, m, null));
         put("builtins.ProcessLookupError", (n, m) -> new ProcessLookupError(n, m, null));
         put("builtins.ChildProcessError", (n, m) -> new ChildProcessError(n, m, null));
+        put("builtins.ConnectionError", (n, m) -> new ConnectionError(n, m, null));
+        put("builtins.BrokenPipeError", (n, m) -> new BrokenPipeError(n, m, null));
         put("builtins.RuntimeError", (n, m) -> new RuntimeError(n, m, null));
         put("builtins.NotImplementedError", (n, m) -> new NotImplementedError(n, m, null));
         put("builtins.RecursionError", (n, m) -> new RecursionError(n, m, null));
         put("threading.BrokenBarrierError", (n, m) -> new BrokenBarrierError(n, m, null));
         put("builtins.TypeError", (n, m) -> new TypeError(n, m, null));
         put("builtins.ValueError", (n, m) -> new ValueError(n, m, null));
+        put("builtins.UnicodeError", (n, m) -> new UnicodeError(n, m, null));
+        put("builtins.UnicodeDecodeError", (n, m) -> new UnicodeDecodeError(n, m, null));
+        put("builtins.UnicodeEncodeError", (n, m) -> new UnicodeEncodeError(n, m, null));
         put("queue.Empty", (n, m) -> new Empty(n, m, null));
         put("_queue.Empty", (n, m) -> new Empty(n, m, null));
         put("queue.Full", (n, m) -> new Full(n, m, null));

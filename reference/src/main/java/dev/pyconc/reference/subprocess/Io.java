@@ -1,0 +1,59 @@
+package dev.pyconc.reference.subprocess;
+
+/**
+ * {@code read} and {@code write} on the JVM's fds as {@code os.read}/{@code os.write} do them: retried on
+ * EINTR (PEP 475), any other failure raised as the OSError subclass of its errno.
+ */
+final class Io {
+    private Io() {}
+
+    /** One {@code read(2)} of at most {@code n} bytes; 0 at end of file. */
+    static int read(int fd, byte[] buf, int n) {
+        while (true) {
+            SysCalls.begin();
+            int r;
+            try {
+                r = Native.LIBC.read(fd, buf, n);
+            } finally {
+                SysCalls.end();
+            }
+            if (r >= 0) {
+                return r;
+            }
+            int e = Native.errno();
+            if (e != Native.EINTR) {
+                throw Native.oserror(e, null);
+            }
+        }
+    }
+
+    /** One {@code write(2)}; the number of bytes written. */
+    static int write(int fd, byte[] buf, int off, int len) {
+        byte[] b = off == 0 ? buf : java.util.Arrays.copyOfRange(buf, off, off + len);
+        while (true) {
+            SysCalls.begin();
+            int r;
+            try {
+                r = Native.LIBC.write(fd, b, len);
+            } finally {
+                SysCalls.end();
+            }
+            if (r >= 0) {
+                return r;
+            }
+            int e = Native.errno();
+            if (e != Native.EINTR) {
+                throw Native.oserror(e, null);
+            }
+        }
+    }
+
+    /** Writes all of {@code buf[off:off+len]}, looping over partial writes. */
+    static void writeAll(int fd, byte[] buf, int off, int len) {
+        while (len > 0) {
+            int n = write(fd, buf, off, len);
+            off += n;
+            len -= n;
+        }
+    }
+}
