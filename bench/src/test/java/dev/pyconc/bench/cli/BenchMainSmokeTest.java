@@ -7,10 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pyconc.bench.BenchRow;
 import dev.pyconc.bench.BenchRows;
-import dev.pyconc.reference.ReferenceAdapterProvider;
-import dev.pyconc.spi.Adapter;
-import dev.pyconc.spi.AdapterConfig;
-import dev.pyconc.spi.PyModule;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -33,9 +29,7 @@ class BenchMainSmokeTest {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int code = BenchMain.execute(new PrintWriter(out, true), new PrintWriter(err, true), "--quick", "--out", dir.toString());
-        // Until the reference's subprocess lands (branch subref), its cells are n/a and the run exits 1.
-        boolean reference = referenceHasSubprocess();
-        assertEquals(reference ? 0 : 1, code, () -> "exit code; stderr:\n" + err + "\nstdout:\n" + out);
+        assertEquals(0, code, () -> "exit code; stderr:\n" + err + "\nstdout:\n" + out);
 
         for (String f : BenchMain.OUTPUTS) {
             assertTrue(Files.size(dir.resolve(f)) > 0, f + " is empty or missing");
@@ -52,26 +46,16 @@ class BenchMainSmokeTest {
             BenchRow expected = BenchRows.ALL.get(i);
             JsonNode row = rows.get(i);
             assertEquals(expected.id(), row.path("id").asText());
-            for (String column : reference ? List.of("reference", "java", "cpython") : List.of("java", "cpython")) {
+            for (String column : List.of("reference", "java", "cpython")) {
                 double ns = row.path(column).path("nsPerOp").asDouble(-1);
                 assertTrue(ns > 0, expected.id() + " " + column + ": " + row.path(column));
-            }
-            if (!reference) {
-                assertTrue(row.path("reference").path("note").asText().contains("does not provide subprocess"), row::toString);
-                continue;
             }
             assertTrue(row.path("referenceOverJava").asDouble(-1) > 0, row::toString);
             assertTrue(row.path("referenceOverCpython").asDouble(-1) > 0, row::toString);
             assertTrue(md.contains("| `" + expected.operation() + "` |"), md);
         }
         assertTrue(out.toString().contains("| operation | reference | Java counterpart |"), out::toString);
-        assertTrue(!reference || !md.contains("n/a"), md);
-    }
-
-    private static boolean referenceHasSubprocess() {
-        try (Adapter a = new ReferenceAdapterProvider().create(AdapterConfig.fromSystemProperties())) {
-            return a.modules().contains(PyModule.SUBPROCESS);
-        }
+        assertTrue(!md.contains("n/a"), md);
     }
 
     @Test
@@ -80,7 +64,7 @@ class BenchMainSmokeTest {
         StringWriter err = new StringWriter();
         int code = BenchMain.execute(new PrintWriter(out, true), new PrintWriter(err, true), "--quick", "--no-python",
                 "--include", "Popen", "--out", dir.toString());
-        assertEquals(referenceHasSubprocess() ? 0 : 1, code, () -> "exit code; stderr:\n" + err + "\nstdout:\n" + out);
+        assertEquals(0, code, () -> "exit code; stderr:\n" + err + "\nstdout:\n" + out);
         JsonNode summary = new ObjectMapper().readTree(dir.resolve("summary.json").toFile());
         JsonNode rows = summary.path("rows");
         assertEquals(1, rows.size(), rows::toString);
