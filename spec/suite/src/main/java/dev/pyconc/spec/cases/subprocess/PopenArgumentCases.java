@@ -224,7 +224,8 @@ class PopenArgumentCases {
         Os os = sm.os();
         long[] fds = Children.pipe(os);
         try {
-            CompletedProcess cp = sm.run(sh("echo passed >&$1", Long.toString(fds[1])),
+            // through /proc rather than ">&N": dash takes only one-digit fd numbers there
+            CompletedProcess cp = sm.run(sh("echo passed > /proc/self/fd/$1", Long.toString(fds[1])),
                     NOTHING_IN.stdout(Redirect.DEVNULL).passFds(List.of(fds[1])));
             assertEquals(0L, cp.returncode());
             os.close(fds[1]);
