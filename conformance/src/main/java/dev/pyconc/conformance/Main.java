@@ -4,6 +4,7 @@ import dev.pyconc.spi.AdapterUnavailableException;
 import dev.pyconc.spi.PyModule;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import dev.pyconc.reports.cli.CommandLines;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -21,10 +22,10 @@ import picocli.CommandLine.Spec;
         subcommands = {RunCommand.class, MatrixCommand.class, CatalogCommand.class, ShowCommand.class, AdaptersCommand.class, ReportCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
-    /** Exit code of a run that does not conform, or of a problem found before running. */
-    public static final int EXIT_FAILURE = 1;
-    /** Exit code of bad usage (picocli's default). */
-    public static final int EXIT_USAGE = 2;
+    /** Exit code of a run that found a problem or failed. */
+    public static final int EXIT_FAILURE = CommandLines.EXIT_FAILURE;
+    /** Exit code of bad usage. */
+    public static final int EXIT_USAGE = CommandLines.EXIT_USAGE;
 
     @Spec
     CommandSpec spec;
@@ -46,42 +47,17 @@ public final class Main implements Runnable {
         cl.getCommandSpec().usageMessage().description("Python's documented concurrency behaviour ("
                 + String.join(", ", PyModule.pythonNames()) + ") as executable cases: "
                 + "run them against an implementation, browse the catalog.");
-        cl.setOut(out);
-        cl.setErr(err);
-        cl.setParameterExceptionHandler((ex, a) -> {
-            err.println("pyconc: " + ex.getMessage() + " (see pyconc " + commandPath(ex.getCommandLine()) + "--help)");
-            err.flush();
-            return EXIT_USAGE;
-        });
-        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-            err.println("pyconc: error: " + oneLine(ex));
-            err.flush();
-            return EXIT_FAILURE;
-        });
-        return cl.execute(args);
+        return CommandLines.execute(cl, "pyconc", USER_FACING, out, err, args);
     }
 
-    private static String commandPath(CommandLine cl) {
-        StringBuilder sb = new StringBuilder();
-        for (CommandLine c = cl; c != null && c.getParent() != null; c = c.getParent()) {
-            sb.insert(0, c.getCommandName() + " ");
-        }
-        return sb.toString();
-    }
+    /** Exceptions whose message is written for the user (shown alone, without the class name). */
+    static final java.util.List<Class<? extends Throwable>> USER_FACING = java.util.List.of(
+            AdapterUnavailableException.class, ConformanceException.class, UncheckedIOException.class,
+            IllegalArgumentException.class);
 
     /** The one-line message for a problem: the user-facing text for known kinds, class and message otherwise. */
     static String oneLine(Throwable ex) {
-        String msg;
-        if (ex instanceof AdapterUnavailableException || ex instanceof ConformanceException
-                || ex instanceof UncheckedIOException || ex instanceof IllegalArgumentException) {
-            msg = ex.getMessage();
-        } else {
-            msg = ex.toString();
-        }
-        if (msg == null) {
-            msg = ex.getClass().getName();
-        }
-        return msg.strip().replaceAll("\\s*\\R\\s*", " ");
+        return CommandLines.oneLine(ex, USER_FACING);
     }
 
     /** The version from the jar's manifest. */

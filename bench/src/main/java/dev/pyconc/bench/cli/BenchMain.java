@@ -25,6 +25,7 @@ import java.util.regex.PatternSyntaxException;
 import java.util.stream.Stream;
 import org.openjdk.jmh.infra.BenchmarkParams;
 import org.openjdk.jmh.infra.IterationParams;
+import dev.pyconc.reports.cli.CommandLines;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -75,21 +76,8 @@ public final class BenchMain implements Callable<Integer> {
     /** Runs the command line with these streams and returns the exit code. */
     public static int execute(PrintWriter out, PrintWriter err, String... args) {
         CommandLine cl = new CommandLine(new BenchMain());
-        cl.setOut(out);
-        cl.setErr(err);
-        cl.setParameterExceptionHandler((ex, a) -> {
-            err.println("pyconc bench: " + ex.getMessage() + " (see pyconc bench --help)");
-            err.flush();
-            return 2;
-        });
-        cl.setExecutionExceptionHandler((ex, c, p) -> {
-            String msg = ex instanceof IllegalArgumentException || ex instanceof UncheckedIOException
-                    || ex instanceof IllegalStateException ? ex.getMessage() : ex.toString();
-            err.println("pyconc bench: error: " + (msg == null ? ex.getClass().getName() : msg.strip().replaceAll("\\s*\\R\\s*", " ")));
-            err.flush();
-            return 1;
-        });
-        return cl.execute(args);
+        return CommandLines.execute(cl, "pyconc bench", java.util.List.of(IllegalArgumentException.class,
+                UncheckedIOException.class, IllegalStateException.class), out, err, args);
     }
 
     @Override

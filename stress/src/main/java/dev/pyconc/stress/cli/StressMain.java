@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+import dev.pyconc.reports.cli.CommandLines;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -77,22 +78,8 @@ public final class StressMain implements Callable<Integer> {
     /** Runs the command line with these streams and returns the exit code. */
     public static int execute(PrintWriter out, PrintWriter err, String... args) {
         CommandLine cl = new CommandLine(new StressMain());
-        cl.setOut(out);
-        cl.setErr(err);
-        cl.setParameterExceptionHandler((ex, a) -> {
-            err.println("pyconc stress: " + ex.getMessage() + " (see pyconc stress --help)");
-            err.flush();
-            return 2;
-        });
-        cl.setExecutionExceptionHandler((ex, c, p) -> {
-            String msg = ex instanceof AdapterUnavailableException || ex instanceof IllegalArgumentException
-                    || ex instanceof UncheckedIOException || ex instanceof IllegalStateException
-                    ? ex.getMessage() : ex.toString();
-            err.println("pyconc stress: error: " + (msg == null ? ex.getClass().getName() : msg.strip().replaceAll("\\s*\\R\\s*", " ")));
-            err.flush();
-            return 1;
-        });
-        return cl.execute(args);
+        return CommandLines.execute(cl, "pyconc stress", java.util.List.of(AdapterUnavailableException.class,
+                IllegalArgumentException.class, UncheckedIOException.class, IllegalStateException.class), out, err, args);
     }
 
     @Override
