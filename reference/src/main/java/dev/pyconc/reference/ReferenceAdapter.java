@@ -117,8 +117,8 @@ public final class ReferenceAdapter implements Adapter {
 
     /**
      * REAL_THREADS, STACK_SIZE, MAIN_THREAD when made by {@link #withMainThread()}, and NATIVE_THREAD_ID where {@code /proc/thread-self} gives the OS thread
-     * id. Never SUBPROCESS_CREDENTIALS: children start through posix_spawn, which cannot change user, groups or
-     * umask (see {@link dev.pyconc.reference.subprocess}).
+     * id. Never SUBPROCESS_CREDENTIALS or SUBPROCESS_UMASK: children start through posix_spawn, which cannot
+     * change user, groups or umask (see {@link dev.pyconc.reference.subprocess}).
      */
     @Override
     public Set<Feature> features() {

@@ -869,7 +869,10 @@ def ctl_hello(msg):
     if os.path.exists("/proc/thread-self/comm"):
         features.append("OS_THREAD_NAME")
     if os.name == "posix" and sys.version_info >= (3, 9):
-        features.append("SUBPROCESS_CREDENTIALS")  # Popen's user, group, extra_groups and umask (3.9)
+        # Popen's user, group and extra_groups (3.9): subprocess refuses them where os lacks these calls
+        if all(hasattr(os, f) for f in ("setreuid", "setregid", "setgroups")):
+            features.append("SUBPROCESS_CREDENTIALS")
+        features.append("SUBPROCESS_UMASK")  # Popen's umask (3.9), on every POSIX platform
     vi = sys.version_info
     return {
         "version": [vi[0], vi[1], vi[2]],

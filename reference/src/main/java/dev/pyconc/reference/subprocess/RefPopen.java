@@ -229,7 +229,8 @@ final class RefPopen implements Popen {
 
     /**
      * user, group, extra_groups and umask need code run in the child between fork and exec, which
-     * posix_spawn does not offer (the reference lacks {@code Feature.SUBPROCESS_CREDENTIALS}): giving one of
+     * posix_spawn does not offer (the reference lacks {@code Feature.SUBPROCESS_CREDENTIALS} and
+     * {@code SUBPROCESS_UMASK}): giving one of
      * them raises ValueError, in the wording CPython uses on a platform without the call, rather than
      * starting the child without it.
      */

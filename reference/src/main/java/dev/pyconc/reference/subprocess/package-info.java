@@ -103,7 +103,8 @@
  *   <li>{@code user}, {@code group}, {@code extra_groups}, {@code umask}: they need code in the child between fork
  *       and exec, which posix_spawn does not run (a helper program such as setpriv would report a failed exec as
  *       an exit status instead of an OSError, and has no umask). The adapter lacks
- *       {@link dev.pyconc.spi.Feature#SUBPROCESS_CREDENTIALS}, and giving one of them raises ValueError (never
+ *       {@link dev.pyconc.spi.Feature#SUBPROCESS_CREDENTIALS} and {@link dev.pyconc.spi.Feature#SUBPROCESS_UMASK},
+ *       and giving one of them raises ValueError (never
  *       silently ignored). {@code umask=-1} (unchanged) is accepted.</li>
  *   <li>{@code preexec_fn}: Java cannot run between fork and exec; not in the SPI.</li>
  *   <li>Windows-only arguments (startupinfo, creationflags): not in the SPI.</li>

@@ -24,11 +24,16 @@ public enum Feature {
     /** {@code concurrent.futures.InterpreterPoolExecutor} (3.14) runs calls in subinterpreters. */
     INTERPRETER_POOL("InterpreterPoolExecutor can run calls in subinterpreters"),
     /**
-     * {@code subprocess} can start a child as another user and group with other supplementary groups and
-     * umask ({@code user}, {@code group}, {@code extra_groups}, {@code umask}): needs code run in the child
+     * {@code subprocess} can start a child as another user and group, with other supplementary groups
+     * ({@code user}, {@code group}, {@code extra_groups}): needs {@code setreuid}, {@code setregid} and
+     * {@code setgroups} run in the child between fork and exec, which posix_spawn does not offer.
+     */
+    SUBPROCESS_CREDENTIALS("the child can be given another user, group and extra groups before exec"),
+    /**
+     * {@code subprocess} can give a child its own umask ({@code umask}): needs {@code umask()} run in the child
      * between fork and exec, which posix_spawn does not offer.
      */
-    SUBPROCESS_CREDENTIALS("the child can be given another user, group, extra groups and umask before exec");
+    SUBPROCESS_UMASK("the child can be given its own umask before exec");
 
     private final String why;
 

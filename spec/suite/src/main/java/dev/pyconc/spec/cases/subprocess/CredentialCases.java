@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Cases for the child's credentials: {@code user}, {@code group}, {@code extra_groups} and {@code umask}, which
- * an implementation sets between fork and exec (feature SUBPROCESS_CREDENTIALS). Changing user or groups needs
+ * an implementation sets between fork and exec (features SUBPROCESS_CREDENTIALS and SUBPROCESS_UMASK). Changing user or groups needs
  * privilege, so those cases run only where the implementation runs as root (otherwise SKIP, with the reason),
  * and use uid/gid 65534, {@code nobody}/{@code nogroup}.
  */
