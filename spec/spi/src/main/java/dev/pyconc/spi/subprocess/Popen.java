@@ -58,8 +58,8 @@ public interface Popen extends PyContextManager {
      *     not a pipe
      * @throws dev.pyconc.spi.exceptions.TimeoutExpired after timeout; the child keeps running, no output is
      *     lost, and communicate may be called again
-     * @throws dev.pyconc.spi.exceptions.ValueError if input is given and stdin is not a pipe (CPython: only
-     *     when the stdin stream is missing), or after the streams were closed
+     * @throws dev.pyconc.spi.exceptions.ValueError (CPython) if input is given to a second call after the
+     *     first had started sending; CPython ignores input when stdin is not a pipe (the docs promise neither)
      */
     @Blocking
     PyTuple communicate(Object input, Double timeout);
