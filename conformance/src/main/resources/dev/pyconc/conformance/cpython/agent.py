@@ -990,12 +990,28 @@ def reader():
             sys.stderr.write("pyconc agent: unknown op %r\n" % (op,))
 
 
+def _remove_multiprocessing_tempdir():
+    """Removes the pymp-* folder multiprocessing made for this process (a forkserver's socket lives there).
+    Python removes it at exit; the agent ends with os._exit, which skips that."""
+    mp_process = sys.modules.get("multiprocessing.process")
+    if mp_process is None:
+        return
+    try:
+        tempdir = mp_process.current_process()._config.get("tempdir")
+        if tempdir:
+            import shutil
+            shutil.rmtree(tempdir, ignore_errors=True)
+    except Exception:
+        pass
+
+
 def _reader_main():
     _agent_idents.add(_thread.get_ident())
     try:
         reader()
     finally:
         sys.stderr.flush()
+        _remove_multiprocessing_tempdir()
         # Do not wait for non-daemon threads a case may have left blocked, nor for the main thread.
         os._exit(0)
 

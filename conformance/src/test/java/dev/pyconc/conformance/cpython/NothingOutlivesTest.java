@@ -19,8 +19,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * A child a case left running is killed and reaped when the case ends; closing the cpython adapter ends the agent and every process it started, even a process pool a case left
- * running (its workers, the forkserver, the resource tracker): nothing outlives a run.
+ * A child a case left running is killed and reaped when the case ends; closing the cpython adapter ends the
+ * agent and every process it started, even a process pool a case left running (its workers, the forkserver,
+ * the resource tracker), and removes the temp folder multiprocessing made for the agent: nothing outlives a run.
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class NothingOutlivesTest {
@@ -52,6 +53,7 @@ class NothingOutlivesTest {
         CpythonAdapter adapter = (CpythonAdapter) new CpythonAdapterProvider().create(AdapterConfig.fromSystemProperties());
         List<ProcessHandle> before;
         ProcessHandle agent;
+        java.nio.file.Path tempdir;
         try {
             agent = ProcessHandle.of(Long.parseLong(adapter.details().get("pid"))).orElseThrow();
             FuturesModule futures = adapter.module(FuturesModule.class);
@@ -59,6 +61,9 @@ class NothingOutlivesTest {
             assertEquals(1L, pool.submit(futures.function("builtins.abs"), List.of(-1L), Map.of()).result(30.0));
             // the pool is left running on purpose, as a failing case might leave it
             before = agent.descendants().toList();
+            // the folder multiprocessing made for the agent (the forkserver's socket is in it)
+            tempdir = java.nio.file.Path.of((String) adapter.callFunction("multiprocessing.util", "get_temp_dir"));
+            assertTrue(java.nio.file.Files.isDirectory(tempdir), "multiprocessing's temp folder " + tempdir);
             assertFalse(before.isEmpty(), "a process pool should have started worker processes");
         } finally {
             adapter.close();
@@ -70,5 +75,6 @@ class NothingOutlivesTest {
         assertFalse(agent.isAlive(), "the agent outlived the adapter");
         List<Long> alive = before.stream().filter(ProcessHandle::isAlive).map(ProcessHandle::pid).toList();
         assertTrue(alive.isEmpty(), "processes the agent started outlived the adapter: " + alive);
+        assertFalse(java.nio.file.Files.exists(tempdir), "multiprocessing's temp folder outlived the adapter: " + tempdir);
     }
 }
