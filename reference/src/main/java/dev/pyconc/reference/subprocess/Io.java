@@ -9,32 +9,25 @@ final class Io {
 
     /** One {@code read(2)} of at most {@code n} bytes; 0 at end of file. */
     static int read(int fd, byte[] buf, int n) {
-        while (true) {
-            SysCalls.begin();
-            int r;
-            try {
-                r = Native.LIBC.read(fd, buf, n);
-            } finally {
-                SysCalls.end();
-            }
-            if (r >= 0) {
-                return r;
-            }
-            int e = Native.errno();
-            if (e != Native.EINTR) {
-                throw Native.oserror(e, null);
-            }
-        }
+        return retryingEintr(() -> Native.LIBC.read(fd, buf, n));
     }
 
     /** One {@code write(2)}; the number of bytes written. */
     static int write(int fd, byte[] buf, int off, int len) {
         byte[] b = off == 0 ? buf : java.util.Arrays.copyOfRange(buf, off, off + len);
+        return retryingEintr(() -> Native.LIBC.write(fd, b, len));
+    }
+
+    /**
+     * Runs a blocking system call, marked for {@code Adapter.isBlocked} while it runs, again after EINTR; its
+     * non-negative result, or the OSError subclass of any other errno.
+     */
+    private static int retryingEintr(java.util.function.IntSupplier call) {
         while (true) {
             SysCalls.begin();
             int r;
             try {
-                r = Native.LIBC.write(fd, b, len);
+                r = call.getAsInt();
             } finally {
                 SysCalls.end();
             }
