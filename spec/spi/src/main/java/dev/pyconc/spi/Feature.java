@@ -33,7 +33,32 @@ public enum Feature {
      * {@code subprocess} can give a child its own umask ({@code umask}): needs {@code umask()} run in the child
      * between fork and exec, which posix_spawn does not offer.
      */
-    SUBPROCESS_UMASK("the child can be given its own umask before exec");
+    SUBPROCESS_UMASK("the child can be given its own umask before exec"),
+    /**
+     * {@code multiprocessing} can start children with the {@code 'fork'} start method ({@code os.fork} of the
+     * running interpreter): POSIX only.
+     */
+    START_METHOD_FORK("multiprocessing can start children with the 'fork' start method"),
+    /**
+     * {@code multiprocessing} can start children with the {@code 'forkserver'} start method (a server process
+     * forks them on request): POSIX platforms that pass file descriptors over Unix pipes, such as Linux.
+     */
+    START_METHOD_FORKSERVER("multiprocessing can start children with the 'forkserver' start method"),
+    /**
+     * {@code multiprocessing} can start children with the {@code 'spawn'} start method (a fresh interpreter
+     * process runs the process object's {@code run}).
+     */
+    START_METHOD_SPAWN("multiprocessing can start children with the 'spawn' start method"),
+    /**
+     * {@code multiprocessing.connection} can listen and connect on Unix domain sockets (family
+     * {@code 'AF_UNIX'}, an address that is a file system path).
+     */
+    AF_UNIX("multiprocessing.connection supports the 'AF_UNIX' family (Unix domain sockets)"),
+    /**
+     * The platform implements {@code sem_getvalue()}, so {@code multiprocessing.Queue.qsize()} and
+     * {@code Semaphore.get_value()} answer instead of raising {@code NotImplementedError} (they do on macOS).
+     */
+    SEM_GETVALUE("the platform has sem_getvalue(), so Queue.qsize() and Semaphore.get_value() work");
 
     private final String why;
 
