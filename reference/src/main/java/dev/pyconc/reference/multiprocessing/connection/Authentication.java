@@ -50,8 +50,8 @@ public final class Authentication {
     private Authentication() {}
 
     /** {@code deliver_challenge(connection, authkey)} with the default digest, sha256. */
-    public static void deliverChallenge(Connection connection, PyBytes authkey) {
-        deliverChallenge(connection, authkey, "sha256");
+    public static String deliverChallenge(Connection connection, PyBytes authkey) {
+        return deliverChallenge(connection, authkey, "sha256");
     }
 
     /**
@@ -59,6 +59,8 @@ public final class Authentication {
      * challenge, checks the answer, and sends {@code #WELCOME#} or {@code #FAILURE#}.
      *
      * @param digestName the digest to ask for, one of md5, sha256, sha384, sha3_256, sha3_384
+     * @return the digest of the answer that was accepted: the one asked for, another allowed one the peer chose,
+     *     or {@code md5} for a legacy peer's raw answer (CPython returns None; this is for tests and logs)
      * @throws AuthenticationError the answer was wrong ({@code digest received was wrong}), of the wrong length,
      *     or named an unsupported digest; {@code #FAILURE#} has been sent
      * @throws ValueError {@code Authkey must be bytes, not <class 'NoneType'>} for a null key
@@ -66,26 +68,30 @@ public final class Authentication {
      *     connection's errors
      * @throws dev.pyconc.spi.exceptions.EOFError the other side closed
      */
-    public static void deliverChallenge(Connection connection, PyBytes authkey, String digestName) {
+    public static String deliverChallenge(Connection connection, PyBytes authkey, String digestName) {
         byte[] key = key(authkey);
         byte[] random = new byte[MESSAGE_LENGTH];
         RANDOM.nextBytes(random);
         byte[] message = concat(ascii("{" + digestName + "}"), random);
         connection.sendBytes(concat(CHALLENGE, message));
         byte[] response = connection.recvBytes(256).toByteArray(); // reject large message
+        String used;
         try {
-            verifyChallenge(key, message, response);
+            used = verifyChallenge(key, message, response);
         } catch (AuthenticationError e) {
             connection.sendBytes(FAILURE);
             throw e;
         }
         connection.sendBytes(WELCOME);
+        return used;
     }
 
     /**
      * {@code answer_challenge(connection, authkey)}: the connecting side's half. Receives the challenge, sends
      * the HMAC of it (raw HMAC-MD5 to a legacy 20-byte challenge) and expects {@code #WELCOME#}.
      *
+     * @return the digest of the answer sent: the challenge's, or {@code md5} (raw) to a legacy challenge (CPython
+     *     returns None; this is for tests and logs)
      * @throws AuthenticationError {@code Protocol error, expected challenge: message=b'...'};
      *     {@code challenge too short: N bytes}; an unsupported digest prefix; {@code digest sent was rejected}
      *     (the other side has a different key)
@@ -93,7 +99,7 @@ public final class Authentication {
      * @throws dev.pyconc.spi.exceptions.OSError {@code bad message length} for a message over 256 bytes
      * @throws dev.pyconc.spi.exceptions.EOFError the other side closed
      */
-    public static void answerChallenge(Connection connection, PyBytes authkey) {
+    public static String answerChallenge(Connection connection, PyBytes authkey) {
         byte[] key = key(authkey);
         byte[] message = connection.recvBytes(256).toByteArray(); // reject large message
         if (!startsWith(message, CHALLENGE)) {
@@ -108,6 +114,8 @@ public final class Authentication {
         if (!Arrays.equals(response, WELCOME)) {
             throw new AuthenticationError("digest sent was rejected");
         }
+        String digest = digestName(message);
+        return digest.isEmpty() ? "md5" : digest;
     }
 
     private static byte[] key(PyBytes authkey) {
@@ -149,7 +157,7 @@ public final class Authentication {
     }
 
     /** {@code _verify_challenge}: the answer's digest (md5 for an unprefixed one) over our whole message. */
-    static void verifyChallenge(byte[] key, byte[] message, byte[] response) {
+    static String verifyChallenge(byte[] key, byte[] message, byte[] response) {
         String digest = digestName(response);
         byte[] mac = response;
         if (digest.isEmpty()) {
@@ -165,6 +173,7 @@ public final class Authentication {
         if (!MessageDigest.isEqual(expected, mac)) {
             throw new AuthenticationError("digest received was wrong");
         }
+        return digest;
     }
 
     static byte[] hmac(byte[] key, byte[] message, String digest) {

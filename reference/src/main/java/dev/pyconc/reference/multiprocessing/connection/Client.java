@@ -60,8 +60,8 @@ public final class Client {
         }
         if (authkey != null) {
             try {
-                Authentication.answerChallenge(c, authkey);
-                Authentication.deliverChallenge(c, authkey);
+                String sent = Authentication.answerChallenge(c, authkey);
+                c.authDigests(Authentication.deliverChallenge(c, authkey), sent);
             } catch (RuntimeException e) {
                 c.close();
                 throw e;

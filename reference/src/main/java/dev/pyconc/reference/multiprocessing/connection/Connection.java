@@ -33,6 +33,8 @@ public final class Connection implements AutoCloseable {
     private static final long MAX_ARRAY = Integer.MAX_VALUE - 8;
 
     private volatile Transport transport;
+    /** The handshake's digests: [the one accepted from the peer, the one answered with]; empty without a key. */
+    private volatile java.util.List<String> authDigests = java.util.List.of();
     private boolean readable;
     private final boolean writable;
 
@@ -48,6 +50,18 @@ public final class Connection implements AutoCloseable {
         this.transport = transport;
         this.readable = readable;
         this.writable = writable;
+    }
+
+    /**
+     * Not in CPython: the digests of the authkey handshake, {@code [received, sent]} (e.g. {@code [md5, md5]} with a
+     * CPython 3.11 peer, {@code [sha256, sha256]} with 3.12+); empty when there was none.
+     */
+    public java.util.List<String> authDigests() {
+        return authDigests;
+    }
+
+    void authDigests(String received, String sent) {
+        authDigests = java.util.List.of(received, sent);
     }
 
     /** {@code closed}: True once {@link #close()} has run. */

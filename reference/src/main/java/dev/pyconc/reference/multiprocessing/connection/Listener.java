@@ -121,8 +121,8 @@ public final class Listener implements AutoCloseable {
         }
         if (authkey != null) {
             try {
-                Authentication.deliverChallenge(c, authkey);
-                Authentication.answerChallenge(c, authkey);
+                String received = Authentication.deliverChallenge(c, authkey);
+                c.authDigests(received, Authentication.answerChallenge(c, authkey));
             } catch (RuntimeException e) {
                 c.close(); // CPython drops it to the garbage collector
                 throw e;
