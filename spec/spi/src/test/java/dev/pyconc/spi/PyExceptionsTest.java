@@ -66,4 +66,23 @@ class PyExceptionsTest {
         assertEquals(List.of("concurrent.futures.CancelledError", "builtins.Exception", "builtins.BaseException"),
                 odd.pythonMro());
     }
+
+    @Test
+    void multiprocessingExceptionsFromEitherModuleAndTheirHierarchy() {
+        BaseException e = PyExceptions.fromPython(List.of("multiprocessing.context.AuthenticationError",
+                "multiprocessing.context.ProcessError", "builtins.Exception", "builtins.BaseException"), "x");
+        assertInstanceOf(dev.pyconc.spi.exceptions.AuthenticationError.class, e);
+        assertEquals(List.of("multiprocessing.AuthenticationError", "multiprocessing.ProcessError",
+                "builtins.Exception", "builtins.BaseException"), e.pythonMro());
+        assertEquals(List.of("multiprocessing.BufferTooShort", "multiprocessing.ProcessError", "builtins.Exception",
+                "builtins.BaseException"), new dev.pyconc.spi.exceptions.BufferTooShort(
+                        dev.pyconc.spi.PyBytes.utf8("ab")).pythonMro());
+        assertEquals("b'ab'", new dev.pyconc.spi.exceptions.BufferTooShort(dev.pyconc.spi.PyBytes.utf8("ab"))
+                .getMessage());
+        assertEquals("builtins.EOFError", new dev.pyconc.spi.exceptions.EOFError("").pythonName());
+        assertInstanceOf(dev.pyconc.spi.exceptions.ConnectionRefusedError.class,
+                dev.pyconc.spi.exceptions.OSError.forErrno(111, "Connection refused", null));
+        assertInstanceOf(dev.pyconc.spi.exceptions.ConnectionResetError.class,
+                dev.pyconc.spi.exceptions.OSError.forErrno(104, "Connection reset by peer", null));
+    }
 }

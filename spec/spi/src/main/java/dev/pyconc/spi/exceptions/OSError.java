@@ -7,7 +7,8 @@ import java.util.Map;
  * Made with an errno, its {@code str()} is Python's {@code [Errno 2] No such file or directory: 'x'}.
  * Python picks a subclass by errno when an OSError is raised ({@link #forErrno}): ENOENT gives
  * {@link FileNotFoundError}, EACCES and EPERM {@link PermissionError}, ENOTDIR {@link NotADirectoryError},
- * ESRCH {@link ProcessLookupError}, ECHILD {@link ChildProcessError}, EPIPE {@link BrokenPipeError}.
+ * ESRCH {@link ProcessLookupError}, ECHILD {@link ChildProcessError}, EPIPE {@link BrokenPipeError},
+ * ECONNRESET {@link ConnectionResetError}, ECONNREFUSED {@link ConnectionRefusedError}.
  *
  * @see <a href="https://docs.python.org/3/library/exceptions.html#OSError">builtins.OSError</a>
  */
@@ -64,6 +65,8 @@ public class OSError extends PyException {
             case 3 -> new ProcessLookupError(errno, strerror, filename);
             case 10 -> new ChildProcessError(errno, strerror, filename);
             case 32 -> new BrokenPipeError(errno, strerror, filename);
+            case 104 -> new ConnectionResetError(errno, strerror, filename);
+            case 111 -> new ConnectionRefusedError(errno, strerror, filename);
             default -> new OSError(errno, strerror, filename);
         };
     }

@@ -40,6 +40,9 @@ public final class PyExceptions {
         put("builtins.ChildProcessError", (n, m) -> new ChildProcessError(n, m, null));
         put("builtins.ConnectionError", (n, m) -> new ConnectionError(n, m, null));
         put("builtins.BrokenPipeError", (n, m) -> new BrokenPipeError(n, m, null));
+        put("builtins.ConnectionResetError", (n, m) -> new ConnectionResetError(n, m, null));
+        put("builtins.ConnectionRefusedError", (n, m) -> new ConnectionRefusedError(n, m, null));
+        put("builtins.EOFError", (n, m) -> new EOFError(n, m, null));
         put("builtins.RuntimeError", (n, m) -> new RuntimeError(n, m, null));
         put("builtins.NotImplementedError", (n, m) -> new NotImplementedError(n, m, null));
         put("builtins.RecursionError", (n, m) -> new RecursionError(n, m, null));
@@ -68,6 +71,12 @@ public final class PyExceptions {
         put("concurrent.futures.thread.BrokenThreadPool", (n, m) -> new BrokenThreadPool(n, m, null));
         put("concurrent.futures.process.BrokenProcessPool", (n, m) -> new BrokenProcessPool(n, m, null));
         put("concurrent.futures.interpreter.BrokenInterpreterPool", (n, m) -> new BrokenInterpreterPool(n, m, null));
+        // multiprocessing: CPython defines them in multiprocessing.context and re-exports them.
+        for (String mod : new String[] {"multiprocessing.context.", "multiprocessing."}) {
+            put(mod + "ProcessError", (n, m) -> new ProcessError(n, m, null));
+            put(mod + "BufferTooShort", (n, m) -> new BufferTooShort(n, m, null));
+            put(mod + "AuthenticationError", (n, m) -> new AuthenticationError(n, m, null));
+        }
     }
 
     /** Known Python name (public or defining module) to its public spelling, the Java class's default name. */

@@ -1,0 +1,166 @@
+package dev.pyconc.reference.multiprocessing.connection;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.ClosedSelectorException;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.SocketChannel;
+
+/**
+ * A connected socket (AF_INET or AF_UNIX) as a {@link Transport}. The channel is non-blocking so that
+ * {@code poll} can wait with a timeout; a blocking read or write waits on a selector of its own (one for
+ * reading, one for writing, so that a duplex connection may read and write from two threads).
+ */
+final class SocketTransport implements Transport {
+    private final SocketChannel channel;
+    private final Object readLock = new Object();
+    private final Object writeLock = new Object();
+    private Selector readSelector;
+    private Selector writeSelector;
+    private volatile boolean closed;
+
+    SocketTransport(SocketChannel channel) throws IOException {
+        this.channel = channel;
+        channel.configureBlocking(false);
+    }
+
+    @Override
+    public int read(ByteBuffer dst) throws IOException {
+        synchronized (readLock) {
+            while (true) {
+                checkOpen();
+                int n = channel.read(dst);
+                if (n != 0) {
+                    return n;
+                }
+                await(readSelector(), null);
+            }
+        }
+    }
+
+    @Override
+    public void write(ByteBuffer... srcs) throws IOException {
+        synchronized (writeLock) {
+            while (true) {
+                checkOpen();
+                channel.write(srcs);
+                if (!srcs[srcs.length - 1].hasRemaining()) {
+                    return;
+                }
+                await(writeSelector(), null);
+            }
+        }
+    }
+
+    @Override
+    public boolean poll(Double timeout) throws IOException {
+        synchronized (readLock) {
+            checkOpen();
+            return await(readSelector(), timeout == null ? null : Math.max(0.0, timeout));
+        }
+    }
+
+    /** Waits until the selector's one key is ready or the timeout (seconds, null: none) passes. */
+    private boolean await(Selector s, Double timeout) throws IOException {
+        long deadline = timeout == null ? 0 : System.nanoTime() + (long) (timeout * 1e9);
+        while (true) {
+            checkOpen();
+            int ready;
+            try {
+                if (timeout == null) {
+                    ready = s.select();
+                } else {
+                    long left = deadline - System.nanoTime();
+                    ready = left <= 0 ? s.selectNow() : s.select(Math.max(1, (left + 999_999) / 1_000_000));
+                }
+                s.selectedKeys().clear();
+            } catch (ClosedSelectorException e) { // close() in another thread
+                throw new ClosedChannelException();
+            }
+            if (ready > 0) {
+                return true;
+            }
+            checkOpen();
+            if (timeout != null && deadline - System.nanoTime() <= 0) {
+                return false;
+            }
+        }
+    }
+
+    private Selector readSelector() throws IOException {
+        return selector(true);
+    }
+
+    private Selector writeSelector() throws IOException {
+        return selector(false);
+    }
+
+    /** The reading or writing selector, made on first use; never one that close() could miss. */
+    private Selector selector(boolean read) throws IOException {
+        synchronized (this) {
+            Selector s = read ? readSelector : writeSelector;
+            if (s != null) {
+                return s;
+            }
+        }
+        Selector s = Selector.open();
+        try {
+            channel.register(s, read ? SelectionKey.OP_READ : SelectionKey.OP_WRITE);
+        } catch (IOException | RuntimeException e) {
+            s.close();
+            throw e;
+        }
+        synchronized (this) {
+            if (closed) {
+                s.close();
+                throw new ClosedChannelException();
+            }
+            if (read) {
+                readSelector = s;
+            } else {
+                writeSelector = s;
+            }
+        }
+        return s;
+    }
+
+    private void checkOpen() throws ClosedChannelException {
+        if (closed) {
+            throw new ClosedChannelException();
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        Selector r;
+        Selector w;
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            r = readSelector;
+            w = writeSelector;
+        }
+        // Selector.close wakes a thread selecting on it and deregisters the channel, so that the
+        // channel's own close releases the socket now instead of at the next selection.
+        IOException first = null;
+        for (AutoCloseable c : new AutoCloseable[] {r, w, channel}) {
+            if (c == null) {
+                continue;
+            }
+            try {
+                c.close();
+            } catch (Exception e) {
+                if (first == null) {
+                    first = e instanceof IOException io ? io : new IOException(e);
+                }
+            }
+        }
+        if (first != null) {
+            throw first;
+        }
+    }
+}
