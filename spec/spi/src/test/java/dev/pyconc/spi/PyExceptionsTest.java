@@ -66,4 +66,16 @@ class PyExceptionsTest {
         assertEquals(List.of("concurrent.futures.CancelledError", "builtins.Exception", "builtins.BaseException"),
                 odd.pythonMro());
     }
+
+    @Test
+    void oserrorSubclassByErrno() {
+        dev.pyconc.spi.exceptions.OSError e = dev.pyconc.spi.exceptions.OSError.forErrno(17, "File exists", "/psm_x");
+        assertInstanceOf(dev.pyconc.spi.exceptions.FileExistsError.class, e);
+        assertEquals("builtins.FileExistsError", e.pythonName());
+        assertEquals("[Errno 17] File exists: '/psm_x'", e.getMessage());
+        assertEquals(List.of("builtins.FileExistsError", "builtins.OSError", "builtins.Exception", "builtins.BaseException"),
+                e.pythonMro());
+        assertInstanceOf(dev.pyconc.spi.exceptions.FileExistsError.class,
+                PyExceptions.fromPython(List.of("builtins.FileExistsError", "builtins.OSError"), "x"));
+    }
 }
