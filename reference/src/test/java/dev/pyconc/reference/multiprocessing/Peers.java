@@ -14,20 +14,46 @@ import java.util.stream.Stream;
 public final class Peers {
     private Peers() {}
 
-    /** CPython 3.14 as org.bytedeco:cpython unpacks it into JavaCPP's cache ({@code -Dpyconc.python314} overrides). */
+    private static volatile Optional<Path> python314;
+
+    /**
+     * CPython 3.14 as org.bytedeco:cpython unpacks it into JavaCPP's cache ({@code -Dpyconc.python314} overrides):
+     * the first copy that runs, since another build may be unpacking a copy of its own right now.
+     */
     public static Optional<Path> python314() {
         String p = System.getProperty("pyconc.python314");
         if (p != null) {
             return Optional.of(Path.of(p));
         }
-        Path cache = Path.of(System.getProperty("user.home"), ".javacpp", "cache");
-        if (!Files.isDirectory(cache)) {
-            return Optional.empty();
+        Optional<Path> found = python314;
+        if (found != null) {
+            return found;
         }
-        try (Stream<Path> s = Files.list(cache)) {
-            return s.map(d -> d.resolve("org/bytedeco/cpython/linux-x86_64/python3.14")).filter(Files::isExecutable).findFirst();
+        Path cache = Path.of(System.getProperty("user.home"), ".javacpp", "cache");
+        found = Optional.empty();
+        if (Files.isDirectory(cache)) {
+            try (Stream<Path> s = Files.list(cache)) {
+                found = s.sorted().map(d -> d.resolve("org/bytedeco/cpython/linux-x86_64/python3.14"))
+                        .filter(Files::isExecutable).filter(Peers::runs).findFirst();
+            } catch (IOException e) {
+                found = Optional.empty();
+            }
+        }
+        python314 = found;
+        return found;
+    }
+
+    private static boolean runs(Path python) {
+        try {
+            Process p = new ProcessBuilder(python.toString(), "-c", "import _multiprocessing, multiprocessing.shared_memory")
+                    .redirectErrorStream(true).start();
+            p.getInputStream().readAllBytes();
+            return p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0;
         } catch (IOException e) {
-            return Optional.empty();
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 
