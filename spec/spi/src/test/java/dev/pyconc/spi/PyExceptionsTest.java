@@ -85,4 +85,16 @@ class PyExceptionsTest {
         assertInstanceOf(dev.pyconc.spi.exceptions.ConnectionResetError.class,
                 dev.pyconc.spi.exceptions.OSError.forErrno(104, "Connection reset by peer", null));
     }
+
+    @Test
+    void oserrorSubclassByErrno() {
+        dev.pyconc.spi.exceptions.OSError e = dev.pyconc.spi.exceptions.OSError.forErrno(17, "File exists", "/psm_x");
+        assertInstanceOf(dev.pyconc.spi.exceptions.FileExistsError.class, e);
+        assertEquals("builtins.FileExistsError", e.pythonName());
+        assertEquals("[Errno 17] File exists: '/psm_x'", e.getMessage());
+        assertEquals(List.of("builtins.FileExistsError", "builtins.OSError", "builtins.Exception", "builtins.BaseException"),
+                e.pythonMro());
+        assertInstanceOf(dev.pyconc.spi.exceptions.FileExistsError.class,
+                PyExceptions.fromPython(List.of("builtins.FileExistsError", "builtins.OSError"), "x"));
+    }
 }

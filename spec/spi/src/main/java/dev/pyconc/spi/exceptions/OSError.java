@@ -6,9 +6,9 @@ import java.util.Map;
  * Python's {@code builtins.OSError}, with its {@code errno}, {@code strerror} and {@code filename} attributes.
  * Made with an errno, its {@code str()} is Python's {@code [Errno 2] No such file or directory: 'x'}.
  * Python picks a subclass by errno when an OSError is raised ({@link #forErrno}): ENOENT gives
- * {@link FileNotFoundError}, EACCES and EPERM {@link PermissionError}, ENOTDIR {@link NotADirectoryError},
- * ESRCH {@link ProcessLookupError}, ECHILD {@link ChildProcessError}, EPIPE {@link BrokenPipeError},
- * ECONNRESET {@link ConnectionResetError}, ECONNREFUSED {@link ConnectionRefusedError}.
+ * {@link FileNotFoundError}, EEXIST {@link FileExistsError}, EACCES and EPERM {@link PermissionError},
+ * ENOTDIR {@link NotADirectoryError}, ESRCH {@link ProcessLookupError}, ECHILD {@link ChildProcessError},
+ * EPIPE {@link BrokenPipeError}, ECONNRESET {@link ConnectionResetError}, ECONNREFUSED {@link ConnectionRefusedError}.
  *
  * @see <a href="https://docs.python.org/3/library/exceptions.html#OSError">builtins.OSError</a>
  */
@@ -60,6 +60,7 @@ public class OSError extends PyException {
     public static OSError forErrno(long errno, String strerror, Object filename) {
         return switch ((int) errno) {
             case 2 -> new FileNotFoundError(errno, strerror, filename);
+            case 17 -> new FileExistsError(errno, strerror, filename);
             case 1, 13 -> new PermissionError(errno, strerror, filename);
             case 20 -> new NotADirectoryError(errno, strerror, filename);
             case 3 -> new ProcessLookupError(errno, strerror, filename);

@@ -34,6 +34,7 @@ public final class PyExceptions {
         put("builtins.OSError", (n, m) -> new OSError(n, m, null));
         put("builtins.TimeoutError", (n, m) -> new TimeoutError(n, m, null));
         put("builtins.FileNotFoundError", (n, m) -> new FileNotFoundError(n, m, null));
+        put("builtins.FileExistsError", (n, m) -> new FileExistsError(n, m, null));
         put("builtins.PermissionError", (n, m) -> new PermissionError(n, m, null));
         put("builtins.NotADirectoryError", (n, m) -> new NotADirectoryError(n, m, null));
         put("builtins.ProcessLookupError", (n, m) -> new ProcessLookupError(n, m, null));
