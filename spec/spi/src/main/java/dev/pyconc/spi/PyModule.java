@@ -2,8 +2,10 @@ package dev.pyconc.spi;
 
 import dev.pyconc.spi.contextvars.ContextVarsModule;
 import dev.pyconc.spi.futures.FuturesModule;
+import dev.pyconc.spi.multiprocessing.MultiprocessingModule;
 import dev.pyconc.spi.queue.QueueModule;
 import dev.pyconc.spi.sched.SchedModule;
+import dev.pyconc.spi.shared_memory.SharedMemoryModule;
 import dev.pyconc.spi.subprocess.SubprocessModule;
 import dev.pyconc.spi.thread.ThreadModule;
 import dev.pyconc.spi.threading.ThreadingModule;
@@ -66,7 +68,21 @@ public enum PyModule {
      *
      * @see <a href="https://docs.python.org/3/library/subprocess.html">subprocess</a>
      */
-    SUBPROCESS("subprocess", "subprocess", SubprocessModule.class, "3.0", false);
+    SUBPROCESS("subprocess", "subprocess", SubprocessModule.class, "3.0", false),
+    /**
+     * {@code multiprocessing}: processes, contexts and start methods, pipes and queues across processes, the
+     * process-shared locks, pools, {@code multiprocessing.dummy} and {@code multiprocessing.connection}
+     * (added in 2.6; POSIX here).
+     *
+     * @see <a href="https://docs.python.org/3/library/multiprocessing.html">multiprocessing</a>
+     */
+    MULTIPROCESSING("multiprocessing", "multiprocessing", MultiprocessingModule.class, "3.0", false),
+    /**
+     * {@code multiprocessing.shared_memory}: named shared memory blocks and ShareableList (added in 3.8).
+     *
+     * @see <a href="https://docs.python.org/3/library/multiprocessing.shared_memory.html">multiprocessing.shared_memory</a>
+     */
+    SHARED_MEMORY("multiprocessing.shared_memory", "shared_memory", SharedMemoryModule.class, "3.8", false);
 
     private static final List<PyModule> ALL = List.of(values());
 

@@ -14,6 +14,12 @@
  * <tr><td>{@code Condition.notify}</td><td>{@code signal}</td><td>{@code Object.notify} is final</td></tr>
  * <tr><td>{@code Condition.notify_all}</td><td>{@code signalAll}</td><td>{@code Object.notifyAll} is final</td></tr>
  * <tr><td>{@code threading.Thread}</td><td>{@code PyThread}</td><td>{@code java.lang.Thread}</td></tr>
+ * <tr><td>{@code multiprocessing.Process}</td><td>{@code PyProcess}</td><td>{@code java.lang.Process}</td></tr>
+ * <tr><td>{@code multiprocessing.TimeoutError}</td><td>{@code MultiprocessingTimeoutError}</td><td>kept apart from
+ *     {@code builtins.TimeoutError}, which it is not</td></tr>
+ * <tr><td>{@code AsyncResult.wait}</td><td>{@code await}</td><td>{@code Object.wait} is final</td></tr>
+ * <tr><td>module {@code multiprocessing.shared_memory}</td><td>package {@code shared_memory},
+ *     {@code PyModule.SHARED_MEMORY}</td><td>no dots in a Java name</td></tr>
  * <tr><td>{@code threading.local}</td><td>{@code Local}</td><td>Java class names are capitalised</td></tr>
  * <tr><td>{@code Exception}, {@code AssertionError}</td><td>{@code PyException}, {@code PyAssertionError}</td>
  *     <td>{@code java.lang.Exception}, {@code java.lang.AssertionError}</td></tr>

@@ -33,6 +33,7 @@ public final class PyExceptions {
         put("builtins.IndexError", (n, m) -> new IndexError(n, m, null));
         put("builtins.OSError", (n, m) -> new OSError(n, m, null));
         put("builtins.TimeoutError", (n, m) -> new TimeoutError(n, m, null));
+        put("builtins.BufferError", (n, m) -> new BufferError(n, m, null));
         put("builtins.FileNotFoundError", (n, m) -> new FileNotFoundError(n, m, null));
         put("builtins.FileExistsError", (n, m) -> new FileExistsError(n, m, null));
         put("builtins.PermissionError", (n, m) -> new PermissionError(n, m, null));
@@ -77,6 +78,7 @@ public final class PyExceptions {
             put(mod + "ProcessError", (n, m) -> new ProcessError(n, m, null));
             put(mod + "BufferTooShort", (n, m) -> new BufferTooShort(n, m, null));
             put(mod + "AuthenticationError", (n, m) -> new AuthenticationError(n, m, null));
+            put(mod + "TimeoutError", (n, m) -> new MultiprocessingTimeoutError(n, m, null));
         }
     }
 
