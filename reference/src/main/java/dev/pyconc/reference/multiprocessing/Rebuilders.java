@@ -1,0 +1,32 @@
+package dev.pyconc.reference.multiprocessing;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+/**
+ * The functions that rebuild a {@link Reduction} in a child JVM, by kind: the one table of them. Each kind's
+ * class registers itself in a static initializer; {@link #ensureLoaded()} loads every such class first.
+ */
+public final class Rebuilders {
+    private static final Map<String, Function<List<Object>, Object>> BY_KIND = new ConcurrentHashMap<>();
+
+    private Rebuilders() {}
+
+    /** Registers the function rebuilding {@code kind}; a kind is registered once. */
+    public static void register(String kind, Function<List<Object>, Object> rebuild) {
+        if (BY_KIND.putIfAbsent(kind, rebuild) != null) {
+            throw new IllegalStateException("two rebuilders for kind " + kind);
+        }
+    }
+
+    /** Rebuilds {@code r} in this process. */
+    public static Object rebuild(Reduction r) {
+        Function<List<Object>, Object> f = BY_KIND.get(r.kind());
+        if (f == null) {
+            throw new IllegalStateException("no rebuilder for kind " + r.kind());
+        }
+        return f.apply(r.state());
+    }
+}
