@@ -82,6 +82,16 @@ public final class Posix {
 
         int posix_spawn_file_actions_addopen(Pointer fa, int fd, @In byte[] path, int oflag, int mode);
 
+        int posix_spawn_file_actions_addclose(Pointer fa, int fd);
+
+        int posix_spawn_file_actions_addclosefrom_np(Pointer fa, int from);
+
+        int signalfd(int fd, Pointer mask, int flags);
+
+        long syscall(long number, long a1, long a2);
+
+        long sysconf(int name);
+
         int posix_spawnattr_init(Pointer attr);
 
         int posix_spawnattr_destroy(Pointer attr);
