@@ -45,16 +45,28 @@ public final class ChildMain {
     private ChildMain() {}
 
     public static void main(String[] argv) {
+        boolean timing = System.getenv("PYCONC_CHILD_TIMING") != null;
+        long t0 = System.nanoTime();
         int descFd = Integer.parseInt(argv[0]);
         int sentinelFd = Integer.parseInt(argv[1]);
         Posix.setCloexec(sentinelFd);
         Posix.setCloexec(descFd);
+        long t1 = System.nanoTime();
         watchSigint();
+        long t2 = System.nanoTime();
         int code;
         try {
-            Map<?, ?> d = (Map<?, ?>) PickleCodec.loads(readAll(descFd));
+            byte[] raw = readAll(descFd);
+            long t3 = System.nanoTime();
+            Map<?, ?> d = (Map<?, ?>) PickleCodec.loads(raw);
+            long t4 = System.nanoTime();
             Posix.C.close(descFd);
             code = bootstrap(d);
+            if (timing) {
+                System.err.printf("child timing: jvm-up %d ms, jnr %.0f ms, sigint %.0f ms, read %.0f ms, unpickle %.0f ms,"
+                        + " run %.0f ms%n", java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime(),
+                        (t1 - t0) / 1e6, (t2 - t1) / 1e6, (t3 - t2) / 1e6, (t4 - t3) / 1e6, (System.nanoTime() - t4) / 1e6);
+            }
         } catch (Throwable t) {
             System.err.println("pyconc child: cannot start: " + t);
             t.printStackTrace();
