@@ -466,8 +466,7 @@ class MultiprocessingBridgeTest {
         assertTrue(a.hasFeature(Feature.START_METHOD_FORKSERVER), a.details().toString());
         assertTrue(a.hasFeature(Feature.SEM_GETVALUE));
         assertTrue(a.hasFeature(Feature.AF_UNIX));
-        a.hasFeature(Feature.START_METHOD_FORK);
-        System.out.println("[mp bridge] " + a.implementation() + " fork: " + a.details().get("probe.START_METHOD_FORK"));
+        assertTrue(a.hasFeature(Feature.START_METHOD_FORK), a.details().toString());
     }
 
     /** Median wall time of Process(target=noop).start() + join() through the bridge, printed for the report. */
@@ -490,6 +489,39 @@ class MultiprocessingBridgeTest {
             System.out.printf("[mp bridge] %s %s: Process start+join median %.1f ms (min %.1f, max %.1f)%n",
                     a.implementation(), mp.getContext(null).getStartMethod(), ns[n / 2] / 1e6, ns[0] / 1e6, ns[n - 1] / 1e6);
         });
+    }
+
+    /**
+     * Option startMethod picks the context of the module's calls without touching the global start method; an
+     * unknown method makes the adapter unavailable. A fork context works from the agent too (it is claimed).
+     */
+    @Test
+    void theStartMethodComesFromTheConfiguration() throws Exception {
+        assertThrows(dev.pyconc.spi.AdapterUnavailableException.class, () -> new CpythonAdapterProvider()
+                .create(new AdapterConfig(Map.of("startMethod", "no-such-method"))));
+        CpythonAdapter a = (CpythonAdapter) new CpythonAdapterProvider().create(new AdapterConfig(Map.of("startMethod", "spawn")));
+        try {
+            a.beginCase("MultiprocessingBridgeTest#config");
+            MultiprocessingModule mp = a.module(MultiprocessingModule.class);
+            assertEquals("spawn", mp.getContext(null).getStartMethod());
+            assertNull(mp.getStartMethod(true));
+            SimpleQueue q = mp.simpleQueue();
+            PyProcess p = mp.process(ProcessOptions.of(mp.routine(Routine.PUT), q, "spawned"));
+            p.start();
+            assertEquals("spawned", q.get());
+            p.join(WAIT);
+            Context fork = mp.getContext("fork");
+            SimpleQueue fq = fork.simpleQueue();
+            PyProcess f = fork.process(ProcessOptions.of(mp.routine(Routine.PUT), fq, "forked"));
+            f.start();
+            assertEquals("forked", fq.get());
+            f.join(WAIT);
+            assertEquals(0L, f.exitcode());
+            assertNull(mp.getStartMethod(true), "the global start method stays unset");
+            a.endCase();
+        } finally {
+            a.close();
+        }
     }
 
     /** Closing an adapter whose agent started a forkserver and a resource tracker ends them both. */
