@@ -707,7 +707,10 @@ def _mp_prepare(requested):
             importlib.import_module("multiprocessing." + sub)
         except Exception:
             pass  # e.g. synchronize without sem_open
-    methods = multiprocessing.get_all_start_methods()
+    try:
+        methods = multiprocessing.get_all_start_methods()
+    except Exception:  # an implementation whose multiprocessing cannot say: the portable method only
+        methods = ["spawn"]
     if requested:
         if requested not in methods:
             raise ValueError("start method %r is not available here (available: %s)" % (requested, methods))
