@@ -848,9 +848,19 @@ def _mp_end_case():
     """After a case that used multiprocessing: terminates its pools, shuts down its managers, closes its
     listeners, ends every child process still there (terminate, then kill), closes and unlinks the blocks the
     agent created, and puts the global start method back as it was at hello. Returns what it ended."""
+    if _mp_config["method"] is None:
+        return None  # multiprocessing not prepared at hello
+    import multiprocessing
+    # The global start method, whatever changed it: a case's set_start_method, a get_start_method() that fixed the
+    # default, or (before 3.12) the start of a spawn or forkserver child, whose preparation data asks for it.
+    try:
+        if _mp_actual() is not _mp_config["actual_at_hello"]:
+            multiprocessing.context._default_context._actual_context = _mp_config["actual_at_hello"]
+    except Exception:
+        pass
+    _mp_case["set"] = False
     if not _mp_case["used"] and not _mp_blocks:
         return None
-    import multiprocessing
     out = {"pools": len(_mp_pools), "children": 0, "blocks": 0}
     for pool in _mp_pools:
         try:
@@ -897,12 +907,6 @@ def _mp_end_case():
         except Exception:
             pass  # unlinked by the case already
     del _mp_pools[:], _mp_managers[:], _mp_listeners[:], _mp_blocks[:]
-    try:
-        if _mp_actual() is not _mp_config["actual_at_hello"]:
-            multiprocessing.context._default_context._actual_context = _mp_config["actual_at_hello"]
-    except Exception:
-        pass
-    _mp_case["set"] = False
     _mp_case["used"] = False
     return out
 
@@ -916,6 +920,7 @@ def _probe_start_method(method, timeout):
     # agent's threads hold none that the child's path takes, except sys.stderr's while writing a diagnostic).
     # Tried: 150 fork children on 3.14 and on 3.11 while three Java threads kept calling into the agent, none hung.
     ctx = multiprocessing.get_context(method)
+    before = _mp_actual()
     r, w = ctx.Pipe(False)
     p = ctx.Process(target=_h_mp_routine(None, "put"), args=(w, "ok"))
     try:
@@ -932,6 +937,8 @@ def _probe_start_method(method, timeout):
             p.kill()
             p.join(5)
         r.close()
+        if before is None and not _mp_case["set"]:
+            multiprocessing.context._default_context._actual_context = None  # fixed by the child's start (3.11)
 
 
 HELPERS = {

@@ -483,8 +483,6 @@ class MultiprocessingBridgeTest {
     @ParameterizedTest
     @MethodSource("pythons")
     void endOfCaseEndsLeftChildrenAndRestoresTheStartMethod(String python) throws Exception {
-        CpythonAdapter a0 = adapter(python);
-        String before = a0.module(MultiprocessingModule.class).getStartMethod(true);
         long[] pid = new long[1];
         inCase(python, "hygiene", (a, mp) -> {
             Event never = mp.event();
@@ -499,7 +497,15 @@ class MultiprocessingBridgeTest {
             assertThrows(ValueError.class, () -> spawn.setStartMethod("fork", false));
         });
         assertFalse(ProcessHandle.of(pid[0]).map(ProcessHandle::isAlive).orElse(false), "a child outlived its case");
-        inCase(python, "after", (a, mp) -> assertEquals(before, mp.getStartMethod(true)));
+        // unset at hello, and unset again after each case, whatever fixed it (on 3.11 even a spawn child's start)
+        inCase(python, "after", (a, mp) -> {
+            assertNull(mp.getStartMethod(true));
+            PyProcess p = mp.process(ProcessOptions.of(mp.routine(Routine.NOOP)));
+            p.start();
+            p.join(WAIT);
+            assertEquals("forkserver", mp.getContext(null).getStartMethod());
+        });
+        inCase(python, "after2", (a, mp) -> assertNull(mp.getStartMethod(true)));
     }
 
     /**
