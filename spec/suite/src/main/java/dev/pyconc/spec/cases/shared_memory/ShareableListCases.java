@@ -105,7 +105,7 @@ class ShareableListCases {
         }
     }
 
-    /** In CPython a str or bytes of 9,999,992 bytes is refused with AssertionError, and one of 9,999,991 is stored. */
+    /** In CPython a str or bytes of 9,999,992 bytes is refused with AssertionError, and one of 9,999,991 is stored in a 9,999,992-byte slot. */
     @Test
     @Checks("multiprocessing.shared_memory.ShareableList/str-bytes-limit-assertionerror")
     void limitAssertionError(SharedMemoryModule sm) {
@@ -116,7 +116,7 @@ class ShareableListCases {
         try {
             assertThrows(PyAssertionError.class, () -> sm.shareableList(List.of(PyBytes.of(big)), refused));
             ok = sm.shareableList(List.of(PyBytes.of(big, 0, big.length - 1)), null);
-            assertEquals(9_999_991, ((PyBytes) ok.get(0)).size());
+            assertEquals("9999992s", ok.format(), "the largest slot CPython accepts (read back through format, not 10 MB)");
         } finally {
             Blocks.release(ok);
             Blocks.unlinkName(sm, refused);
