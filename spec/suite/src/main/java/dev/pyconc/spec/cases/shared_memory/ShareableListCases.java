@@ -10,12 +10,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.pyconc.spec.harness.Checks;
 import dev.pyconc.spec.harness.PyCase;
 import dev.pyconc.spi.PyBytes;
+import dev.pyconc.spi.exceptions.BaseException;
 import dev.pyconc.spi.exceptions.FileNotFoundError;
 import dev.pyconc.spi.exceptions.IndexError;
 import dev.pyconc.spi.exceptions.KeyError;
 import dev.pyconc.spi.exceptions.PyAssertionError;
 import dev.pyconc.spi.exceptions.PyException;
 import dev.pyconc.spi.exceptions.TypeError;
+import dev.pyconc.spi.exceptions.UnicodeDecodeError;
 import dev.pyconc.spi.exceptions.ValueError;
 import dev.pyconc.spi.shared_memory.ShareableList;
 import dev.pyconc.spi.shared_memory.SharedMemory;
@@ -123,6 +125,22 @@ class ShareableListCases {
         }
     }
 
+    /**
+     * In CPython a str's slot is sized in characters: seven 3-byte characters are cut to 8 bytes and raise
+     * UnicodeDecodeError when read, twelve 2-byte characters are cut to the 16-byte slot and read back as eight.
+     */
+    @Test
+    @Checks("multiprocessing.shared_memory.ShareableList/str-slot-sized-in-characters")
+    void strSlotSizedInCharacters(SharedMemoryModule sm) {
+        ShareableList l = sm.shareableList(Arrays.asList("\u20ac".repeat(7), "\u00e9".repeat(12)), null);
+        try {
+            assertThrows(UnicodeDecodeError.class, () -> l.get(0));
+            assertEquals("\u00e9".repeat(8), l.get(1));
+        } finally {
+            Blocks.release(l);
+        }
+    }
+
     /** len() stays what it was at creation, whatever values are assigned. */
     @Test
     @Checks("multiprocessing.shared_memory.ShareableList/fixed-length")
@@ -140,15 +158,28 @@ class ShareableListCases {
         }
     }
 
-    /** Slicing a ShareableList raises TypeError rather than making a new list. */
+    /** Slicing a ShareableList raises a Python exception rather than making a new list, and leaves the list as it was. */
     @Test
     @Checks("multiprocessing.shared_memory.ShareableList/no-slicing")
     void noSlicing(SharedMemoryModule sm) {
         ShareableList l = sm.shareableList(Arrays.asList(1L, 2L, 3L), null);
         try {
+            assertThrows(BaseException.class, () -> l.slice(1L, 3L));
+            assertEquals(3, l.len());
+            assertEquals(Arrays.asList(1L, 2L, 3L), items(l));
+        } finally {
+            Blocks.release(l);
+        }
+    }
+
+    /** In CPython slicing a ShareableList, with bounds or without, raises TypeError. */
+    @Test
+    @Checks("multiprocessing.shared_memory.ShareableList/slicing-typeerror")
+    void slicingTypeError(SharedMemoryModule sm) {
+        ShareableList l = sm.shareableList(Arrays.asList(1L, 2L, 3L), null);
+        try {
             assertThrows(TypeError.class, () -> l.slice(1L, 3L));
             assertThrows(TypeError.class, () -> l.slice(null, null));
-            assertEquals(3, l.len());
         } finally {
             Blocks.release(l);
         }

@@ -315,17 +315,36 @@ class SharedMemoryCases {
         }
     }
 
-    /** One unlink() through any instance removes the block for all; a second one raises FileNotFoundError. */
+    /** One unlink() through an attached instance removes the block for every instance: its name no longer attaches. */
     @Test
     @Checks("multiprocessing.shared_memory.SharedMemory.unlink/once-per-block")
-    void unlinkOnce(SharedMemoryModule sm) {
+    void unlinkOnceForAllInstances(SharedMemoryModule sm) {
+        SharedMemory s = sm.sharedMemory(null, true, 16);
+        SharedMemory a = null;
+        try {
+            a = sm.sharedMemory(s.name(), false, 0);
+            a.close();
+            a.unlink();
+            assertThrows(FileNotFoundError.class, () -> sm.sharedMemory(s.name(), false, 0));
+        } finally {
+            Blocks.close(a);
+            Blocks.release(s);
+        }
+    }
+
+    /** In CPython a second unlink(), through the same instance or another one, raises FileNotFoundError. */
+    @Test
+    @Checks("multiprocessing.shared_memory.SharedMemory.unlink/second-unlink-filenotfounderror")
+    void secondUnlinkRaises(SharedMemoryModule sm) {
         SharedMemory s = sm.sharedMemory(null, true, 16);
         SharedMemory a = null;
         try {
             a = sm.sharedMemory(s.name(), false, 0);
             a.unlink();
             SharedMemory creator = s;
+            SharedMemory attached = a;
             assertThrows(FileNotFoundError.class, creator::unlink);
+            assertThrows(FileNotFoundError.class, attached::unlink);
         } finally {
             Blocks.close(a);
             Blocks.release(s);
