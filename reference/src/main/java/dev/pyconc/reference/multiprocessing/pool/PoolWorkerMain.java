@@ -1,5 +1,6 @@
 package dev.pyconc.reference.multiprocessing.pool;
 
+import dev.pyconc.reference.multiprocessing.process.Routines;
 import dev.pyconc.spi.exceptions.BaseException;
 import dev.pyconc.spi.exceptions.PyException;
 import dev.pyconc.spi.multiprocessing.Routine;
@@ -12,7 +13,9 @@ import java.io.FileOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 /**
@@ -38,7 +41,7 @@ public final class PoolWorkerMain {
             List<?> init = (List<?>) ch.recv();
             if (init.get(1) != null) {
                 try {
-                    PoolRoutines.call(routine((String) init.get(1)), new ArrayList<>((List<?>) init.get(2)));
+                    Routines.call(routine((String) init.get(1)), new ArrayList<>((List<?>) init.get(2)), Map.of());
                 } catch (BaseException e) {
                     System.err.println("Process pool worker: initializer raised " + e);
                     System.exit(1);
@@ -51,7 +54,8 @@ public final class PoolWorkerMain {
                     break;
                 }
                 List<?> task = (List<?>) m;
-                ch.send(run(routine((String) task.get(1)), (List<?>) task.get(2), Boolean.TRUE.equals(task.get(3))));
+                ch.send(run(routine((String) task.get(1)), (List<?>) task.get(2), Boolean.TRUE.equals(task.get(3)),
+                        (Map<?, ?>) task.get(4)));
             }
         } catch (EOFException e) {
             // the pool closed its end: nothing more to do
@@ -69,14 +73,16 @@ public final class PoolWorkerMain {
         return Routine.valueOf(pythonName.toUpperCase(Locale.ROOT));
     }
 
-    private static List<Object> run(Routine r, List<?> calls, boolean chunk) {
+    @SuppressWarnings("unchecked")
+    private static List<Object> run(Routine r, List<?> calls, boolean chunk, Map<?, ?> kwds) {
         try {
             if (!chunk) {
-                return Arrays.asList(true, PoolRoutines.call(r, new ArrayList<>((List<?>) calls.get(0))));
+                return Arrays.asList(true, Routines.call(r, new ArrayList<>((List<?>) calls.get(0)),
+                        kwds == null ? Map.of() : new LinkedHashMap<>((Map<String, Object>) kwds)));
             }
             List<Object> out = new ArrayList<>();
             for (Object c : calls) {
-                out.add(PoolRoutines.call(r, new ArrayList<>((List<?>) c)));
+                out.add(Routines.call(r, new ArrayList<>((List<?>) c), Map.of()));
             }
             return Arrays.asList(true, out);
         } catch (PyException e) {

@@ -14,9 +14,8 @@ import dev.pyconc.spi.threading.ThreadingModule;
  * @see <a href="https://docs.python.org/3/library/multiprocessing.html#module-multiprocessing.dummy">multiprocessing.dummy</a>
  */
 public final class RefDummyModule implements DummyModule {
-    private final ThreadingModule threading;
+    private final java.util.function.Function<PoolOptions, Pool> pools;
     private final QueueModule queues;
-    private final long cpuCount;
 
     /**
      * @param threading the threads of the pools
@@ -24,15 +23,19 @@ public final class RefDummyModule implements DummyModule {
      * @param cpuCount the default number of pool threads
      */
     public RefDummyModule(ThreadingModule threading, QueueModule queues, long cpuCount) {
-        this.threading = threading;
+        this(o -> new RefThreadPool(threading, o, cpuCount), queues);
+    }
+
+    /** A dummy module whose Pool is {@code pools} (a ThreadPool factory). */
+    RefDummyModule(java.util.function.Function<PoolOptions, Pool> pools, QueueModule queues) {
+        this.pools = pools;
         this.queues = queues;
-        this.cpuCount = cpuCount;
     }
 
     /** {@code multiprocessing.dummy.Pool(processes, initializer, initargs)}: a ThreadPool. */
     @Override
     public Pool pool(PoolOptions options) {
-        return new RefThreadPool(threading, options, cpuCount);
+        return pools.apply(options);
     }
 
     /** {@code multiprocessing.dummy.Queue(maxsize)}: {@code queue.Queue(maxsize)}. */

@@ -35,7 +35,7 @@ class RefProcessPoolTest {
     private Set<Long> trackersBefore;
 
     private static PyCallable routine(Routine r) {
-        return PyCallable.named(r.pythonName(), (a, k) -> PoolRoutines.call(r, a));
+        return dev.pyconc.reference.multiprocessing.process.Routines.callable(r);
     }
 
     @BeforeEach
