@@ -11,6 +11,7 @@ import dev.pyconc.reference.contextvars.RefContextVarsModule;
 import dev.pyconc.reference.futures.RefFuturesModule;
 import dev.pyconc.reference.multiprocessing.RefMultiprocessingModule;
 import dev.pyconc.reference.sched.RefSchedModule;
+import dev.pyconc.reference.multiprocessing.shm.RefSharedMemoryModule;
 import dev.pyconc.reference.subprocess.RefSubprocessModule;
 import dev.pyconc.reference.thread.RefThreadModule;
 import java.util.EnumSet;
@@ -82,7 +83,8 @@ public final class ReferenceAdapter implements Adapter {
                 PyModule.THREAD, thread,
                 PyModule.CONTEXTVARS, new RefContextVarsModule(),
                 PyModule.SUBPROCESS, subprocess,
-                PyModule.MULTIPROCESSING, multiprocessing));
+                PyModule.MULTIPROCESSING, multiprocessing,
+                PyModule.SHARED_MEMORY, new RefSharedMemoryModule()));
         EnumSet<Feature> f = EnumSet.of(Feature.REAL_THREADS, Feature.STACK_SIZE, Feature.START_METHOD_SPAWN,
                 Feature.AF_UNIX, Feature.SEM_GETVALUE);
         if (threading.nativeIdsSupported()) {

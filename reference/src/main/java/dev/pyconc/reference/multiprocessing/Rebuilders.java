@@ -28,7 +28,9 @@ public final class Rebuilders {
      */
     private static final List<String> KNOWN = List.of(
             "dev.pyconc.reference.multiprocessing.connection.Connection",
-            "dev.pyconc.reference.multiprocessing.sync.SemLock");
+            "dev.pyconc.reference.multiprocessing.sync.SemLock",
+            "dev.pyconc.reference.multiprocessing.shm.RefSharedMemory",
+            "dev.pyconc.reference.multiprocessing.shm.RefShareableList");
 
     /** Loads (and so registers) every class of {@link #KNOWN} that is on the class path; idempotent. */
     public static void ensureLoaded() {
