@@ -1,13 +1,14 @@
 package dev.pyconc.reference.multiprocessing.pool;
 
+import dev.pyconc.spi.exceptions.AttributeError;
 import dev.pyconc.spi.multiprocessing.PoolIterator;
 import java.util.LinkedList;
 import java.util.List;
 
 /**
  * What {@code imap} and {@code imap_unordered} return for a chunksize above 1: pool.py's generator
- * {@code (item for chunk in result for item in chunk)} over an iterator of chunks. CPython's generator has no
- * {@code next(timeout)}; the reference's applies the timeout to the wait for the next chunk.
+ * {@code (item for chunk in result for item in chunk)} over an iterator of chunks. Like CPython's generator it has
+ * no {@code next(timeout)} method: calling it raises AttributeError.
  */
 final class ChunkedIterator implements PoolIterator {
     private final IMapIterator chunks;
@@ -18,15 +19,16 @@ final class ChunkedIterator implements PoolIterator {
     }
 
     @Override
-    public Object next() {
-        return next(null);
-    }
-
-    @Override
-    public synchronized Object next(Double timeout) {
+    public synchronized Object next() {
         while (current.isEmpty()) {
-            current.addAll((List<?>) chunks.next(timeout));
+            current.addAll((List<?>) chunks.next());
         }
         return current.pollFirst();
+    }
+
+    /** @throws AttributeError always: a generator has no {@code next} method */
+    @Override
+    public Object next(Double timeout) {
+        throw new AttributeError("'generator' object has no attribute 'next'");
     }
 }

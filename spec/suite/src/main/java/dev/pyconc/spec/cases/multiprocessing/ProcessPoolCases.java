@@ -8,10 +8,14 @@ import dev.pyconc.spec.harness.Binding;
 import dev.pyconc.spec.harness.Checks;
 import dev.pyconc.spec.harness.Harness;
 import dev.pyconc.spec.harness.PyCase;
+import dev.pyconc.spec.harness.Timing;
 import dev.pyconc.spi.Adapter;
+import dev.pyconc.spi.exceptions.AttributeError;
+import dev.pyconc.spi.exceptions.StopIteration;
 import dev.pyconc.spi.exceptions.ValueError;
 import dev.pyconc.spi.multiprocessing.MultiprocessingModule;
 import dev.pyconc.spi.multiprocessing.Pool;
+import dev.pyconc.spi.multiprocessing.PoolIterator;
 import dev.pyconc.spi.multiprocessing.PoolOptions;
 import dev.pyconc.spi.multiprocessing.Routine;
 import java.util.HashSet;
@@ -57,6 +61,28 @@ class ProcessPoolCases extends PoolContract {
             List<Object> pids = pool.map(mp.routine(Routine.GETPID), List.of(1L, 2L, 3L), 1L);
             Set<Object> distinct = new HashSet<>(pids);
             assertEquals(3, distinct.size(), "pids: " + pids);
+        } finally {
+            end(h, pool, null);
+        }
+    }
+
+    /**
+     * In CPython an imap iterator raises a call's exception when it reaches that item and goes on with the next;
+     * with a chunksize above 1 imap returns a plain generator, which has no next(timeout).
+     */
+    @Test
+    @Checks({"multiprocessing.pool.Pool.imap/exception-raised-by-iterator",
+            "multiprocessing.pool.Pool.imap/chunked-iterator-has-no-next-timeout"})
+    void imapIteratorDetails(MultiprocessingModule mp, Harness h) {
+        Pool pool = mp.pool(PoolOptions.of(2));
+        try {
+            PoolIterator it = pool.imap(mp.routine(Routine.FAIL), List.of("first", "second"), 1);
+            assertEquals("first", assertThrows(ValueError.class, () -> it.next(Timing.LONG)).getMessage());
+            assertEquals("second", assertThrows(ValueError.class, () -> it.next(Timing.LONG)).getMessage());
+            assertThrows(StopIteration.class, () -> it.next(Timing.LONG));
+            PoolIterator chunked = pool.imap(mp.routine(Routine.SQUARE), List.of(1L, 2L, 3L), 2);
+            assertThrows(AttributeError.class, () -> chunked.next(Timing.LONG));
+            assertEquals(List.of(1L, 4L, 9L), chunked.toList());
         } finally {
             end(h, pool, null);
         }

@@ -47,6 +47,19 @@ class ThreadPoolCases extends PoolContract {
         }
     }
 
+    /** In CPython a ThreadPool runs callables that could not be pickled, here a Java function, with apply and map. */
+    @Test
+    @Checks("multiprocessing.pool.ThreadPool/no-pickling")
+    void runsUnpicklableCallables(MultiprocessingModule mp, Harness h) {
+        Pool pool = mp.threadPool(PoolOptions.of(2));
+        try {
+            assertEquals("local", pool.apply((a, k) -> "local", List.of(), Map.of()));
+            assertEquals(List.of(2L, 3L), pool.map((a, k) -> (Long) a.get(0) + 1, List.of(1L, 2L), null));
+        } finally {
+            end(h, pool, null);
+        }
+    }
+
     /** A ThreadPool takes no maxtasksperchild argument: giving one raises TypeError. */
     @Test
     @Checks("multiprocessing.pool.ThreadPool/no-maxtasksperchild-or-context")
