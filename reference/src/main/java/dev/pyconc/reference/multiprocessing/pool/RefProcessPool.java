@@ -24,7 +24,8 @@ import java.util.concurrent.TimeUnit;
  * takes one task at a time from the input queue, sends it to its child, waits for the outcome and puts it on the
  * output queue, so a task is taken only when a worker is free, as in pool.py where the children themselves read
  * the shared queue. After maxtasksperchild tasks the feeder tells its child to exit and the worker handler starts
- * a replacement. {@code terminate()} sends SIGTERM to the children (SIGKILL if one has not died within a second).
+ * a replacement. {@code terminate()} sends SIGTERM to every child, then waits for them (SIGKILL for one that has not
+ * died within a second).
  *
  * @see <a href="https://docs.python.org/3/library/multiprocessing.html#multiprocessing.pool.Pool">Pool</a>
  */
@@ -98,19 +99,17 @@ public final class RefProcessPool extends RefPool {
                 return !feeder.isAlive() && !proc.isAlive();
             }
 
+            /** Waits for the feeder and the child; a child that outlives a SIGTERM by a second is killed. */
             @Override
             public void join() {
                 joinUninterruptibly(feeder);
-                try {
-                    proc.waitFor();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
+                stop(proc);
             }
 
+            /** Sends SIGTERM without waiting, so that terminate() stops all workers at once, then joins them. */
             @Override
             public void terminate() {
-                stop(proc);
+                proc.destroy();
             }
         };
     }
@@ -163,6 +162,7 @@ public final class RefProcessPool extends RefPool {
         }
     }
 
+    /** Ends {@code proc}: SIGTERM, then SIGKILL if it has not died within a second; returns once it has. */
     private static void stop(Process proc) {
         if (!proc.isAlive()) {
             return;
