@@ -52,6 +52,27 @@ class ProcessPoolCases extends PoolContract {
         }
     }
 
+    /**
+     * A pool made by get_context('spawn') starts its workers with that method: they run in other processes, each a
+     * fresh interpreter that does not see a global the caller set (a forked worker would).
+     */
+    @Test
+    @Checks("multiprocessing.pool.Pool/context-starts-workers")
+    void contextChoosesStartMethod(MultiprocessingModule mp, Harness h) {
+        String token = "parent-" + h.random().nextLong();
+        mp.routine(Routine.SET_GLOBAL).call(List.of(token), Map.of());
+        Object me = mp.routine(Routine.GETPID).call(List.of(), Map.of());
+        Pool pool = mp.getContext("spawn").pool(PoolOptions.of(1));
+        try {
+            assertNotEquals(me, pool.apply(mp.routine(Routine.GETPID), List.of(), Map.of()));
+            assertEquals(null, pool.apply(mp.routine(Routine.GET_GLOBAL), List.of(), Map.of()),
+                    "a spawned worker saw the caller's global");
+        } finally {
+            end(h, pool, null);
+            mp.routine(Routine.SET_GLOBAL).call(java.util.Arrays.asList((Object) null), Map.of());
+        }
+    }
+
     /** With maxtasksperchild 1 every task runs in a fresh worker process. */
     @Test
     @Checks("multiprocessing.pool.Pool/maxtasksperchild-replaces-workers")
