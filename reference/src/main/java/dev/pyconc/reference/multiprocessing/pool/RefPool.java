@@ -102,7 +102,7 @@ public abstract class RefPool implements Pool {
         if (m != null && m <= 0) {
             throw new ValueError("maxtasksperchild must be a positive int or None");
         }
-        this.processes = (int) Math.min(n, 1 << 12);
+        this.processes = (int) Math.min(n, Integer.MAX_VALUE);
         this.initializer = options.initializer();
         this.initargs = options.initargs();
         this.maxtasksperchild = m;
