@@ -74,7 +74,7 @@ public final class ReferenceAdapter implements Adapter {
         this.queue = new RefQueueModule(ctx);
         this.thread = new RefThreadModule(threading, threading::stackSizeForNewThread, threading::interruptMain);
         this.subprocess = new RefSubprocessModule();
-        this.multiprocessing = new RefMultiprocessingModule();
+        this.multiprocessing = new RefMultiprocessingModule(threading, queue);
         this.modules = new ModuleTable(ReferenceAdapterProvider.NAME, Map.of(
                 PyModule.THREADING, threading,
                 PyModule.QUEUE, queue,

@@ -769,12 +769,12 @@ final class MultiprocessingBridge {
 
         @Override
         public PoolIterator imap(PyCallable func, List<?> iterable, long chunksize) {
-            return as(PoolIterator.class, invoke("imap", func, iterable, chunksize));
+            return poolIterator(invoke("imap", func, iterable, chunksize));
         }
 
         @Override
         public PoolIterator imapUnordered(PyCallable func, List<?> iterable, long chunksize) {
-            return as(PoolIterator.class, invoke("imap_unordered", func, iterable, chunksize));
+            return poolIterator(invoke("imap_unordered", func, iterable, chunksize));
         }
 
         @Override
@@ -840,6 +840,30 @@ final class MultiprocessingBridge {
         public boolean successful() {
             return bool(invoke("successful"));
         }
+    }
+
+    /**
+     * What imap returns: an IMapIterator, or for a chunksize above 1 CPython's plain generator over the chunks, whose
+     * {@code next(timeout)} is then Python's own answer (AttributeError: a generator has no {@code next}).
+     */
+    static PoolIterator poolIterator(Object v) {
+        if (v instanceof PoolIterator it) {
+            return it;
+        }
+        if (!(v instanceof Proxies.PyObjectProxy p)) {
+            return as(PoolIterator.class, v);
+        }
+        return new PoolIterator() {
+            @Override
+            public Object next() {
+                return p.invoke("__next__");
+            }
+
+            @Override
+            public Object next(Double timeout) {
+                return p.invoke("next", timeout);
+            }
+        };
     }
 
     /** The iterator of {@code imap} and {@code imap_unordered}. */

@@ -36,9 +36,29 @@ public final class RefMultiprocessingModule extends BaseContext implements Multi
     private final SpawnContext spawn;
     private volatile Context actual; // null: the global start method is unset
 
+    private final dev.pyconc.reference.multiprocessing.pool.Pools pools;
+
+    /** The module without pools (its Pool, ThreadPool and dummy raise UnsupportedOperationException). */
     public RefMultiprocessingModule() {
         super(null);
         this.spawn = new SpawnContext(this, this);
+        this.pools = null;
+    }
+
+    /** The module, whose pools use {@code threading} for their threads and {@code queue} for dummy's Queue. */
+    public RefMultiprocessingModule(dev.pyconc.spi.threading.ThreadingModule threading,
+            dev.pyconc.spi.queue.QueueModule queue) {
+        super(null);
+        this.spawn = new SpawnContext(this, this);
+        this.pools = new dev.pyconc.reference.multiprocessing.pool.Pools(threading, queue);
+    }
+
+    @Override
+    protected dev.pyconc.reference.multiprocessing.pool.Pools pools() {
+        if (pools == null) {
+            throw new UnsupportedOperationException("this module was made without threading and queue modules");
+        }
+        return pools;
     }
 
     @Override
@@ -146,12 +166,12 @@ public final class RefMultiprocessingModule extends BaseContext implements Multi
 
     @Override
     public Pool threadPool(PoolOptions options) {
-        throw new UnsupportedOperationException(NOT_YET_TEXT);
+        return pools().threadPool(options, cpuCount());
     }
 
     @Override
     public DummyModule dummy() {
-        throw new UnsupportedOperationException(NOT_YET_TEXT);
+        return pools().dummy(cpuCount());
     }
 
     @Override
@@ -163,6 +183,9 @@ public final class RefMultiprocessingModule extends BaseContext implements Multi
 
     /** Kills and reaps the children this module's processes left running, closing their sentinels. */
     public void cleanUp() {
+        if (pools != null) {
+            pools.cleanUp();
+        }
         RefProcess.cleanUp(this);
     }
 

@@ -149,10 +149,14 @@ public abstract class BaseContext implements Context {
         throw new UnsupportedOperationException(NOT_YET);
     }
 
+    /** {@code Pool(...)}: worker processes (see {@link dev.pyconc.reference.multiprocessing.pool.RefProcessPool}). */
     @Override
     public Pool pool(PoolOptions options) {
-        throw new UnsupportedOperationException(NOT_YET);
+        return pools().processPool(options, cpuCount());
     }
+
+    /** Where this context's pools come from: the module's. */
+    protected abstract dev.pyconc.reference.multiprocessing.pool.Pools pools();
 
     /**
      * {@code BaseContext.get_context(method)}: this context for None, else the concrete context of that name.

@@ -17,6 +17,11 @@ public class SpawnContext extends BaseContext {
     }
 
     @Override
+    protected dev.pyconc.reference.multiprocessing.pool.Pools pools() {
+        return module.pools();
+    }
+
+    @Override
     protected String processPrefix() {
         return "SpawnProcess";
     }
