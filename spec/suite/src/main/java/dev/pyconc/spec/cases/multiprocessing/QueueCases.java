@@ -451,18 +451,19 @@ class QueueCases {
 
     // --- close, join_thread, cancel_join_thread --------------------------------------------------------------
 
-    /** Items put just before close() still reach a child that gets them, in order. */
+    /** Items put just before close() still reach a child process that gets them, in order. */
     @Test
     @Checks("multiprocessing.Queue.close/buffered-items-still-delivered")
     void closeDeliversBufferedItems(MultiprocessingModule mp) {
         Queue q = mp.queue();
         List<Connection> ends = mp.pipe(false);
         try (Procs procs = new Procs()) {
+            // started first: a queue whose feeder has flushed and quit after close() can no longer be pickled
+            PyProcess p = procs.start(mp, mp, Routine.RELAY, q, ends.get(1), 5L);
             for (long i = 0; i < 5; i++) {
                 q.put(i);
             }
             q.close();
-            PyProcess p = procs.start(mp, mp, Routine.RELAY, q, ends.get(1), 5L);
             for (long i = 0; i < 5; i++) {
                 assertEquals(i, Procs.next(ends.get(0)));
             }
