@@ -12,31 +12,7 @@ import java.util.function.Function;
 public final class Rebuilders {
     private static final Map<String, Function<List<Object>, Object>> BY_KIND = new ConcurrentHashMap<>();
 
-    /**
-     * The classes that register kinds in their static initializers, loaded by {@link #ensureLoaded()} so that a
-     * child JVM knows every kind before it rebuilds its first object.
-     */
-    private static final List<String> REGISTERING = List.of(
-            "dev.pyconc.reference.multiprocessing.sync.Lock",
-            "dev.pyconc.reference.multiprocessing.sync.RLock",
-            "dev.pyconc.reference.multiprocessing.sync.Semaphore",
-            "dev.pyconc.reference.multiprocessing.sync.BoundedSemaphore",
-            "dev.pyconc.reference.multiprocessing.sync.Condition",
-            "dev.pyconc.reference.multiprocessing.sync.Event",
-            "dev.pyconc.reference.multiprocessing.sync.Barrier");
-
     private Rebuilders() {}
-
-    /** Loads (and so initializes) every class of {@link #REGISTERING}; a class that is absent is skipped. */
-    public static void ensureLoaded() {
-        for (String name : REGISTERING) {
-            try {
-                Class.forName(name, true, Rebuilders.class.getClassLoader());
-            } catch (ClassNotFoundException e) {
-                // not on this class path
-            }
-        }
-    }
 
     /** Registers the function rebuilding {@code kind}; a kind is registered once. */
     public static void register(String kind, Function<List<Object>, Object> rebuild) {
@@ -51,7 +27,14 @@ public final class Rebuilders {
      */
     private static final List<String> KNOWN = List.of(
             "dev.pyconc.reference.multiprocessing.connection.Connection",
-            "dev.pyconc.reference.multiprocessing.sync.SemLock");
+            "dev.pyconc.reference.multiprocessing.sync.SemLock",
+            "dev.pyconc.reference.multiprocessing.sync.Lock",
+            "dev.pyconc.reference.multiprocessing.sync.RLock",
+            "dev.pyconc.reference.multiprocessing.sync.Semaphore",
+            "dev.pyconc.reference.multiprocessing.sync.BoundedSemaphore",
+            "dev.pyconc.reference.multiprocessing.sync.Condition",
+            "dev.pyconc.reference.multiprocessing.sync.Event",
+            "dev.pyconc.reference.multiprocessing.sync.Barrier");
 
     /** Loads (and so registers) every class of {@link #KNOWN} that is on the class path; idempotent. */
     public static void ensureLoaded() {
@@ -68,10 +51,6 @@ public final class Rebuilders {
     public static Object rebuild(Reduction r) {
         ensureLoaded();
         Function<List<Object>, Object> f = BY_KIND.get(r.kind());
-        if (f == null) {
-            ensureLoaded();
-            f = BY_KIND.get(r.kind());
-        }
         if (f == null) {
             throw new IllegalStateException("no rebuilder for kind " + r.kind());
         }
