@@ -62,38 +62,39 @@ final class JvmSpawner {
      */
     static int spawn(List<String> argv, TreeSet<Integer> passFds) {
         Posix.C c = Posix.C;
+        Posix.Spawn sp = Posix.spawn();
         Pointer fa = Posix.allocate(Posix.FILE_ACTIONS_SIZE);
         Pointer attr = Posix.allocate(Posix.SPAWNATTR_SIZE);
         Pointer mask = Posix.allocate(Posix.SIGSET_SIZE);
         Pointer def = Posix.allocate(Posix.SIGSET_SIZE);
-        check(c.posix_spawn_file_actions_init(fa));
+        check(sp.posix_spawn_file_actions_init(fa));
         try {
-            check(c.posix_spawnattr_init(attr));
+            check(sp.posix_spawnattr_init(attr));
             try {
                 c.sigemptyset(mask);
                 c.sigaddset(mask, SIGINT);
-                check(c.posix_spawnattr_setsigmask(attr, mask));
+                check(sp.posix_spawnattr_setsigmask(attr, mask));
                 c.sigemptyset(def);
                 for (int s : new int[] {SIGHUP, SIGINT, SIGQUIT, SIGPIPE, SIGTERM, SIGXFSZ}) {
                     c.sigaddset(def, s);
                 }
-                check(c.posix_spawnattr_setsigdefault(attr, def));
-                check(c.posix_spawnattr_setflags(attr,
+                check(sp.posix_spawnattr_setsigdefault(attr, def));
+                check(sp.posix_spawnattr_setflags(attr,
                         (short) (Posix.POSIX_SPAWN_SETSIGMASK | Posix.POSIX_SPAWN_SETSIGDEF)));
-                check(c.posix_spawn_file_actions_addopen(fa, 0, cString("/dev/null"), O_RDONLY, 0));
+                check(sp.posix_spawn_file_actions_addopen(fa, 0, cString("/dev/null"), O_RDONLY, 0));
                 // Keep exactly passFds (dup2 onto itself clears FD_CLOEXEC), close every other fd above 2.
                 int from = 3;
                 for (int keep : passFds) {
                     if (keep < 3) {
                         continue;
                     }
-                    check(c.posix_spawn_file_actions_adddup2(fa, keep, keep));
+                    check(sp.posix_spawn_file_actions_adddup2(fa, keep, keep));
                     for (int fd = from; fd < keep; fd++) {
-                        check(c.posix_spawn_file_actions_addclose(fa, fd));
+                        check(sp.posix_spawn_file_actions_addclose(fa, fd));
                     }
                     from = keep + 1;
                 }
-                check(c.posix_spawn_file_actions_addclosefrom_np(fa, from));
+                check(sp.posix_spawn_file_actions_addclosefrom_np(fa, from));
                 List<byte[]> args = new ArrayList<>();
                 for (String a : argv) {
                     args.add(a.getBytes(StandardCharsets.UTF_8));
@@ -103,16 +104,16 @@ final class JvmSpawner {
                     env.add((e.getKey() + "=" + e.getValue()).getBytes(StandardCharsets.UTF_8));
                 }
                 int[] pid = new int[1];
-                int err = c.posix_spawn(pid, cString(argv.get(0)), fa, attr, block(args), block(env));
+                int err = sp.posix_spawn(pid, cString(argv.get(0)), fa, attr, block(args), block(env));
                 if (err != 0) {
                     throw OSError.forErrno(err, Posix.strerror(err), argv.get(0));
                 }
                 return pid[0];
             } finally {
-                c.posix_spawnattr_destroy(attr);
+                sp.posix_spawnattr_destroy(attr);
             }
         } finally {
-            c.posix_spawn_file_actions_destroy(fa);
+            sp.posix_spawn_file_actions_destroy(fa);
         }
     }
 
