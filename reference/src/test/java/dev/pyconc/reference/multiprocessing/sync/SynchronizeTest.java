@@ -26,6 +26,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -333,6 +334,35 @@ class SynchronizeTest {
             assertTrue(Threads.get(f));
         }
         assertEquals(3, woken.get());
+    }
+
+    @Test
+    void aWaitAbandonedByAnInterruptStillTakesTheLockBack() throws Exception {
+        Condition c = keep(new Condition());
+        AtomicReference<Thread> waiterThread = new AtomicReference<>();
+        AtomicBoolean releasedInFinally = new AtomicBoolean();
+        AtomicBoolean holding = new AtomicBoolean();
+        CompletableFuture<Boolean> f = threads.start("waiter", () -> {
+            waiterThread.set(Thread.currentThread());
+            c.acquire();
+            holding.set(true);
+            try {
+                return c.await(null);
+            } finally {
+                c.release(); // AssertionError if the wait had left without the lock
+                releasedInFinally.set(true);
+            }
+        });
+        // the waiter is inside wait() once this thread can take the lock
+        Threads.poll("waiter waiting", () -> holding.get() && c.acquire(false));
+        waiterThread.get().interrupt();
+        // the abandoned waiter counts itself woken, then needs the lock this thread holds
+        Threads.poll("waiter woken", () -> c.toString().endsWith(", 0)>"));
+        c.release();
+        dev.pyconc.spi.exceptions.RuntimeError e = assertThrows(dev.pyconc.spi.exceptions.RuntimeError.class, () -> Threads.get(f));
+        assertTrue(e.getMessage().contains("interrupted"), e.getMessage());
+        assertTrue(releasedInFinally.get());
+        assertFalse(((RLock) c.lock()).locked());
     }
 
     @Test
