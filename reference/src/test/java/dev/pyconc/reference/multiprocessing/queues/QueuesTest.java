@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.pyconc.reference.multiprocessing.Hygiene;
 import dev.pyconc.reference.multiprocessing.sync.Threads;
 import dev.pyconc.spi.exceptions.Empty;
 import dev.pyconc.spi.exceptions.Full;
@@ -36,8 +35,7 @@ import org.junit.jupiter.api.Timeout;
 class QueuesTest {
     private final List<Runnable> disposals = new ArrayList<>();
     private Threads threads;
-    private Set<String> shmBefore;
-    private Set<Long> trackersBefore;
+    private final Set<String> entries = new java.util.TreeSet<>();
     private int fdsBefore;
 
     /** Loads what the JVM opens once (jars, native libraries), so that the fd count of a test is its own. */
@@ -52,13 +50,10 @@ class QueuesTest {
         s.get();
         s.dispose();
         new JoinableQueue().dispose();
-        Hygiene.resourceTrackers();
     }
 
     @BeforeEach
     void snapshot() {
-        shmBefore = Hygiene.devShm();
-        trackersBefore = Hygiene.resourceTrackers();
         fdsBefore = openFds();
         threads = new Threads();
     }
@@ -69,7 +64,7 @@ class QueuesTest {
         for (Runnable d : disposals) {
             d.run();
         }
-        Hygiene.assertClean(shmBefore, trackersBefore);
+        dev.pyconc.reference.multiprocessing.sync.Leaks.assertClean(entries);
         assertEquals(fdsBefore, openFds(), "file descriptors left open");
     }
 
@@ -80,18 +75,21 @@ class QueuesTest {
 
     private Queue queue(long maxsize) {
         Queue q = new Queue(maxsize);
+        entries.addAll(dev.pyconc.reference.multiprocessing.sync.Leaks.entries(q));
         disposals.add(q::dispose);
         return q;
     }
 
     private JoinableQueue joinable() {
         JoinableQueue q = new JoinableQueue();
+        entries.addAll(dev.pyconc.reference.multiprocessing.sync.Leaks.entries(q));
         disposals.add(q::dispose);
         return q;
     }
 
     private SimpleQueue simple() {
         SimpleQueue q = new SimpleQueue();
+        entries.addAll(dev.pyconc.reference.multiprocessing.sync.Leaks.entries(q));
         disposals.add(q::dispose);
         return q;
     }
