@@ -30,7 +30,18 @@ public final class Rebuilders {
             "dev.pyconc.reference.multiprocessing.connection.Connection",
             "dev.pyconc.reference.multiprocessing.sync.SemLock",
             "dev.pyconc.reference.multiprocessing.shm.RefSharedMemory",
-            "dev.pyconc.reference.multiprocessing.shm.RefShareableList");
+            "dev.pyconc.reference.multiprocessing.shm.RefShareableList",
+
+            "dev.pyconc.reference.multiprocessing.sync.Lock",
+            "dev.pyconc.reference.multiprocessing.sync.RLock",
+            "dev.pyconc.reference.multiprocessing.sync.Semaphore",
+            "dev.pyconc.reference.multiprocessing.sync.BoundedSemaphore",
+            "dev.pyconc.reference.multiprocessing.sync.Condition",
+            "dev.pyconc.reference.multiprocessing.sync.Event",
+            "dev.pyconc.reference.multiprocessing.sync.Barrier",
+            "dev.pyconc.reference.multiprocessing.queues.Queue",
+            "dev.pyconc.reference.multiprocessing.queues.JoinableQueue",
+            "dev.pyconc.reference.multiprocessing.queues.SimpleQueue");
 
     /** Loads (and so registers) every class of {@link #KNOWN} that is on the class path; idempotent. */
     public static void ensureLoaded() {
