@@ -16,10 +16,13 @@ import dev.pyconc.spec.harness.Checks;
 import dev.pyconc.spec.harness.PyCase;
 import dev.pyconc.spi.PyBytes;
 import dev.pyconc.spi.exceptions.PyAssertionError;
+import dev.pyconc.spi.exceptions.PyException;
+import dev.pyconc.spi.multiprocessing.Context;
 import dev.pyconc.spi.multiprocessing.MultiprocessingModule;
 import dev.pyconc.spi.multiprocessing.ProcessOptions;
 import dev.pyconc.spi.multiprocessing.PyProcess;
 import dev.pyconc.spi.multiprocessing.Routine;
+import dev.pyconc.spi.threading.ThreadingModule;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -155,6 +158,21 @@ class ProcessCases {
             assertNotEquals("started", outcome, "a daemonic process must not be able to start a child");
             assertTrue(outcome instanceof String s && s.contains("."), "the qualified name of the exception: " + outcome);
             assertEquals(0L, Procs.joined(p));
+        }
+    }
+
+    /**
+     * Under spawn the arguments are pickled for the child: a threading.Lock argument, which cannot be pickled,
+     * makes start() raise in the parent, and no child is started.
+     */
+    @Test
+    @Checks("multiprocessing.Process/arguments-pickled-for-spawn")
+    void unpicklableArgumentFailsSpawnStart(MultiprocessingModule mp, ThreadingModule tm) {
+        Context spawn = mp.getContext("spawn");
+        try (Procs procs = new Procs()) {
+            PyProcess p = procs.track(spawn.process(ProcessOptions.of(mp.routine(Routine.IDENTITY), tm.lock())));
+            assertThrows(PyException.class, p::start);
+            assertNull(p.pid(), "no child should have been started");
         }
     }
 
