@@ -7,7 +7,8 @@ import java.util.function.Function;
 
 /**
  * The functions that rebuild a {@link Reduction} in a child JVM, by kind: the one table of them. Each kind's
- * class registers itself in a static initializer; {@link #ensureLoaded()} loads every such class first.
+ * class registers itself in a static initializer; {@link #ensureLoaded()} loads every such class first, and a
+ * kind that is a fully qualified class name is loaded by that name when nothing registered it yet.
  */
 public final class Rebuilders {
     private static final Map<String, Function<List<Object>, Object>> BY_KIND = new ConcurrentHashMap<>();
@@ -21,9 +22,38 @@ public final class Rebuilders {
         }
     }
 
+    /**
+     * The classes that register a kind, by name (some are written apart from this one and may be missing from
+     * a build): loading each runs its static initializer.
+     */
+    private static final List<String> KNOWN = List.of(
+            "dev.pyconc.reference.multiprocessing.connection.Connection",
+            "dev.pyconc.reference.multiprocessing.sync.SemLock");
+
+    /** Loads (and so registers) every class of {@link #KNOWN} that is on the class path; idempotent. */
+    public static void ensureLoaded() {
+        for (String c : KNOWN) {
+            try {
+                Class.forName(c, true, Rebuilders.class.getClassLoader());
+            } catch (ClassNotFoundException e) {
+                // not in this build
+            }
+        }
+    }
+
     /** Rebuilds {@code r} in this process. */
     public static Object rebuild(Reduction r) {
+        ensureLoaded();
         Function<List<Object>, Object> f = BY_KIND.get(r.kind());
+        if (f == null && r.kind().indexOf('.') > 0) {
+            // a kind may be the name of the class that registers it (one outside KNOWN)
+            try {
+                Class.forName(r.kind(), true, Rebuilders.class.getClassLoader());
+            } catch (ClassNotFoundException e) {
+                // no such class: the error below
+            }
+            f = BY_KIND.get(r.kind());
+        }
         if (f == null) {
             throw new IllegalStateException("no rebuilder for kind " + r.kind());
         }
