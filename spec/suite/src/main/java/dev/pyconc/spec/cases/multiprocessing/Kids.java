@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pyconc.spec.harness.Harness;
+import dev.pyconc.spec.harness.Timing;
 import dev.pyconc.spi.Adapter;
 import dev.pyconc.spi.Feature;
 import dev.pyconc.spi.multiprocessing.Connection;
@@ -103,6 +104,18 @@ final class Kids {
         } catch (IOException e) {
             return true; // the entry went away while being read
         }
+    }
+
+    /**
+     * Waits until child {@code p} has ended without reaping it: its sentinel is ready ({@code connection.wait}, a
+     * precondition checked with {@link Harness#dependsOn}) and {@code /proc} shows it a zombie or gone. Under
+     * forkserver the pid is gone before the parent learns the status, so the sentinel is awaited too.
+     */
+    static void awaitEnded(Harness h, MultiprocessingModule mp, PyProcess p) {
+        long pid = p.pid();
+        h.dependsOn("multiprocessing.Process.sentinel/ready-when-process-ends",
+                () -> assertEquals(1, mp.wait(List.of(p.sentinel()), Timing.LONG).size(), "sentinel not ready"));
+        h.poll("the child to end", () -> ended(pid));
     }
 
     /** Whether process {@code pid} has been reaped: not even a zombie is left of it. */

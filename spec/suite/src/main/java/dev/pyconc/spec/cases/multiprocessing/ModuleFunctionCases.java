@@ -79,8 +79,7 @@ class ModuleFunctionCases {
         try (Procs procs = new Procs(); Duplex pipe = new Duplex(mp)) {
             PyProcess running = procs.start(mp, mp, Routine.WAIT_MESSAGE, pipe.theirs);
             PyProcess done = procs.start(mp, mp, Routine.NOOP);
-            long donePid = done.pid();
-            h.poll("the noop child to end", () -> Kids.ended(donePid));
+            Kids.awaitEnded(h, mp, done);
             List<PyProcess> live = mp.activeChildren();
             assertTrue(Kids.containsPid(live, running), "the waiting child is not listed");
             assertFalse(Kids.containsPid(live, done), "the ended child is listed");
@@ -96,7 +95,7 @@ class ModuleFunctionCases {
         try (Procs procs = new Procs()) {
             PyProcess done = procs.start(mp, mp, Routine.NOOP);
             long pid = done.pid();
-            h.poll("the noop child to end", () -> Kids.ended(pid));
+            Kids.awaitEnded(h, mp, done);
             mp.activeChildren();
             assertTrue(Kids.reaped(pid), "active_children() should have reaped the finished child " + pid);
             assertEquals(0L, done.exitcode());
@@ -110,7 +109,7 @@ class ModuleFunctionCases {
         try (Procs procs = new Procs()) {
             PyProcess done = procs.start(mp, mp, Routine.NOOP);
             long pid = done.pid();
-            h.poll("the noop child to end", () -> Kids.ended(pid));
+            Kids.awaitEnded(h, mp, done);
             PyProcess next = procs.start(mp, mp, Routine.NOOP);
             assertTrue(Kids.reaped(pid), "start() of another child should have reaped the finished child " + pid);
             assertEquals(0L, Procs.joined(next));

@@ -132,7 +132,7 @@ class ProcessLifecycleCases {
         try (Procs procs = new Procs()) {
             PyProcess p = procs.start(mp, mp, Routine.NOOP);
             long pid = p.pid();
-            h.poll("the child to end", () -> Kids.ended(pid));
+            Kids.awaitEnded(h, mp, p);
             assertFalse(p.isAlive());
             assertTrue(Kids.reaped(pid), "is_alive() should have reaped the finished child " + pid);
             assertEquals(0L, p.exitcode());
