@@ -93,16 +93,25 @@ final class Kids {
         return asLong(r);
     }
 
-    /** Whether process {@code pid} has ended: it has no {@code /proc} entry, or it is a zombie (state Z or X). */
+    /**
+     * Whether process {@code pid} has ended: it has no {@code /proc} entry, or it is a zombie (state Z or X) with no
+     * thread left but its leader (a leader that exits before the other threads shows Z while the process runs on).
+     */
     static boolean ended(long pid) {
+        Path dir = Path.of("/proc", Long.toString(pid));
         try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            String stat = Files.readString(dir.resolve("stat"));
             char state = stat.charAt(stat.lastIndexOf(')') + 2);
-            return state == 'Z' || state == 'X';
+            if (state != 'Z' && state != 'X') {
+                return false;
+            }
+            try (var tasks = Files.list(dir.resolve("task"))) {
+                return tasks.count() <= 1;
+            }
         } catch (NoSuchFileException e) {
             return true;
-        } catch (IOException e) {
-            return true; // the entry went away while being read
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return !Files.exists(dir); // the entry went away while being read
         }
     }
 
