@@ -122,7 +122,8 @@ public final class ReferenceAdapter implements Adapter {
 
     /**
      * REAL_THREADS, STACK_SIZE, MAIN_THREAD when made by {@link #withMainThread()}, and NATIVE_THREAD_ID where {@code /proc/thread-self} gives the OS thread
-     * id. Never SUBPROCESS_CREDENTIALS or SUBPROCESS_UMASK: children start through posix_spawn, which cannot
+     * id; for multiprocessing START_METHOD_SPAWN (its only start method: a child is a fresh JVM), AF_UNIX and
+     * SEM_GETVALUE (POSIX named semaphores on Linux). Never SUBPROCESS_CREDENTIALS or SUBPROCESS_UMASK: children start through posix_spawn, which cannot
      * change user, groups or umask (see {@link dev.pyconc.reference.subprocess}).
      */
     @Override

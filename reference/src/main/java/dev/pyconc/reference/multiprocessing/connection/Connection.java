@@ -17,7 +17,7 @@ import dev.pyconc.spi.exceptions.TypeError;
 /**
  * {@code multiprocessing.connection.Connection}: whole messages over a byte stream, each framed by its length,
  * and pickled objects as such messages. A port of CPython 3.14's {@code _ConnectionBase} and
- * {@code Connection} (the POSIX class, over a socket here).
+ * {@code Connection} (the POSIX class, over a socket or over a {@code Pipe()} fd).
  *
  * <p><b>Framing</b> (CPython's {@code _send_bytes}/{@code _recv_bytes}): a message of n bytes is a 4-byte
  * big-endian signed length and the bytes; a message longer than {@code 0x7fffffff} bytes is {@code -1} as that
@@ -96,33 +96,44 @@ public final class Connection implements AutoCloseable, dev.pyconc.spi.multiproc
 
     /**
      * The reduction CPython's {@code reduce_connection} stands for: the fd, inherited by the child at the same
-     * number, and the readable and writable flags (kind {@code "connection"}).
+     * number, and the readable and writable flags (kind {@code "connection"}). A socket connection from a
+     * Listener or Client is handed over by its fd too (read from the JDK's channel).
      *
      * @throws OSError {@code handle is closed}
-     * @throws TypeError for a socket connection from a Listener or Client (they cannot be handed to a child here)
+     * @throws TypeError when the fd cannot be had (a JDK without {@code SocketChannelImpl.fdVal})
      */
     @Override
     public Reduction reduce() {
-        Transport t = checkClosed();
-        if (!(t instanceof FdTransport f)) {
-            throw new TypeError("cannot pickle 'Connection' object over a socket from a Listener or Client");
+        int fd = fd(checkClosed());
+        if (fd < 0) {
+            throw new TypeError("cannot pickle 'Connection' object");
         }
-        return new Reduction("connection", List.of((long) f.fd(), readable, writable), List.of(f.fd()));
+        return new Reduction("connection", List.of((long) fd, readable, writable), List.of(fd));
     }
 
     /**
      * {@code fileno()}: the file descriptor.
      *
-     * @throws OSError {@code handle is closed}; for a socket connection from a Listener or Client, whose fd the
-     *     JDK does not reveal, OSError too
+     * @throws OSError {@code handle is closed}; for a socket connection on a JDK whose channel keeps its fd
+     *     where it cannot be read, OSError too
      */
     @Override
     public long fileno() {
-        Transport t = checkClosed();
+        int fd = fd(checkClosed());
+        if (fd < 0) {
+            throw new OSError("fileno() of this socket connection is not available on this JDK");
+        }
+        return fd;
+    }
+
+    private static int fd(Transport t) {
         if (t instanceof FdTransport f) {
             return f.fd();
         }
-        throw new OSError("fileno() of a socket connection from a Listener or Client is not available here");
+        if (t instanceof SocketTransport s) {
+            return s.fd();
+        }
+        return -1;
     }
 
     /** {@code __enter__} returns the connection; {@code __exit__} closes it. */

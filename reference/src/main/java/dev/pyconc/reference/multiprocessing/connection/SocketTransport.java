@@ -132,6 +132,52 @@ final class SocketTransport implements Transport {
         }
     }
 
+    /**
+     * The socket's fd, read from the JDK's channel ({@code SocketChannelImpl.fdVal}) with
+     * {@code sun.misc.Unsafe} since the JDK does not export it; -1 when that is not possible on this JDK.
+     */
+    int fd() {
+        return FdOf.fd(channel);
+    }
+
+    /** Reads {@code fdVal} of a JDK socket channel once the field's offset is known. */
+    private static final class FdOf {
+        private static final Object UNSAFE;
+        private static final java.lang.reflect.Method GET_INT;
+        private static final long OFFSET;
+
+        static {
+            Object u = null;
+            java.lang.reflect.Method g = null;
+            long off = -1;
+            try {
+                Class<?> c = Class.forName("sun.misc.Unsafe");
+                java.lang.reflect.Field f = c.getDeclaredField("theUnsafe");
+                f.setAccessible(true);
+                u = f.get(null);
+                java.lang.reflect.Field fd = Class.forName("sun.nio.ch.SocketChannelImpl").getDeclaredField("fdVal");
+                off = (Long) c.getMethod("objectFieldOffset", java.lang.reflect.Field.class).invoke(u, fd);
+                g = c.getMethod("getInt", Object.class, long.class);
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                off = -1;
+            }
+            UNSAFE = u;
+            GET_INT = g;
+            OFFSET = off;
+        }
+
+        static int fd(SocketChannel ch) {
+            if (OFFSET < 0 || !"sun.nio.ch.SocketChannelImpl".equals(ch.getClass().getName())) {
+                return -1;
+            }
+            try {
+                return (Integer) GET_INT.invoke(UNSAFE, ch, OFFSET);
+            } catch (ReflectiveOperationException e) {
+                return -1;
+            }
+        }
+    }
+
     @Override
     public void close() throws IOException {
         Selector r;

@@ -303,6 +303,83 @@ class ProcessTest {
                 (ns[4] + ns[5]) / 2e6, ns[0] / 1e6, ns[9] / 1e6);
     }
 
+    @Test
+    void waitOverConnectionsAndListenerClient() throws Exception {
+        List<Connection> a = pipe(false);
+        List<Connection> b = pipe(true);
+        assertEquals(List.of(), mp.wait(List.of(a.get(0), b.get(0)), 0.0));
+        b.get(1).send("x");
+        assertEquals(List.of(b.get(0)), mp.wait(List.of(a.get(0), b.get(0)), LONG));
+        a.get(1).close(); // end of file is ready too
+        assertEquals(List.of(a.get(0), b.get(0)), mp.wait(List.of(a.get(0), b.get(0)), LONG));
+        assertThrows(dev.pyconc.spi.exceptions.TypeError.class, () -> mp.wait(List.of("not a connection"), 0.0));
+        PyBytes key = PyBytes.utf8("secret");
+        try (var l = (dev.pyconc.reference.multiprocessing.connection.Listener) mp.listener(null, "AF_UNIX", 1, key)) {
+            java.util.concurrent.CompletableFuture<Connection> acc = java.util.concurrent.CompletableFuture.supplyAsync(l::accept);
+            Connection client = mp.client(l.address(), null, key);
+            conns.add(client);
+            Connection server = acc.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            conns.add(server);
+            client.send(PyBytes.utf8("hi"));
+            // a socket connection from a Listener has no fd here: wait asks it with poll()
+            assertEquals(List.of(server), mp.wait(List.of(server, b.get(1)), LONG));
+            assertEquals(PyBytes.utf8("hi"), server.recv());
+        }
+    }
+
+    @Test
+    void daemonicChildrenAreTerminatedAtExit() throws Exception {
+        Process main = new ProcessBuilder(System.getProperty("java.home") + "/bin/java", "-cp",
+                System.getProperty("java.class.path"), DaemonExitMain.class.getName())
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        long daemonPid = -1;
+        try {
+            String line = new java.io.BufferedReader(new java.io.InputStreamReader(main.getInputStream())).readLine();
+            assertNotNull(line, "the main process printed no pid");
+            daemonPid = Long.parseLong(line.trim());
+            assertTrue(main.waitFor(60, java.util.concurrent.TimeUnit.SECONDS), "the main process did not exit");
+            assertEquals(0, main.exitValue());
+            long end = System.nanoTime() + 30_000_000_000L;
+            while (alive(daemonPid) && System.nanoTime() < end) {
+                Thread.sleep(20);
+            }
+            assertFalse(alive(daemonPid), "the daemonic child outlived its parent");
+        } finally {
+            main.destroyForcibly();
+            main.waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
+            if (daemonPid > 0 && alive(daemonPid)) {
+                ProcessHandle.of(daemonPid).ifPresent(ProcessHandle::destroyForcibly);
+            }
+        }
+    }
+
+    /** Whether {@code pid} runs (a zombie waiting for init does not count). */
+    private static boolean alive(long pid) {
+        try {
+            String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + pid + "/stat"));
+            return stat.charAt(stat.lastIndexOf(')') + 2) != 'Z';
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+
+    @Test
+    void aListenersConnectionHandedToAChild() throws Exception {
+        PyBytes key = PyBytes.utf8("secret");
+        try (var l = (dev.pyconc.reference.multiprocessing.connection.Listener) mp.listener(null, "AF_INET", 1, key)) {
+            java.util.concurrent.CompletableFuture<Connection> acc = java.util.concurrent.CompletableFuture.supplyAsync(l::accept);
+            Connection client = mp.client(l.address(), null, key);
+            conns.add(client);
+            Connection server = acc.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            conns.add(server);
+            assertTrue(java.nio.file.Files.readSymbolicLink(java.nio.file.Path.of("/proc/self/fd/" + server.fileno()))
+                    .toString().startsWith("socket:"));
+            PyProcess c = start(mp, Routine.PUT, server, "from the child");
+            assertEquals("from the child", next(client));
+            assertEquals(0L, joined(c));
+        }
+    }
+
     /** A lock that is always free: HOLD_LOCK needs one, and this test needs none shared. */
     static final class NoLock implements dev.pyconc.spi.threading.Lock, dev.pyconc.reference.multiprocessing.Reducible {
         static {
