@@ -1,5 +1,6 @@
 package dev.pyconc.spec.cases.multiprocessing;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,14 +11,17 @@ import dev.pyconc.spec.harness.Harness;
 import dev.pyconc.spec.harness.PyCase;
 import dev.pyconc.spec.harness.Timing;
 import dev.pyconc.spi.PyBytes;
+import dev.pyconc.spi.PyCallable;
 import dev.pyconc.spi.exceptions.AuthenticationError;
 import dev.pyconc.spi.exceptions.BaseException;
 import dev.pyconc.spi.exceptions.BufferTooShort;
 import dev.pyconc.spi.exceptions.MultiprocessingTimeoutError;
+import dev.pyconc.spi.multiprocessing.AsyncResult;
 import dev.pyconc.spi.multiprocessing.Connection;
 import dev.pyconc.spi.multiprocessing.Listener;
 import dev.pyconc.spi.multiprocessing.MultiprocessingModule;
 import dev.pyconc.spi.multiprocessing.Pool;
+import dev.pyconc.spi.multiprocessing.PoolIterator;
 import dev.pyconc.spi.multiprocessing.PoolOptions;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +33,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Cases for the class hierarchy of multiprocessing's own exceptions, as the module raises them (their classes are
  * read from {@link BaseException#pythonMro()}, the interpreter's real MRO for an interpreter's exception). How each
- * is raised is another behaviour, so it is a precondition ({@link Harness#dependsOn}); no child process is needed.
+ * is raised is another behaviour, so it is a precondition ({@link Harness#dependsOn}), except for the TimeoutError
+ * entry, which is about the raising itself; no child process is needed (the pools are ThreadPools).
  */
 @PyCase
 class MultiprocessingExceptionCases {
@@ -93,6 +98,42 @@ class MultiprocessingExceptionCases {
             }
         });
         return caught.get();
+    }
+
+    /**
+     * AsyncResult.get(timeout) and an imap iterator's next(timeout), on a ThreadPool task that is still running,
+     * raise multiprocessing.TimeoutError after about timeout seconds; the result comes later all the same.
+     */
+    @Test
+    @Checks("multiprocessing.TimeoutError/raised-on-expired-timeout")
+    void expiredTimeoutsRaiseTimeoutError(MultiprocessingModule mp, Harness h) {
+        CountDownLatch go = new CountDownLatch(1);
+        PyCallable gated = (args, kwargs) -> {
+            try {
+                go.await((long) (Timing.LONG * 1000), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return args.get(0);
+        };
+        Pool pool = mp.threadPool(PoolOptions.of(2));
+        try {
+            AsyncResult r = pool.applyAsync(gated, List.of("applied"), Map.of(), null, null);
+            PoolIterator it = pool.imap(gated, List.of("mapped"), 1);
+            long t0 = h.now();
+            assertThrows(MultiprocessingTimeoutError.class, () -> r.get(Timing.SHORT));
+            h.assertTimedOut(h.secondsSince(t0), Timing.SHORT);
+            long t1 = h.now();
+            assertThrows(MultiprocessingTimeoutError.class, () -> it.next(Timing.SHORT));
+            h.assertTimedOut(h.secondsSince(t1), Timing.SHORT);
+            go.countDown();
+            assertEquals("applied", r.get(Timing.LONG));
+            assertEquals("mapped", it.next(Timing.LONG));
+        } finally {
+            go.countDown();
+            pool.terminate();
+            pool.join();
+        }
     }
 
     /** BufferTooShort, AuthenticationError and TimeoutError, as raised, are ProcessErrors and Exceptions. */
