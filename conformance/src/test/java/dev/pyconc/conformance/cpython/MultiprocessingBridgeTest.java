@@ -419,6 +419,22 @@ class MultiprocessingBridgeTest {
             s2.sendBytes(PyBytes.utf8("hi"));
             assertEquals(PyBytes.utf8("hi"), c2.recvBytes());
             assertTrue(Files.exists(Path.of(path)));
+            // a wrong key: both ends raise AuthenticationError
+            Listener guarded = mp.listener(null, "AF_UNIX", 1, key);
+            java.util.concurrent.CompletableFuture<Throwable> serverSide = new java.util.concurrent.CompletableFuture<>();
+            Thread guard = new Thread(() -> {
+                try {
+                    guarded.accept();
+                    serverSide.complete(null);
+                } catch (Throwable t) {
+                    serverSide.complete(t);
+                }
+            });
+            guard.start();
+            assertThrows(dev.pyconc.spi.exceptions.AuthenticationError.class,
+                    () -> mp.client(guarded.address(), "AF_UNIX", PyBytes.utf8("wrong")));
+            assertTrue(serverSide.get(30, TimeUnit.SECONDS) instanceof dev.pyconc.spi.exceptions.AuthenticationError);
+            guard.join();
             // unix left open on purpose: closed, and its socket file removed, when the case ends
             a.endCase();
             assertFalse(Files.exists(Path.of(path)), "the AF_UNIX listener outlived its case: " + path);
@@ -542,25 +558,31 @@ class MultiprocessingBridgeTest {
         assertTrue(a.hasFeature(Feature.START_METHOD_FORK), a.details().toString());
     }
 
-    /** Median wall time of Process(target=noop).start() + join() through the bridge, printed for the report. */
+    /**
+     * Median wall time of Process(target=noop).start() + join() through the bridge, per start method, printed
+     * for the report; each must end normally.
+     */
     @ParameterizedTest
     @MethodSource("pythons")
     void processStartJoinCost(String python) throws Exception {
         inCase(python, "cost", (a, mp) -> {
             PyCallable noop = mp.routine(Routine.NOOP);
-            int n = 7;
-            long[] ns = new long[n];
-            for (int i = 0; i < n; i++) {
-                PyProcess p = mp.process(ProcessOptions.of(noop));
-                long t0 = System.nanoTime();
-                p.start();
-                p.join(WAIT);
-                ns[i] = System.nanoTime() - t0;
-                assertEquals(0L, p.exitcode());
+            for (String method : List.of("forkserver", "spawn", "fork")) {
+                Context ctx = mp.getContext(method);
+                int n = 7;
+                long[] ns = new long[n];
+                for (int i = 0; i < n; i++) {
+                    PyProcess p = ctx.process(ProcessOptions.of(noop));
+                    long t0 = System.nanoTime();
+                    p.start();
+                    p.join(WAIT);
+                    ns[i] = System.nanoTime() - t0;
+                    assertEquals(0L, p.exitcode());
+                }
+                java.util.Arrays.sort(ns);
+                System.out.printf("[mp bridge] %s %s: Process start+join median %.1f ms (min %.1f, max %.1f)%n",
+                        a.implementation(), method, ns[n / 2] / 1e6, ns[0] / 1e6, ns[n - 1] / 1e6);
             }
-            java.util.Arrays.sort(ns);
-            System.out.printf("[mp bridge] %s %s: Process start+join median %.1f ms (min %.1f, max %.1f)%n",
-                    a.implementation(), mp.getContext(null).getStartMethod(), ns[n / 2] / 1e6, ns[0] / 1e6, ns[n - 1] / 1e6);
         });
     }
 

@@ -213,7 +213,9 @@ public final class ChildMain {
             while (true) {
                 long n = Posix.C.read(fd, info, 128);
                 if (n == 128) {
-                    printTraceback(processName, new dev.pyconc.spi.exceptions.KeyboardInterrupt(""));
+                    Throwable ki = new dev.pyconc.spi.exceptions.KeyboardInterrupt("");
+                    ki.setStackTrace(new StackTraceElement[0]); // raised in the routine, not in this thread
+                    printTraceback(processName, ki);
                     exit(1);
                     return;
                 }
