@@ -742,11 +742,16 @@ def _mp_actual():
 
 
 def _mp_ctx():
-    """The context the module's calls use: the global one once the case has set it, else the configured one."""
+    """The context the module's calls use: the global one once the case has set it, else the configured one. A case
+    that cleared the global start method gets the module's own default context, whose calls fix the global method
+    again as multiprocessing's module-level ones do (get_context(), Lock(), Queue(), ...)."""
     import multiprocessing
+    import multiprocessing.context
     _mp_case["used"] = True
-    if _mp_case["set"] and multiprocessing.get_start_method(allow_none=True) is not None:
-        return multiprocessing.get_context()
+    if _mp_case["set"]:
+        if multiprocessing.get_start_method(allow_none=True) is not None:
+            return multiprocessing.get_context()
+        return multiprocessing.context._default_context
     return multiprocessing.get_context(_mp_config["method"])
 
 
