@@ -291,6 +291,24 @@ class QueuesTest {
         q.joinThread();
     }
 
+    @Test
+    void anItemTheFeederCannotPickleIsReportedAndSkipped() throws Exception {
+        Queue q = queue(0);
+        java.io.PrintStream err = System.err;
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(captured, true));
+        try {
+            q.put(new Object()); // no Python counterpart: pickling fails in the feeder thread, not in put
+            q.put(1L);
+            assertEquals(1L, ((Number) q.get(true, 20.0)).longValue(), "the feeder went on");
+            Threads.poll("the error is printed", () -> captured.toString().contains("TypeError"));
+        } finally {
+            System.setErr(err);
+        }
+        assertEquals(0, q.qsize(), "the failed item's unit was given back");
+        assertTrue(captured.toString().contains("QueueFeederThread"), captured.toString());
+    }
+
     // ---- JoinableQueue ----
 
     @Test
