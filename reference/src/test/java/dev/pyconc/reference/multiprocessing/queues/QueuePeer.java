@@ -104,6 +104,14 @@ public final class QueuePeer {
                 in.dispose();
                 out.dispose();
             }
+            case "put-and-exit" -> {
+                Queue q = (Queue) decode(args[1], libc, ppid);
+                String pad = "x".repeat(200);
+                for (long i = 0; i < 3000; i++) {
+                    q.put(i + pad); // 600 kB in all: far more than the pipe holds, so most is still buffered here
+                }
+                say("returning"); // no close, no join_thread: the exit waits for the feeder
+            }
             default -> throw new IllegalArgumentException(args[0]);
         }
     }

@@ -107,6 +107,21 @@ class QueuesCrossProcessTest {
     }
 
     @Test
+    void aProcessThatPutAndEndedFlushedItsBufferFirst() throws Exception {
+        Queue q = new Queue();
+        disposals.add(q::dispose);
+        entries.addAll(dev.pyconc.reference.multiprocessing.sync.Leaks.entries(q));
+        Child c = new Child("put-and-exit", QueuePeer.encode(q));
+        String pad = "x".repeat(200);
+        for (long i = 0; i < 3000; i++) {
+            assertEquals(i + pad, q.get(true, 30.0));
+        }
+        c.expect("returning");
+        c.exitsCleanly();
+        assertTrue(q.empty());
+    }
+
+    @Test
     void joinReturnsWhenAnotherProcessHasDoneEveryTask() throws Exception {
         JoinableQueue q = new JoinableQueue();
         disposals.add(q::dispose);
