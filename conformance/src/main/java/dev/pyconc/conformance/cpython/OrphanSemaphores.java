@@ -18,7 +18,9 @@ import java.util.stream.Stream;
  * running) ends with its processes ended by {@link AgentProcess#close()}, possibly before that cleanup ran. So
  * after the agent and its children are gone, a semaphore that appeared since the agent started and that no live
  * process has mapped (Linux lists mapped files in {@code /proc/PID/maps}) belongs to nobody and is unlinked. A
- * semaphore of another run still in use is mapped by that run's processes and stays.
+ * semaphore of another run still in use is mapped by that run's processes and stays. Mappings are matched by
+ * inode, not by name: glibc's {@code sem_open} creates a semaphore under a temporary name and links it to its
+ * own afterwards, so its creator's mapping shows the temporary name, deleted.
  */
 public final class OrphanSemaphores {
     static final Path SHM = Path.of("/dev/shm");
@@ -65,25 +67,31 @@ public final class OrphanSemaphores {
             if (candidates.isEmpty()) {
                 return List.of();
             }
-            Set<String> mapped = mappedNames();
-            candidates.removeIf(p -> mapped.contains(p.getFileName().toString()));
+            Set<Long> mapped = mappedInodes();
+            candidates.removeIf(p -> {
+                try {
+                    return mapped.contains(((Number) Files.getAttribute(p, "unix:ino")).longValue());
+                } catch (IOException | UnsupportedOperationException e) {
+                    return true; // gone meanwhile, or no inode to tell: leave it
+                }
+            });
             return candidates;
         } catch (IOException | UncheckedIOException | SecurityException e) {
             return List.of();
         }
     }
 
-    /** The names of {@code /dev/shm} files some live process has mapped. */
-    private static Set<String> mappedNames() throws IOException {
-        Set<String> out = new HashSet<>();
+    /** The inodes of the {@code /dev/shm} files some live process has mapped (field 5 of a maps line). */
+    private static Set<Long> mappedInodes() throws IOException {
+        Set<Long> out = new HashSet<>();
         try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
             for (Path proc : (Iterable<Path>) procs::iterator) {
                 if (!proc.getFileName().toString().chars().allMatch(Character::isDigit)) {
                     continue;
                 }
                 try (Stream<String> lines = Files.lines(proc.resolve("maps"))) {
-                    lines.filter(l -> l.contains("/dev/shm/" + PREFIX))
-                            .forEach(l -> out.add(l.substring(l.lastIndexOf('/') + 1).replace(" (deleted)", "").strip()));
+                    lines.filter(l -> l.contains("/dev/shm/sem."))
+                            .forEach(l -> out.add(Long.parseLong(l.trim().split("\\s+")[4])));
                 } catch (IOException | UncheckedIOException e) {
                     // the process ended meanwhile, or its maps are not readable
                 }
