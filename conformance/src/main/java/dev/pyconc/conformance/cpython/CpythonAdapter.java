@@ -38,6 +38,8 @@ public final class CpythonAdapter implements Adapter {
     private final String python;
     private final Path agentDir;
     private final Path agent;
+    /** multiprocessing's start method for the module's calls (option {@code startMethod}), null for the default. */
+    private final String startMethod;
     private final Object lock = new Object();
     private volatile Session session;
     private int generation;
@@ -51,7 +53,10 @@ public final class CpythonAdapter implements Adapter {
     /** The features that must be tried out (a pool runs a call), by outcome once tried: present or not. */
     private final Map<Feature, Boolean> probed = new java.util.concurrent.ConcurrentHashMap<>();
     /** Features tried out by running a pool in the agent, lazily, when a case first needs one. */
-    static final Set<Feature> PROBED_FEATURES = Set.of(Feature.PROCESS_POOL, Feature.INTERPRETER_POOL);
+    static final Set<Feature> PROBED_FEATURES = Set.of(Feature.PROCESS_POOL, Feature.INTERPRETER_POOL,
+            Feature.START_METHOD_SPAWN, Feature.START_METHOD_FORKSERVER, Feature.START_METHOD_FORK);
+    /** The Python modules written beside the agent script, which multiprocessing's children import by name. */
+    static final List<String> AGENT_MODULES = List.of("pyconc_mp_routines.py");
     /**
      * Default seconds a probe's pool call may take in Python, scaled by the timing factor; the Java side gives
      * up {@code Timing.LONG} later (option {@code probeTimeout} sets the seconds themselves).
@@ -83,7 +88,19 @@ public final class CpythonAdapter implements Adapter {
      *     has then run)
      */
     public CpythonAdapter(Interpreter interpreter, double probeSeconds) {
+        this(interpreter, probeSeconds, null);
+    }
+
+    /**
+     * As {@link #CpythonAdapter(Interpreter, double)}, with the start method that the {@code multiprocessing}
+     * module's calls use ({@code 'spawn'}, {@code 'forkserver'}, {@code 'fork'}), or null for forkserver where
+     * the platform has it, else spawn.
+     *
+     * @throws AdapterUnavailableException as there, and when the start method is not available
+     */
+    public CpythonAdapter(Interpreter interpreter, double probeSeconds, String startMethod) {
         this.interpreter = interpreter;
+        this.startMethod = startMethod;
         this.python = interpreter.display();
         this.probeSeconds = probeSeconds;
         try {
@@ -95,8 +112,17 @@ public final class CpythonAdapter implements Adapter {
                 }
                 Files.copy(in, agent);
             }
-            agentDir.toFile().deleteOnExit(); // deleted in reverse order: the file first, then its directory
+            agentDir.toFile().deleteOnExit(); // deleted in reverse order: the files first, then their directory
             agent.toFile().deleteOnExit();
+            for (String m : AGENT_MODULES) {
+                try (InputStream in = CpythonAdapter.class.getResourceAsStream(m)) {
+                    if (in == null) {
+                        throw new AdapterUnavailableException(name() + " adapter: " + m + " missing from the class path");
+                    }
+                    Files.copy(in, agentDir.resolve(m));
+                }
+                agentDir.resolve(m).toFile().deleteOnExit();
+            }
         } catch (IOException e) {
             interpreter.cleanup().run();
             throw new AdapterUnavailableException(name() + " adapter: cannot write the agent script: " + e.getMessage(), e);
@@ -210,6 +236,9 @@ public final class CpythonAdapter implements Adapter {
             ObjectNode msg = Session.JSON.createObjectNode();
             msg.set("modules", wanted);
             msg.set("kinds", Proxies.kindTable(bridges.keySet()));
+            if (startMethod != null) {
+                msg.put("mp_start_method", startMethod);
+            }
             JsonNode hello = s.control("hello", msg, 60);
             session = s;
             return hello;
@@ -427,6 +456,9 @@ public final class CpythonAdapter implements Adapter {
     private void deleteAgent() {
         try {
             Files.deleteIfExists(agent);
+            for (String m : AGENT_MODULES) {
+                Files.deleteIfExists(agentDir.resolve(m));
+            }
             Files.deleteIfExists(agentDir);
         } catch (IOException | RuntimeException e) {
             // leave it to deleteOnExit

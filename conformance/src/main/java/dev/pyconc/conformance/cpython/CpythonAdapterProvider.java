@@ -8,7 +8,8 @@ import dev.pyconc.spi.AdapterProvider;
  * Provides the {@code cpython} adapter. Option {@code python} (system property {@code pyconc.python}, or
  * {@code --python}): the interpreter, a path or a command on PATH, or one of the CPythons from Maven Central,
  * {@code cpython-3.14} (the default) or {@code cpython-3.13} (see {@link BundledCpython}), unpacked by JavaCPP
- * into its cache on first use.
+ * into its cache on first use. Option {@code startMethod} ({@code pyconc.startMethod}): the start method the
+ * {@code multiprocessing} module's calls use (default forkserver where the platform has it, else spawn).
  */
 public final class CpythonAdapterProvider implements AdapterProvider {
     @Override
@@ -19,14 +20,15 @@ public final class CpythonAdapterProvider implements AdapterProvider {
     @Override
     public String description() {
         return "a real Python interpreter driven over pipes (default: CPython 3.14 from org.bytedeco:cpython; "
-                + "options python=PATH|cpython-3.14|cpython-3.13, probeTimeout=SECONDS for trying out a pool feature)";
+                + "options python=PATH|cpython-3.14|cpython-3.13, probeTimeout=SECONDS for trying out a pool feature, "
+                + "startMethod=spawn|forkserver|fork for multiprocessing, default forkserver where available)";
     }
 
     @Override
     public Adapter create(AdapterConfig config) {
         String given = config.get("python").orElse(BundledCpython.V314);
         String python = BundledCpython.executable(given).orElse(given);
-        return new CpythonAdapter(python, probeSeconds(config));
+        return new CpythonAdapter(Interpreter.of(python), probeSeconds(config), config.get("startMethod").orElse(null));
     }
 
     /**

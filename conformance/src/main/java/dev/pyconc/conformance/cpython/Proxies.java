@@ -44,7 +44,9 @@ final class Proxies {
             new Bridge(dev.pyconc.spi.PyModule.SCHED, SchedBridge::module, SchedBridge.KINDS),
             new Bridge(dev.pyconc.spi.PyModule.THREAD, ThreadBridge::module, ThreadBridge.KINDS),
             new Bridge(dev.pyconc.spi.PyModule.CONTEXTVARS, ContextVarsBridge::module, ContextVarsBridge.KINDS),
-            new Bridge(dev.pyconc.spi.PyModule.SUBPROCESS, SubprocessBridge::module, SubprocessBridge.KINDS));
+            new Bridge(dev.pyconc.spi.PyModule.SUBPROCESS, SubprocessBridge::module, SubprocessBridge.KINDS),
+            new Bridge(dev.pyconc.spi.PyModule.MULTIPROCESSING, MultiprocessingBridge::module, MultiprocessingBridge.KINDS),
+            new Bridge(dev.pyconc.spi.PyModule.SHARED_MEMORY, SharedMemoryBridge::module, SharedMemoryBridge.KINDS));
 
     /** Every bridge's kinds: one table, each kind named by exactly one bridge. */
     private static final Map<String, ProxyFactory> KINDS = kinds();

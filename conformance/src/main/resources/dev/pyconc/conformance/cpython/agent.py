@@ -679,8 +679,270 @@ def _end_case_children():
     return left
 
 
+# ---------------------------------------------------------------- multiprocessing and multiprocessing.shared_memory
+
+# The agent is multi-threaded, so it never forks a child of its own unless a case asks for 'fork': the module's
+# calls use get_context(M), M being the adapter's configured start method (hello's "mp_start_method"; default
+# forkserver where available, else spawn), until a case sets the global start method itself. The routines
+# children run live in pyconc_mp_routines, beside this script (its folder is sys.path[0], which spawn and
+# forkserver children inherit).
+_MP_ROUTINES = "pyconc_mp_routines"
+_mp_config = {"method": None, "actual_at_hello": None}
+_mp_case = {"set": False, "used": False}  # whether the case set the global start method / used multiprocessing
+_mp_pools = []       # pools (process and thread) made through the bridge this case: terminated at its end
+_mp_listeners = []   # connection.Listener objects made this case: closed at its end
+_mp_managers = []    # SharedMemoryManagers made this case: shut down at its end
+_mp_blocks = []      # SharedMemory blocks the agent created this case: closed and unlinked at its end
+_MP_SUBMODULES = ("context", "process", "connection", "queues", "synchronize", "pool", "managers",
+                  "shared_memory", "dummy", "reduction", "resource_tracker")
+
+
+def _mp_prepare(requested):
+    """At hello, when multiprocessing imported: imports the submodules the kinds name, fixes the start method the
+    module's calls use, notes the global start method's state (restored after each case) and returns the
+    features multiprocessing has here that need no child process."""
+    import multiprocessing
+    for sub in _MP_SUBMODULES:
+        try:
+            importlib.import_module("multiprocessing." + sub)
+        except Exception:
+            pass  # e.g. synchronize without sem_open
+    methods = multiprocessing.get_all_start_methods()
+    if requested:
+        if requested not in methods:
+            raise ValueError("start method %r is not available here (available: %s)" % (requested, methods))
+        method = requested
+    else:
+        method = "forkserver" if "forkserver" in methods else "spawn"
+    _mp_config["method"] = method
+    _mp_config["actual_at_hello"] = _mp_actual()
+    features = []
+    try:
+        if "AF_UNIX" in multiprocessing.connection.families:
+            features.append("AF_UNIX")
+    except Exception:
+        pass
+    try:
+        # a fork context's semaphore is unlinked at once and needs no resource tracker
+        ctx = multiprocessing.get_context("fork" if "fork" in methods else method)
+        if ctx.Semaphore(2).get_value() == 2:
+            features.append("SEM_GETVALUE")
+    except Exception:
+        pass
+    return features
+
+
+def _mp_actual():
+    """The global context as set (None while unset): multiprocessing's default context's chosen one."""
+    import multiprocessing.context
+    return getattr(multiprocessing.context._default_context, "_actual_context", None)
+
+
+def _mp_ctx():
+    """The context the module's calls use: the global one once the case has set it, else the configured one."""
+    import multiprocessing
+    _mp_case["used"] = True
+    if _mp_case["set"] and multiprocessing.get_start_method(allow_none=True) is not None:
+        return multiprocessing.get_context()
+    return multiprocessing.get_context(_mp_config["method"])
+
+
+def _mp_track(v):
+    import multiprocessing.pool
+    import multiprocessing.connection
+    if isinstance(v, multiprocessing.pool.Pool):
+        _mp_pools.append(v)
+    elif isinstance(v, multiprocessing.connection.Listener):
+        _mp_listeners.append(v)
+    else:
+        managers = sys.modules.get("multiprocessing.managers")
+        smm = getattr(managers, "SharedMemoryManager", None)
+        if smm is not None and isinstance(v, smm):
+            _mp_managers.append(v)
+    return v
+
+
+def _h_mp(obj, name, args, kwargs):
+    """ctx.name(*args, **kwargs): ctx is obj when it is a context, else (the module) the one _mp_ctx gives."""
+    import multiprocessing.context
+    ctx = obj if isinstance(obj, multiprocessing.context.BaseContext) else _mp_ctx()
+    _mp_case["used"] = True
+    return _mp_track(getattr(ctx, name)(*args, **kwargs))
+
+
+def _h_mp_fn(obj, name, args, kwargs):
+    """The function of dotted name (connection.Listener, pool.ThreadPool, dummy.Pool, ...) called; what it makes
+    is tracked. A SharedMemoryManager gets the module's context unless one is given."""
+    _mp_case["used"] = True
+    f = _resolve(name)
+    if name == "multiprocessing.managers.SharedMemoryManager" and kwargs.get("ctx") is None:
+        kwargs = dict(kwargs, ctx=_mp_ctx())
+    return _mp_track(f(*args, **kwargs))
+
+
+def _h_mp_set_start_method(obj, method, force):
+    """multiprocessing.set_start_method; the module's calls follow the global context from now on in this case,
+    and the state at hello comes back when the case ends."""
+    import multiprocessing
+    _mp_case["used"] = True
+    _mp_case["set"] = True
+    multiprocessing.set_start_method(method, force)
+
+
+def _h_mp_routine(obj, name):
+    """The named routine: a function of the routines module (a child re-imports it by name)."""
+    return getattr(importlib.import_module(_MP_ROUTINES), name)
+
+
+def _h_mp_recv_bytes_into(conn, data, offset):
+    """conn.recv_bytes_into on a bytearray copy of data: ["ok", n, bytes] or ["short", whole message]."""
+    from multiprocessing import BufferTooShort
+    buf = bytearray(data)
+    try:
+        n = conn.recv_bytes_into(buf, offset)
+    except BufferTooShort as e:
+        return ["short", bytes(e.args[0])]
+    return ["ok", n, bytes(buf)]
+
+
+def _h_shm_new(obj, name, create, size, track=None):
+    """SharedMemory(name, create, size[, track=track]); a block the agent creates is unlinked at the case's end
+    unless the case does it."""
+    from multiprocessing import shared_memory
+    _mp_case["used"] = True
+    if track is None:
+        shm = shared_memory.SharedMemory(name, create, size)
+    else:
+        shm = shared_memory.SharedMemory(name, create, size, track=track)
+    if create:
+        _mp_blocks.append(shm)
+    return shm
+
+
+def _h_shm_list(obj, sequence, name):
+    """ShareableList(sequence, name=name); the block of a new list is unlinked at the case's end."""
+    from multiprocessing import shared_memory
+    _mp_case["used"] = True
+    sl = shared_memory.ShareableList(sequence, name=name)
+    if sequence is not None:
+        _mp_blocks.append(sl.shm)
+    return sl
+
+
+def _h_mv_read(view, offset, length):
+    return bytes(view[offset:offset + length])
+
+
+def _h_mv_write(view, offset, data):
+    view[offset:offset + len(data)] = data
+
+
+def _h_getslice(obj, start, stop):
+    return obj[start:stop]
+
+
+def _mp_end_case():
+    """After a case that used multiprocessing: terminates its pools, shuts down its managers, closes its
+    listeners, ends every child process still there (terminate, then kill), closes and unlinks the blocks the
+    agent created, and puts the global start method back as it was at hello. Returns what it ended."""
+    if not _mp_case["used"] and not _mp_blocks:
+        return None
+    import multiprocessing
+    out = {"pools": len(_mp_pools), "children": 0, "blocks": 0}
+    for pool in _mp_pools:
+        try:
+            pool.terminate()
+        except Exception:
+            pass
+    for m in _mp_managers:
+        try:
+            m.shutdown()
+        except Exception:
+            pass
+    for lst in _mp_listeners:
+        try:
+            lst.close()
+        except Exception:
+            pass
+    try:
+        children = multiprocessing.active_children()
+    except Exception:
+        children = []
+    for c in children:
+        try:
+            c.terminate()
+        except Exception:
+            pass
+    deadline = time.monotonic() + 5
+    for c in children:
+        try:
+            c.join(max(0.0, deadline - time.monotonic()))
+            if c.exitcode is None:
+                c.kill()
+                c.join(2)
+        except Exception:
+            pass
+    out["children"] = len(children)
+    for shm in _mp_blocks:
+        try:
+            shm.close()
+        except Exception:
+            pass  # BufferError: a view still exported; unlinking needs no close
+        try:
+            shm.unlink()
+            out["blocks"] += 1
+        except Exception:
+            pass  # unlinked by the case already
+    del _mp_pools[:], _mp_managers[:], _mp_listeners[:], _mp_blocks[:]
+    try:
+        if _mp_actual() is not _mp_config["actual_at_hello"]:
+            multiprocessing.context._default_context._actual_context = _mp_config["actual_at_hello"]
+    except Exception:
+        pass
+    _mp_case["set"] = False
+    _mp_case["used"] = False
+    return out
+
+
+def _probe_start_method(method, timeout):
+    """Whether a Process of the start method runs a routine from this agent: (True, "") or (False, why)."""
+    import multiprocessing
+    if method not in multiprocessing.get_all_start_methods():
+        return False, "multiprocessing has no start method %r here" % method
+    if method == "fork":
+        return False, ("not claimed: the agent is multi-threaded, and a child forked from it can deadlock on a "
+                       "lock another thread held at the fork (3.12+ warns about it)")
+    ctx = multiprocessing.get_context(method)
+    r, w = ctx.Pipe(False)
+    p = ctx.Process(target=_h_mp_routine(None, "put"), args=(w, "ok"))
+    try:
+        p.start()
+        w.close()
+        got = r.recv() if r.poll(timeout) else None
+        p.join(timeout)
+        ok = got == "ok" and p.exitcode == 0
+        return ok, "" if ok else "the child reported %r, exit code %r" % (got, p.exitcode)
+    except BaseException as e:
+        return False, "%s: %s" % (qualname(type(e)), safe_str(e))
+    finally:
+        if p.exitcode is None and p.pid is not None:
+            p.kill()
+            p.join(5)
+        r.close()
+
+
 HELPERS = {
     "$subprocess": _h_subprocess,
+    "$mp": _h_mp,
+    "$mp_fn": _h_mp_fn,
+    "$mp_set_start_method": _h_mp_set_start_method,
+    "$mp_routine": _h_mp_routine,
+    "$mp_recv_bytes_into": _h_mp_recv_bytes_into,
+    "$shm_new": _h_shm_new,
+    "$shm_list": _h_shm_list,
+    "$mv_read": _h_mv_read,
+    "$mv_write": _h_mv_write,
+    "$getslice": _h_getslice,
     "$getattr": _h_getattr,
     "$mro": _h_mro,
     "$setattr": _h_setattr,
@@ -793,6 +1055,13 @@ def partner_main(key, inbox):
 _POOL_PROBES = {"PROCESS_POOL": "ProcessPoolExecutor", "INTERPRETER_POOL": "InterpreterPoolExecutor"}
 
 
+def _probe(feature, timeout):
+    """Whether `feature` works here, tried out: a pool feature or a start method."""
+    if feature.startswith("START_METHOD_"):
+        return _probe_start_method(feature[len("START_METHOD_"):].lower(), timeout)
+    return _probe_pool(feature, timeout)
+
+
 def _probe_pool(feature, timeout):
     """Whether the executor of `feature` can run a call here: (True, "") or (False, why). Where fork is the
     default start method the process pool is tried with forkserver, as the cpython bridge's FuturesBridge
@@ -830,7 +1099,7 @@ def ctl_probe(msg):
     def run():
         _agent_idents.add(_thread.get_ident())
         try:
-            ok, why = _probe_pool(msg["feature"], msg.get("timeout", 30))
+            ok, why = _probe(msg["feature"], msg.get("timeout", 30))
             send({"op": "ctl", "id": cid, "v": {"ok": ok, "why": why}})
         except BaseException as e:
             send({"op": "ctl", "id": cid, "err": "%s: %s" % (qualname(type(e)), safe_str(e))})
@@ -855,8 +1124,10 @@ def _import_modules(wanted):
 
 def ctl_hello(msg):
     modules = _import_modules(msg.get("modules") or {})
-    _set_kinds(msg.get("kinds") or [])
     features = ["REAL_THREADS", "MAIN_THREAD"]
+    if "multiprocessing" in modules:
+        features.extend(_mp_prepare(msg.get("mp_start_method")))
+    _set_kinds(msg.get("kinds") or [])
     if hasattr(threading, "get_native_id"):
         features.append("NATIVE_THREAD_ID")
     try:
@@ -940,8 +1211,12 @@ def ctl_endcase(msg):
     _objs.clear()
     _hid_by_id.clear()
     _wrappers.clear()
+    try:
+        mp = _mp_end_case()
+    except BaseException as e:
+        mp = "%s: %s" % (qualname(type(e)), safe_str(e))
     killed = _end_case_children()
-    return {"gone": gone, "handles": 0, "children": killed}
+    return {"gone": gone, "handles": 0, "children": killed, "multiprocessing": mp}
 
 
 CONTROL = {"hello": ctl_hello, "dump": ctl_dump, "endcase": ctl_endcase, "probe": ctl_probe}
