@@ -21,8 +21,35 @@ public final class Rebuilders {
         }
     }
 
+    /**
+     * The classes that register a kind, by name (some are written apart from this one and may be missing from
+     * a build): loading each runs its static initializer.
+     */
+    private static final List<String> KNOWN = List.of(
+            "dev.pyconc.reference.multiprocessing.connection.Connection",
+            "dev.pyconc.reference.multiprocessing.sync.SemLock",
+            "dev.pyconc.reference.multiprocessing.sync.Lock",
+            "dev.pyconc.reference.multiprocessing.sync.RLock",
+            "dev.pyconc.reference.multiprocessing.sync.Semaphore",
+            "dev.pyconc.reference.multiprocessing.sync.BoundedSemaphore",
+            "dev.pyconc.reference.multiprocessing.sync.Condition",
+            "dev.pyconc.reference.multiprocessing.sync.Event",
+            "dev.pyconc.reference.multiprocessing.sync.Barrier");
+
+    /** Loads (and so registers) every class of {@link #KNOWN} that is on the class path; idempotent. */
+    public static void ensureLoaded() {
+        for (String c : KNOWN) {
+            try {
+                Class.forName(c, true, Rebuilders.class.getClassLoader());
+            } catch (ClassNotFoundException e) {
+                // not in this build
+            }
+        }
+    }
+
     /** Rebuilds {@code r} in this process. */
     public static Object rebuild(Reduction r) {
+        ensureLoaded();
         Function<List<Object>, Object> f = BY_KIND.get(r.kind());
         if (f == null) {
             throw new IllegalStateException("no rebuilder for kind " + r.kind());

@@ -8,6 +8,11 @@ import dev.pyconc.spi.exceptions.ValueError;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
+import java.util.List;
+import dev.pyconc.reference.multiprocessing.Rebuilders;
+import dev.pyconc.reference.multiprocessing.Reducible;
+import dev.pyconc.reference.multiprocessing.Reduction;
+import dev.pyconc.spi.exceptions.TypeError;
 
 /**
  * {@code multiprocessing.connection.Connection}: whole messages over a byte stream, each framed by its length,
@@ -26,7 +31,12 @@ import java.util.Arrays;
  *
  * @see <a href="https://docs.python.org/3/library/multiprocessing.html#connection-objects">Connection Objects</a>
  */
-public final class Connection implements AutoCloseable {
+public final class Connection implements AutoCloseable, dev.pyconc.spi.multiprocessing.Connection, Reducible {
+    static {
+        Rebuilders.register("connection", state -> new Connection(new FdTransport(((Number) state.get(0)).intValue()),
+                (Boolean) state.get(1), (Boolean) state.get(2)));
+    }
+
     /** CPython's {@code BUFSIZE}: reads ask for at most 64 KiB at a time. */
     static final int BUFSIZE = 64 * 1024;
     /** The largest Java array; a longer message cannot be received here. */
@@ -50,6 +60,128 @@ public final class Connection implements AutoCloseable {
         this.transport = transport;
         this.readable = readable;
         this.writable = writable;
+    }
+
+    /**
+     * {@code multiprocessing.Pipe(duplex=True)} as CPython makes it on POSIX: duplex, two connected
+     * {@code socketpair(AF_UNIX, SOCK_STREAM)} sockets, each end readable and writable; not duplex, the two
+     * ends of {@code os.pipe()}, the first only readable and the second only writable. The fds are
+     * close-on-exec (non-inheritable) and in non-blocking mode.
+     *
+     * @return {@code (conn1, conn2)}
+     * @throws OSError when the OS has no fds left (EMFILE)
+     * @see <a href="https://docs.python.org/3/library/multiprocessing.html#multiprocessing.Pipe">multiprocessing.Pipe</a>
+     */
+    public static List<Connection> pipe(boolean duplex) {
+        int[] fds = duplex ? Posix.socketpair() : Posix.pipe();
+        try {
+            return List.of(new Connection(new FdTransport(fds[0]), true, duplex),
+                    new Connection(new FdTransport(fds[1]), duplex, true));
+        } catch (RuntimeException e) {
+            Posix.C.close(fds[0]);
+            Posix.C.close(fds[1]);
+            throw e;
+        }
+    }
+
+    /**
+     * {@code Connection(fd, readable, writable)}: a connection over a file descriptor this object now owns
+     * (closes it once, at {@link #close()}).
+     *
+     * @throws ValueError {@code at least one of `readable` and `writable` must be True}
+     */
+    public static Connection ofFd(int fd, boolean readable, boolean writable) {
+        return new Connection(new FdTransport(fd), readable, writable);
+    }
+
+    /**
+     * The reduction CPython's {@code reduce_connection} stands for: the fd, inherited by the child at the same
+     * number, and the readable and writable flags (kind {@code "connection"}).
+     *
+     * @throws OSError {@code handle is closed}
+     * @throws TypeError for a socket connection from a Listener or Client (they cannot be handed to a child here)
+     */
+    @Override
+    public Reduction reduce() {
+        Transport t = checkClosed();
+        if (!(t instanceof FdTransport f)) {
+            throw new TypeError("cannot pickle 'Connection' object over a socket from a Listener or Client");
+        }
+        return new Reduction("connection", List.of((long) f.fd(), readable, writable), List.of(f.fd()));
+    }
+
+    /**
+     * {@code fileno()}: the file descriptor.
+     *
+     * @throws OSError {@code handle is closed}; for a socket connection from a Listener or Client, whose fd the
+     *     JDK does not reveal, OSError too
+     */
+    @Override
+    public long fileno() {
+        Transport t = checkClosed();
+        if (t instanceof FdTransport f) {
+            return f.fd();
+        }
+        throw new OSError("fileno() of a socket connection from a Listener or Client is not available here");
+    }
+
+    /** {@code __enter__} returns the connection; {@code __exit__} closes it. */
+    @Override
+    public Held enter() {
+        checkClosed();
+        return Held.of(this::close);
+    }
+
+    /** {@code send_bytes(buf, offset)}. */
+    @Override
+    public void sendBytes(PyBytes buf, long offset) {
+        sendBytes(buf, offset, null);
+    }
+
+    /** {@code send_bytes(buf, offset, size)} (size null: to the end); checks as {@link #sendBytes(byte[], int, Integer)}. */
+    @Override
+    public void sendBytes(PyBytes buf, long offset, Long size) {
+        byte[] b = buf.toByteArray();
+        checkClosed();
+        checkWritable();
+        if (offset < 0) {
+            throw new ValueError("offset is negative");
+        }
+        if (b.length < offset) {
+            throw new ValueError("buffer length < offset");
+        }
+        if (size != null && size < 0) {
+            throw new ValueError("size is negative");
+        }
+        if (size != null && offset + size > b.length) {
+            throw new ValueError("buffer length < offset + size");
+        }
+        sendBytes(b, (int) offset, size == null ? null : (int) (long) size);
+    }
+
+    /** {@code recv_bytes(maxlength)}; a maxlength above 2**31 is no limit for a Java array. */
+    @Override
+    public PyBytes recvBytes(Long maxlength) {
+        if (maxlength == null) {
+            return recvBytes((Integer) null);
+        }
+        if (maxlength < 0) {
+            checkClosed();
+            checkReadable();
+            throw new ValueError("negative maxlength");
+        }
+        return recvBytes(maxlength > Integer.MAX_VALUE ? null : Integer.valueOf((int) (long) maxlength));
+    }
+
+    /** {@code recv_bytes_into(buf, offset)}, as {@link #recvBytesInto(byte[], int)}. */
+    @Override
+    public long recvBytesInto(byte[] buffer, long offset) {
+        if (offset > Integer.MAX_VALUE || offset < Integer.MIN_VALUE) {
+            checkClosed();
+            checkReadable();
+            throw new ValueError(offset < 0 ? "negative offset" : "offset too large");
+        }
+        return recvBytesInto(buffer, (int) offset);
     }
 
     /**
@@ -209,7 +341,7 @@ public final class Connection implements AutoCloseable {
 
     /** {@code recv_bytes()}: as {@link #recvBytes(Integer)} with no limit. */
     public PyBytes recvBytes() {
-        return recvBytes(null);
+        return recvBytes((Integer) null);
     }
 
     /**
@@ -240,7 +372,7 @@ public final class Connection implements AutoCloseable {
     }
 
     /** {@code recv_bytes_into(buf)}: as {@link #recvBytesInto(byte[], int)} at offset 0. */
-    public int recvBytesInto(byte[] buf) {
+    public long recvBytesInto(byte[] buf) {
         return recvBytesInto(buf, 0);
     }
 

@@ -35,6 +35,9 @@ final class OsErrors {
      * {@code os.read} does.
      */
     static OSError of(IOException e) {
+        if (e instanceof FdTransport.ErrnoException x) {
+            return x.error;
+        }
         if (e instanceof ClosedChannelException) {
             return OSError.forErrno(9, "Bad file descriptor", null);
         }

@@ -19,7 +19,8 @@
  *       {@code poll}</td>
  *       <td>{@code Transport}; over sockets {@code SocketTransport}: a non-blocking {@code SocketChannel}
  *       (AF_INET, or AF_UNIX through JDK 16's {@code UnixDomainSocketAddress}) with one selector for reading
- *       and one for writing</td></tr>
+ *       and one for writing; over a raw fd ({@code Pipe()}: {@code socketpair} or {@code os.pipe}) {@code FdTransport},
+ *       non-blocking {@code read}/{@code write} and sliced {@code poll(2)}</td></tr>
  *   <tr><td>{@code ForkingPickler.dumps}/{@code loads}</td>
  *       <td>{@link dev.pyconc.reference.multiprocessing.connection.PickleCodec}: Python's pickle protocol through
  *       Pyrolite, mapped to the project's plain values (ordered dicts, {@code PyBytes}, {@code PyTuple},
@@ -55,10 +56,9 @@
  *
  * <h2>Left out, for now</h2>
  * <ul>
- *   <li>{@code Pipe()}: a socket pair (duplex) or an {@code os.pipe} pair (one-way) needs file descriptors the
- *       JDK does not hand out; a {@code Transport} over jnr-posix fds will give it, with {@code fileno()}.</li>
- *   <li>{@code multiprocessing.connection.wait()} over several connections, and the {@code with} protocol
- *       beyond {@code AutoCloseable}.</li>
+ *   <li>{@code fileno()} and handing to a child of a socket connection from a Listener or Client (the JDK does
+ *       not reveal a channel's fd); {@code Pipe()} connections have both ({@code FdTransport} over
+ *       {@link dev.pyconc.reference.multiprocessing.connection.Posix}).</li>
  *   <li>AF_PIPE (Windows named pipes) and Linux abstract AF_UNIX names (the JDK cannot bind them:
  *       NotImplementedError).</li>
  *   <li>Pickling beyond the plain values: sets, {@code complex}, {@code bytearray} as its own type (it arrives as
