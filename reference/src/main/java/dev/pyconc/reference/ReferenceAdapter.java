@@ -10,6 +10,7 @@ import dev.pyconc.spi.Sys;
 import dev.pyconc.reference.contextvars.RefContextVarsModule;
 import dev.pyconc.reference.futures.RefFuturesModule;
 import dev.pyconc.reference.sched.RefSchedModule;
+import dev.pyconc.reference.multiprocessing.shm.RefSharedMemoryModule;
 import dev.pyconc.reference.subprocess.RefSubprocessModule;
 import dev.pyconc.reference.thread.RefThreadModule;
 import java.util.EnumSet;
@@ -78,7 +79,8 @@ public final class ReferenceAdapter implements Adapter {
                 PyModule.SCHED, new RefSchedModule(threading),
                 PyModule.THREAD, thread,
                 PyModule.CONTEXTVARS, new RefContextVarsModule(),
-                PyModule.SUBPROCESS, subprocess));
+                PyModule.SUBPROCESS, subprocess,
+                PyModule.SHARED_MEMORY, new RefSharedMemoryModule()));
         EnumSet<Feature> f = EnumSet.of(Feature.REAL_THREADS, Feature.STACK_SIZE);
         if (threading.nativeIdsSupported()) {
             f.add(Feature.NATIVE_THREAD_ID);
