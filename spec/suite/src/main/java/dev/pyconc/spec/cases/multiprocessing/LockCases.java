@@ -63,6 +63,7 @@ class LockCases {
         });
         assertEquals(List.of(false, false), got.subList(0, 2), "acquire(True, negative) of a held Lock");
         h.assertPrompt((Double) got.get(2));
+        lock.release();
         assertTrue(lock.acquire(true, -1.0), "acquire(True, -1) of a free Lock takes it");
         lock.release();
     }
@@ -213,8 +214,13 @@ class LockCases {
         SharedMemory block = shm.sharedMemory(null, true, 8);
         try (Procs procs = new Procs()) {
             List<PyProcess> children = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                children.add(procs.start(mp, mp, Routine.INCREMENT, lock, block.name(), (long) k));
+            assertTrue(lock.acquire()); // the children queue at the Lock while the others start: more contention
+            try {
+                for (int i = 0; i < n; i++) {
+                    children.add(procs.start(mp, mp, Routine.INCREMENT, lock, block.name(), (long) k));
+                }
+            } finally {
+                lock.release();
             }
             for (PyProcess p : children) {
                 assertEquals(0L, Procs.joined(p), "exit code of an incrementing child");
