@@ -9,6 +9,7 @@ import dev.pyconc.spi.support.ModuleTable;
 import dev.pyconc.spi.Sys;
 import dev.pyconc.reference.contextvars.RefContextVarsModule;
 import dev.pyconc.reference.futures.RefFuturesModule;
+import dev.pyconc.reference.multiprocessing.RefMultiprocessingModule;
 import dev.pyconc.reference.sched.RefSchedModule;
 import dev.pyconc.reference.multiprocessing.shm.RefSharedMemoryModule;
 import dev.pyconc.reference.subprocess.RefSubprocessModule;
@@ -45,6 +46,7 @@ public final class ReferenceAdapter implements Adapter {
     private final Set<Feature> features;
     private final RefThreadModule thread;
     private final RefSubprocessModule subprocess;
+    private final RefMultiprocessingModule multiprocessing;
     private final ModuleTable modules;
     private final MainThread mainThread; // null: the creating thread is main and serves no bodies
 
@@ -72,6 +74,7 @@ public final class ReferenceAdapter implements Adapter {
         this.queue = new RefQueueModule(ctx);
         this.thread = new RefThreadModule(threading, threading::stackSizeForNewThread, threading::interruptMain);
         this.subprocess = new RefSubprocessModule();
+        this.multiprocessing = new RefMultiprocessingModule();
         this.modules = new ModuleTable(ReferenceAdapterProvider.NAME, Map.of(
                 PyModule.THREADING, threading,
                 PyModule.QUEUE, queue,
@@ -80,8 +83,10 @@ public final class ReferenceAdapter implements Adapter {
                 PyModule.THREAD, thread,
                 PyModule.CONTEXTVARS, new RefContextVarsModule(),
                 PyModule.SUBPROCESS, subprocess,
-                PyModule.SHARED_MEMORY, new RefSharedMemoryModule()));
-        EnumSet<Feature> f = EnumSet.of(Feature.REAL_THREADS, Feature.STACK_SIZE);
+                PyModule.SHARED_MEMORY, new RefSharedMemoryModule(),
+                PyModule.MULTIPROCESSING, multiprocessing));
+        EnumSet<Feature> f = EnumSet.of(Feature.REAL_THREADS, Feature.STACK_SIZE, Feature.START_METHOD_SPAWN,
+                Feature.AF_UNIX, Feature.SEM_GETVALUE);
         if (threading.nativeIdsSupported()) {
             f.add(Feature.NATIVE_THREAD_ID);
         }
@@ -180,6 +185,7 @@ public final class ReferenceAdapter implements Adapter {
     @Override
     public void endCase() {
         subprocess.cleanUp();
+        multiprocessing.cleanUp();
         threading.setExcepthook(threading.defaultExcepthook());
         thread.setUnraisableHook(null);
         threading.stackSize(0);
@@ -230,6 +236,7 @@ public final class ReferenceAdapter implements Adapter {
         }
         ctx.close();
         subprocess.cleanUp();
+        multiprocessing.cleanUp();
         for (Thread t : threading.liveStartedThreads()) {
             t.interrupt();
         }

@@ -7,7 +7,8 @@ import java.util.function.Function;
 
 /**
  * The functions that rebuild a {@link Reduction} in a child JVM, by kind: the one table of them. Each kind's
- * class registers itself in a static initializer; {@link #ensureLoaded()} loads every such class first.
+ * class registers itself in a static initializer; {@link #ensureLoaded()} loads every such class first, and a
+ * kind that is a fully qualified class name is loaded by that name when nothing registered it yet.
  */
 public final class Rebuilders {
     private static final Map<String, Function<List<Object>, Object>> BY_KIND = new ConcurrentHashMap<>();
@@ -51,6 +52,15 @@ public final class Rebuilders {
     public static Object rebuild(Reduction r) {
         ensureLoaded();
         Function<List<Object>, Object> f = BY_KIND.get(r.kind());
+        if (f == null && r.kind().indexOf('.') > 0) {
+            // a kind may be the name of the class that registers it (one outside KNOWN)
+            try {
+                Class.forName(r.kind(), true, Rebuilders.class.getClassLoader());
+            } catch (ClassNotFoundException e) {
+                // no such class: the error below
+            }
+            f = BY_KIND.get(r.kind());
+        }
         if (f == null) {
             throw new IllegalStateException("no rebuilder for kind " + r.kind());
         }

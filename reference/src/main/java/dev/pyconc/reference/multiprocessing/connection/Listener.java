@@ -28,7 +28,7 @@ import java.nio.file.Path;
  *
  * @see <a href="https://docs.python.org/3/library/multiprocessing.html#multiprocessing.connection.Listener">multiprocessing.connection.Listener</a>
  */
-public final class Listener implements AutoCloseable {
+public final class Listener implements AutoCloseable, dev.pyconc.spi.multiprocessing.Listener {
     private volatile ServerSocketChannel socket;
     private final String family;
     private final Object address;
@@ -205,5 +205,11 @@ public final class Listener implements AutoCloseable {
                 // something else was put there; CPython's rmtree would remove it, leave it to its owner here
             }
         }
+    }
+
+    /** {@code __enter__} returns the listener; {@code __exit__} closes it. */
+    @Override
+    public Held enter() {
+        return Held.of(this::close);
     }
 }

@@ -69,6 +69,24 @@ public final class Posix {
 
         int waitpid(int pid, @Out int[] status, int options);
 
+        int signalfd(int fd, Pointer mask, int flags);
+
+        long syscall(long number, long a1, long a2);
+
+        long sysconf(int name);
+
+        int sigemptyset(Pointer set);
+
+        int sigfillset(Pointer set);
+
+        int sigaddset(Pointer set, int signum);
+    }
+
+    /**
+     * The {@code posix_spawn} family, bound apart from {@link C} and only on first use (a child JVM that starts no
+     * child never pays for generating it).
+     */
+    public interface Spawn {
         int open(@In byte[] path, int flags, int mode);
 
         int posix_spawn(@Out int[] pid, @In byte[] path, Pointer fileActions, Pointer attr, Pointer argv,
@@ -82,6 +100,10 @@ public final class Posix {
 
         int posix_spawn_file_actions_addopen(Pointer fa, int fd, @In byte[] path, int oflag, int mode);
 
+        int posix_spawn_file_actions_addclose(Pointer fa, int fd);
+
+        int posix_spawn_file_actions_addclosefrom_np(Pointer fa, int from);
+
         int posix_spawnattr_init(Pointer attr);
 
         int posix_spawnattr_destroy(Pointer attr);
@@ -91,15 +113,18 @@ public final class Posix {
         int posix_spawnattr_setsigmask(Pointer attr, Pointer sigset);
 
         int posix_spawnattr_setsigdefault(Pointer attr, Pointer sigset);
-
-        int sigemptyset(Pointer set);
-
-        int sigfillset(Pointer set);
-
-        int sigaddset(Pointer set, int signum);
     }
 
     public static final C C = LibraryLoader.create(C.class).load("c");
+
+    /** The binding of {@link Spawn}, made on first use. */
+    public static Spawn spawn() {
+        return SpawnHolder.SPAWN;
+    }
+
+    private static final class SpawnHolder {
+        static final Spawn SPAWN = LibraryLoader.create(Spawn.class).load("c");
+    }
     public static final Runtime RUNTIME = Runtime.getRuntime(C);
 
     private Posix() {}

@@ -1,0 +1,173 @@
+package dev.pyconc.reference.multiprocessing;
+
+import dev.pyconc.reference.multiprocessing.connection.Client;
+import dev.pyconc.reference.multiprocessing.connection.Listener;
+import dev.pyconc.reference.multiprocessing.process.BaseContext;
+import dev.pyconc.reference.multiprocessing.process.RefProcess;
+import dev.pyconc.reference.multiprocessing.process.Routines;
+import dev.pyconc.reference.multiprocessing.process.SpawnContext;
+import dev.pyconc.reference.multiprocessing.process.Waiting;
+import dev.pyconc.spi.PyBytes;
+import dev.pyconc.spi.PyCallable;
+import dev.pyconc.spi.exceptions.RuntimeError;
+import dev.pyconc.spi.multiprocessing.Connection;
+import dev.pyconc.spi.multiprocessing.Context;
+import dev.pyconc.spi.multiprocessing.DummyModule;
+import dev.pyconc.spi.multiprocessing.MultiprocessingModule;
+import dev.pyconc.spi.multiprocessing.Pool;
+import dev.pyconc.spi.multiprocessing.PoolOptions;
+import dev.pyconc.spi.multiprocessing.Routine;
+import dev.pyconc.spi.multiprocessing.SharedMemoryManager;
+import java.util.List;
+
+/**
+ * The reference's {@code multiprocessing} module: CPython's {@code DefaultContext} over the one concrete context
+ * the reference has, {@code spawn} (children are fresh JVMs, see
+ * {@link dev.pyconc.reference.multiprocessing.process}). The global start method starts unset; the module's
+ * {@code Process} (default names {@code Process-N}) fixes it at {@code start()}, as
+ * {@code get_context()} and {@code get_start_method()} do.
+ *
+ * <p>{@link #cleanUp()} kills and reaps every child this module's processes started and left running (the
+ * adapter calls it at the end of each case and when it closes).
+ *
+ * @see <a href="https://docs.python.org/3/library/multiprocessing.html">multiprocessing</a>
+ */
+public final class RefMultiprocessingModule extends BaseContext implements MultiprocessingModule {
+    private final SpawnContext spawn;
+    private volatile Context actual; // null: the global start method is unset
+
+    public RefMultiprocessingModule() {
+        super(null);
+        this.spawn = new SpawnContext(this, this);
+    }
+
+    @Override
+    protected String processPrefix() {
+        return "Process";
+    }
+
+    /** The module's Process fixes the global start method when it starts ({@code _default_context.get_context()}). */
+    @Override
+    protected Runnable beforeStart() {
+        return () -> getContext(null);
+    }
+
+    /** Children are cleaned up by this module: processes made by the module itself are owned by it too. */
+    @Override
+    public dev.pyconc.spi.multiprocessing.PyProcess process(dev.pyconc.spi.multiprocessing.ProcessOptions options) {
+        return RefProcess.create(processPrefix(), options, beforeStart(), this);
+    }
+
+    @Override
+    protected Context concrete(String method) {
+        if (SPAWN.equals(method)) {
+            return spawn;
+        }
+        throw new dev.pyconc.spi.exceptions.ValueError("cannot find context for '" + method + "'");
+    }
+
+    /**
+     * {@code get_context(method=None)}: None gives the actual context, fixing the global method to the default
+     * ({@code spawn}) if unset; a name gives that concrete context without fixing anything.
+     *
+     * @throws dev.pyconc.spi.exceptions.ValueError {@code cannot find context for 'fork'}: only spawn exists here
+     */
+    @Override
+    public synchronized Context getContext(String method) {
+        if (method == null) {
+            if (actual == null) {
+                actual = spawn;
+            }
+            return actual;
+        }
+        return concrete(method);
+    }
+
+    /** {@code get_start_method()}: the global method, fixing it to {@code spawn} if unset. */
+    @Override
+    public String getStartMethod() {
+        return getStartMethod(false);
+    }
+
+    /** {@code get_start_method(allow_none)}: None while unset when allowNone. */
+    @Override
+    public synchronized String getStartMethod(boolean allowNone) {
+        if (actual == null) {
+            if (allowNone) {
+                return null;
+            }
+            actual = spawn;
+        }
+        return actual.getStartMethod();
+    }
+
+    /**
+     * {@code set_start_method(method, force=False)}.
+     *
+     * @throws RuntimeError {@code context has already been set} when set and not force
+     * @throws dev.pyconc.spi.exceptions.ValueError for a method other than spawn
+     */
+    @Override
+    public synchronized void setStartMethod(String method, boolean force) {
+        if (actual != null && !force) {
+            throw new RuntimeError("context has already been set");
+        }
+        if (method == null && force) {
+            actual = null;
+            return;
+        }
+        actual = getContext(method);
+    }
+
+    /** The routine as a callable ({@link Routines}); as a Process target it runs in the child JVM. */
+    @Override
+    public PyCallable routine(Routine routine) {
+        return Routines.callable(routine);
+    }
+
+    /** {@code connection.Listener(address, family, backlog, authkey)}. */
+    @Override
+    public dev.pyconc.spi.multiprocessing.Listener listener(Object address, String family, long backlog,
+            PyBytes authkey) {
+        return new Listener(address, family, (int) Math.min(Integer.MAX_VALUE, backlog), authkey);
+    }
+
+    /** {@code connection.Client(address, family, authkey)}. */
+    @Override
+    public Connection client(Object address, String family, PyBytes authkey) {
+        return Client.connect(address, family, authkey);
+    }
+
+    /** {@code connection.wait(object_list, timeout)}: see {@link Waiting}. */
+    @Override
+    public List<Object> wait(List<Object> objectList, Double timeout) {
+        return Waiting.wait(objectList, timeout);
+    }
+
+    @Override
+    public Pool threadPool(PoolOptions options) {
+        throw new UnsupportedOperationException(NOT_YET_TEXT);
+    }
+
+    @Override
+    public DummyModule dummy() {
+        throw new UnsupportedOperationException(NOT_YET_TEXT);
+    }
+
+    @Override
+    public SharedMemoryManager sharedMemoryManager() {
+        throw new UnsupportedOperationException(NOT_YET_TEXT);
+    }
+
+    private static final String NOT_YET_TEXT = "filled by the sync/queue/pool helpers";
+
+    /** Kills and reaps the children this module's processes left running, closing their sentinels. */
+    public void cleanUp() {
+        RefProcess.cleanUp(this);
+    }
+
+    @Override
+    public String toString() {
+        return "<module 'multiprocessing' (reference)>";
+    }
+}
