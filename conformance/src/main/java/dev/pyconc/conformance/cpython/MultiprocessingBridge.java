@@ -259,13 +259,18 @@ final class MultiprocessingBridge {
         }
     }
 
-    /** {@code Pool(processes, initializer, initargs, maxtasksperchild)} as keyword arguments. */
+    /**
+     * {@code Pool(processes, initializer, initargs, maxtasksperchild)} as keyword arguments; maxtasksperchild only
+     * when given, as {@code ThreadPool} and {@code dummy.Pool} do not take it (Python's TypeError then).
+     */
     static Map<String, Object> poolKwargs(PoolOptions o) {
         Map<String, Object> kw = new LinkedHashMap<>();
         kw.put("processes", o.processes());
         kw.put("initializer", o.initializer());
         kw.put("initargs", o.initargs());
-        kw.put("maxtasksperchild", o.maxtasksperchild());
+        if (o.maxtasksperchild() != null) {
+            kw.put("maxtasksperchild", o.maxtasksperchild());
+        }
         return kw;
     }
 

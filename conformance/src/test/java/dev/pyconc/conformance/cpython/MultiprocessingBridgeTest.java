@@ -328,9 +328,19 @@ class MultiprocessingBridgeTest {
             Listener inet = mp.listener(PyTuple.of("localhost", 0L), "AF_INET", 1, key);
             Object address = inet.address();
             assertTrue(address instanceof PyTuple, String.valueOf(address));
-            PyProcess p = mp.process(ProcessOptions.of(mp.routine(Routine.IDENTITY), 1L)); // a child, for the end of case
+            // Client waits for the challenge that accept() sends: accept in another thread
+            java.util.concurrent.CompletableFuture<Connection> accepted = new java.util.concurrent.CompletableFuture<>();
+            Thread acceptor = new Thread(() -> {
+                try {
+                    accepted.complete(inet.accept());
+                } catch (Throwable t) {
+                    accepted.completeExceptionally(t);
+                }
+            });
+            acceptor.start();
             Connection client = mp.client(address, "AF_INET", key);
-            Connection server = inet.accept();
+            Connection server = accepted.get(30, TimeUnit.SECONDS);
+            acceptor.join();
             client.send(List.of(1L, "a"));
             assertEquals(List.of(1L, "a"), server.recv());
             assertTrue(inet.lastAccepted() instanceof PyTuple);
@@ -345,7 +355,6 @@ class MultiprocessingBridgeTest {
             // unix left open on purpose: closed, and its socket file removed, when the case ends
             a.endCase();
             assertFalse(Files.exists(Path.of(path)), "the AF_UNIX listener outlived its case: " + path);
-            assertNull(p.pid());
         });
     }
 
@@ -426,6 +435,29 @@ class MultiprocessingBridgeTest {
         inCase(python, "after", (a, mp) -> assertEquals(before, mp.getStartMethod(true)));
     }
 
+    /**
+     * spawn and forkserver children re-import the agent script as {@code __mp_main__}: its module level must not
+     * run main() there (which would take the child's fd 0 and 1 for the protocol). A child reports whether it did.
+     */
+    @ParameterizedTest
+    @MethodSource("pythons")
+    void childrenImportTheAgentWithoutRunningIt(String python) throws Exception {
+        inCase(python, "mpmain", (a, mp) -> {
+            PyCallable eval = a.module(dev.pyconc.spi.futures.FuturesModule.class).function("builtins.eval");
+            String probe = "(__import__('sys').modules['__mp_main__']._OUT, __import__('sys').modules['__mp_main__']._IN,"
+                    + " __import__('pyconc_mp_routines').__name__)";
+            for (String method : List.of("spawn", "forkserver")) {
+                Pool pool = mp.getContext(method).pool(PoolOptions.of(1));
+                try {
+                    assertEquals(List.of(java.util.Arrays.asList(null, null, "pyconc_mp_routines")),
+                            List.of(pool.apply(eval, List.of(probe), Map.of())), method);
+                } finally {
+                    pool.terminate();
+                }
+            }
+        });
+    }
+
     @ParameterizedTest
     @MethodSource("pythons")
     void featuresAreTriedFromTheAgent(String python) {
@@ -434,6 +466,7 @@ class MultiprocessingBridgeTest {
         assertTrue(a.hasFeature(Feature.START_METHOD_FORKSERVER), a.details().toString());
         assertTrue(a.hasFeature(Feature.SEM_GETVALUE));
         assertTrue(a.hasFeature(Feature.AF_UNIX));
+        a.hasFeature(Feature.START_METHOD_FORK);
         System.out.println("[mp bridge] " + a.implementation() + " fork: " + a.details().get("probe.START_METHOD_FORK"));
     }
 
