@@ -44,6 +44,11 @@ class BindingTest {
                 m.get(CASES + ".multiprocessing.MultiprocessingLockCases#mutualExclusion"));
         assertFalse(m.containsKey(CASES + ".multiprocessing.MultiprocessingLockCases#releaseUnlockedRaises"),
                 "a threading-only contract case leaked into the multiprocessing binding");
+        assertEquals(List.of("multiprocessing.Event/initially-false", "multiprocessing.Event/clone-of-threading-event"),
+                m.get(CASES + ".multiprocessing.MultiprocessingEventCases#initiallyClear"));
+        assertEquals(List.of("threading.Event/initially-false"), m.get(CASES + ".threading.EventCases#initiallyClear"));
+        assertFalse(m.containsKey(CASES + ".multiprocessing.MultiprocessingEventCases#waitTimeoutAboveMaxRaises"),
+                "threading's TIMEOUT_MAX case leaked into the multiprocessing Event binding");
         long contract = CaseIndex.cases().stream()
                 .filter(c -> c.method().getDeclaringClass().getSimpleName().equals("LockContract")).count();
         long threadOnly = CaseIndex.cases().stream()
