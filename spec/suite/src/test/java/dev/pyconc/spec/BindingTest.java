@@ -49,6 +49,9 @@ class BindingTest {
         assertEquals(List.of("threading.Event/initially-false"), m.get(CASES + ".threading.EventCases#initiallyClear"));
         assertFalse(m.containsKey(CASES + ".multiprocessing.MultiprocessingEventCases#waitTimeoutAboveMaxRaises"),
                 "threading's TIMEOUT_MAX case leaked into the multiprocessing Event binding");
+        assertEquals(List.of("multiprocessing.Semaphore/default-value-one", "multiprocessing.Semaphore/counter-like-threading"),
+                m.get(CASES + ".multiprocessing.MultiprocessingSemaphoreCases#defaultValueIsOne"));
+        assertEquals(List.of("threading.Semaphore/default-value-one"), m.get(CASES + ".threading.SemaphoreCases#defaultValueIsOne"));
         long contract = CaseIndex.cases().stream()
                 .filter(c -> c.method().getDeclaringClass().getSimpleName().equals("LockContract")).count();
         long threadOnly = CaseIndex.cases().stream()

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pyconc.spec.harness.Checks;
-import dev.pyconc.spec.harness.Harness;
 import dev.pyconc.spec.harness.PyCase;
 import dev.pyconc.spec.harness.Timing;
 import dev.pyconc.spi.exceptions.OSError;
@@ -15,14 +14,12 @@ import dev.pyconc.spi.multiprocessing.MultiprocessingModule;
 import dev.pyconc.spi.multiprocessing.PyProcess;
 import dev.pyconc.spi.multiprocessing.Routine;
 import dev.pyconc.spi.multiprocessing.Semaphore;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 /**
- * Cases for {@code multiprocessing.Semaphore}: a counter as {@code threading.Semaphore}'s, shared by processes,
- * with {@code get_value()} and {@code locked()}. Its {@code release()} takes no count, and its errors differ, so
- * the {@code threading} Semaphore cases are not shared with it.
+ * Cases for {@code multiprocessing.Semaphore} that are its own: units shared by processes, {@code get_value()},
+ * {@code locked()}, and CPython's {@code release()} without a count. What it shares with {@code threading.Semaphore}
+ * is {@link MultiprocessingSemaphoreCases}.
  */
 @PyCase
 class SemaphoreCases {
@@ -34,34 +31,6 @@ class SemaphoreCases {
             n++;
         }
         return n;
-    }
-
-    /** Semaphore(2) gives two units, then blocks a third acquire until a release; a release may exceed the initial value. */
-    @Test
-    @Checks("multiprocessing.Semaphore/counter-like-threading")
-    void countsLikeThreadingSemaphore(MultiprocessingModule mp, Harness h) {
-        Semaphore s = mp.semaphore(2);
-        h.assertPrompt(h.time(() -> {
-            assertTrue(s.acquire());
-            assertTrue(s.acquire(true, Timing.LONG));
-        }));
-        assertFalse(s.acquire(false), "a third unit of Semaphore(2)");
-        AtomicBoolean entering = new AtomicBoolean();
-        AtomicReference<Boolean> result = new AtomicReference<>();
-        Thread t = h.start("acquirer", () -> {
-            entering.set(true);
-            result.set(s.acquire(true, Timing.LONG));
-        });
-        h.poll("acquirer about to acquire", entering::get);
-        h.awaitBlocked(t);
-        assertEquals(null, result.get(), "acquire at zero returned before any release");
-        s.release();
-        h.join(t);
-        assertEquals(Boolean.TRUE, result.get());
-
-        Semaphore one = mp.semaphore(1);
-        one.release();
-        assertEquals(2, takeAll(one, 3), "Semaphore(1) after one extra release");
     }
 
     /** A unit a child takes is missing in the parent until a child gives it back; a unit the parent releases reaches a child. */
