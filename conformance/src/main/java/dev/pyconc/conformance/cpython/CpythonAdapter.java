@@ -459,6 +459,16 @@ public final class CpythonAdapter implements Adapter {
             for (String m : AGENT_MODULES) {
                 Files.deleteIfExists(agentDir.resolve(m));
             }
+            // the __pycache__ a child may have written for the modules (-E ignores PYTHONDONTWRITEBYTECODE)
+            Path cache = agentDir.resolve("__pycache__");
+            if (Files.isDirectory(cache)) {
+                try (var files = Files.list(cache)) {
+                    for (Path f : files.toList()) {
+                        Files.deleteIfExists(f);
+                    }
+                }
+                Files.deleteIfExists(cache);
+            }
             Files.deleteIfExists(agentDir);
         } catch (IOException | RuntimeException e) {
             // leave it to deleteOnExit

@@ -23,18 +23,20 @@ def _qualname(t):
 
 def _attach(name):
     """Attaches the shared memory block name without registering it with the resource tracker (track=False,
-    3.13+; before, the registration is undone at once so that this process's tracker never unlinks it)."""
+    3.13+). Before 3.13 the registration is skipped while attaching: unregistering afterwards would remove the
+    name from a tracker shared with the process that created the block."""
     from multiprocessing import shared_memory
     try:
         return shared_memory.SharedMemory(name=name, track=False)
     except TypeError:  # before 3.13: no track argument
-        shm = shared_memory.SharedMemory(name=name)
-        try:
-            from multiprocessing import resource_tracker
-            resource_tracker.unregister(shm._name, "shared_memory")
-        except Exception:
-            pass
-        return shm
+        pass
+    from multiprocessing import resource_tracker
+    register = resource_tracker.register
+    resource_tracker.register = lambda *args, **kwargs: None
+    try:
+        return shared_memory.SharedMemory(name=name)
+    finally:
+        resource_tracker.register = register
 
 
 def noop():

@@ -241,6 +241,73 @@ class MultiprocessingBridgeTest {
         });
     }
 
+    /** The routines not used elsewhere here, each as its javadoc says: in children, and some in the agent itself. */
+    @ParameterizedTest
+    @MethodSource("pythons")
+    void theOtherRoutines(String python) throws Exception {
+        inCase(python, "routines", (a, mp) -> {
+            assertEquals(agentPid(a), mp.routine(Routine.GETPID).call(List.of(), Map.of()));
+            assertEquals("x", mp.routine(Routine.IDENTITY).call(List.of("x"), Map.of()));
+            List<Connection> pipe = mp.pipe();
+            pipe.get(1).send("msg");
+            assertEquals("msg", mp.routine(Routine.WAIT_MESSAGE).call(List.of(pipe.get(0)), Map.of()));
+            pipe.get(1).close();
+            assertNull(mp.routine(Routine.WAIT_MESSAGE).call(List.of(pipe.get(0)), Map.of()));
+            SimpleQueue out = mp.simpleQueue();
+            Lock lock = mp.lock();
+            PyProcess releaser = mp.process(ProcessOptions.of(mp.routine(Routine.RELEASE), lock, out));
+            releaser.start();
+            assertEquals("builtins.ValueError", out.get());
+            releaser.join(WAIT);
+            assertTrue(lock.acquire());
+            PyProcess acquirer = mp.process(ProcessOptions.of(mp.routine(Routine.ACQUIRE), lock, 0.05, out));
+            acquirer.start();
+            assertEquals(false, out.get());
+            acquirer.join(WAIT);
+            lock.release();
+            SharedMemory counter = a.module(SharedMemoryModule.class).sharedMemory(null, true, 8);
+            List<PyProcess> incs = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                incs.add(mp.process(ProcessOptions.of(mp.routine(Routine.INCREMENT), lock, counter.name(), 50L)));
+            }
+            incs.forEach(PyProcess::start);
+            for (PyProcess p : incs) {
+                p.join(WAIT);
+                assertEquals(0L, p.exitcode());
+            }
+            assertEquals(PyBytes.of((byte) 100, (byte) 0, (byte) 0, (byte) 0, (byte) 0, (byte) 0, (byte) 0, (byte) 0),
+                    counter.buf().read(0, 8));
+            Queue source = mp.queue();
+            source.put("r1");
+            source.put("r2");
+            PyProcess relay = mp.process(ProcessOptions.of(mp.routine(Routine.RELAY), source, out, 2L));
+            relay.start();
+            assertEquals("r1", out.get());
+            assertEquals("r2", out.get());
+            relay.join(WAIT);
+            Condition cond = mp.condition();
+            PyProcess waiter = mp.process(ProcessOptions.of(mp.routine(Routine.CONDITION_WAIT), cond, null, out));
+            waiter.start();
+            assertEquals("waiting", out.get());
+            PyProcess notifier = mp.process(ProcessOptions.of(mp.routine(Routine.NOTIFY_ALL), cond));
+            notifier.start();
+            assertEquals(true, out.get());
+            waiter.join(WAIT);
+            notifier.join(WAIT);
+            PyProcess daemon = mp.process(ProcessOptions.of(mp.routine(Routine.START_CHILD), out).withDaemon(true));
+            daemon.start();
+            assertEquals("builtins.AssertionError", out.get()); // a daemonic process may not have children
+            daemon.join(WAIT);
+            PyProcess parent = mp.process(ProcessOptions.of(mp.routine(Routine.START_CHILD), out));
+            parent.start();
+            assertEquals("started", out.get());
+            parent.join(WAIT);
+            Pool pool = mp.pool(PoolOptions.of(1));
+            assertNotEquals(agentPid(a), pool.apply(mp.routine(Routine.GETPID), List.of(), Map.of()));
+            assertNull(pool.apply(mp.routine(Routine.GET_GLOBAL), List.of(), Map.of()));
+        });
+    }
+
     @ParameterizedTest
     @MethodSource("pythons")
     void bytesAndWait(String python) throws Exception {
@@ -466,8 +533,7 @@ class MultiprocessingBridgeTest {
         assertTrue(a.hasFeature(Feature.START_METHOD_FORKSERVER), a.details().toString());
         assertTrue(a.hasFeature(Feature.SEM_GETVALUE));
         assertTrue(a.hasFeature(Feature.AF_UNIX));
-        a.hasFeature(Feature.START_METHOD_FORK);
-        System.out.println("[mp bridge] " + a.implementation() + " fork: " + a.details().get("probe.START_METHOD_FORK"));
+        assertTrue(a.hasFeature(Feature.START_METHOD_FORK), a.details().toString());
     }
 
     /** Median wall time of Process(target=noop).start() + join() through the bridge, printed for the report. */
@@ -490,6 +556,39 @@ class MultiprocessingBridgeTest {
             System.out.printf("[mp bridge] %s %s: Process start+join median %.1f ms (min %.1f, max %.1f)%n",
                     a.implementation(), mp.getContext(null).getStartMethod(), ns[n / 2] / 1e6, ns[0] / 1e6, ns[n - 1] / 1e6);
         });
+    }
+
+    /**
+     * Option startMethod picks the context of the module's calls without touching the global start method; an
+     * unknown method makes the adapter unavailable. A fork context works from the agent too (it is claimed).
+     */
+    @Test
+    void theStartMethodComesFromTheConfiguration() throws Exception {
+        assertThrows(dev.pyconc.spi.AdapterUnavailableException.class, () -> new CpythonAdapterProvider()
+                .create(new AdapterConfig(Map.of("startMethod", "no-such-method"))));
+        CpythonAdapter a = (CpythonAdapter) new CpythonAdapterProvider().create(new AdapterConfig(Map.of("startMethod", "spawn")));
+        try {
+            a.beginCase("MultiprocessingBridgeTest#config");
+            MultiprocessingModule mp = a.module(MultiprocessingModule.class);
+            assertEquals("spawn", mp.getContext(null).getStartMethod());
+            assertNull(mp.getStartMethod(true));
+            SimpleQueue q = mp.simpleQueue();
+            PyProcess p = mp.process(ProcessOptions.of(mp.routine(Routine.PUT), q, "spawned"));
+            p.start();
+            assertEquals("spawned", q.get());
+            p.join(WAIT);
+            Context fork = mp.getContext("fork");
+            SimpleQueue fq = fork.simpleQueue();
+            PyProcess f = fork.process(ProcessOptions.of(mp.routine(Routine.PUT), fq, "forked"));
+            f.start();
+            assertEquals("forked", fq.get());
+            f.join(WAIT);
+            assertEquals(0L, f.exitcode());
+            assertNull(mp.getStartMethod(true), "the global start method stays unset");
+            a.endCase();
+        } finally {
+            a.close();
+        }
     }
 
     /** Closing an adapter whose agent started a forkserver and a resource tracker ends them both. */
