@@ -35,7 +35,10 @@ public final class Rebuilders {
             "dev.pyconc.reference.multiprocessing.sync.BoundedSemaphore",
             "dev.pyconc.reference.multiprocessing.sync.Condition",
             "dev.pyconc.reference.multiprocessing.sync.Event",
-            "dev.pyconc.reference.multiprocessing.sync.Barrier");
+            "dev.pyconc.reference.multiprocessing.sync.Barrier",
+            "dev.pyconc.reference.multiprocessing.queues.Queue",
+            "dev.pyconc.reference.multiprocessing.queues.JoinableQueue",
+            "dev.pyconc.reference.multiprocessing.queues.SimpleQueue");
 
     /** Loads (and so registers) every class of {@link #KNOWN} that is on the class path; idempotent. */
     public static void ensureLoaded() {

@@ -268,9 +268,14 @@ public final class Barrier implements dev.pyconc.spi.threading.Barrier, Reducibl
             Reduction a = r.reduce();
             actionState = List.of(a.kind(), a.state());
         }
+        return new Reduction(KIND, state(actionState), List.of());
+    }
+
+    /** The reduction's state with {@code actionState} as its last item. */
+    List<Object> state(List<Object> actionState) {
         // Reduction's lists hold no nulls: None is an empty list here
         List<Object> t = timeout == null ? List.of() : List.of(timeout);
-        return new Reduction(KIND, List.of(parties, t, cond.reduce().state(), shm.name(), actionState), List.of());
+        return List.of(parties, t, cond.reduce().state(), shm.name(), actionState);
     }
 
     /**

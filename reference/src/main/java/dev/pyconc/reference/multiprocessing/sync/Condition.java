@@ -160,9 +160,32 @@ public final class Condition implements dev.pyconc.spi.threading.Condition, Redu
             return waitSemaphore.acquire(true, timeout);
         } finally {
             wokenCount.release();
-            for (int i = 0; i < count; i++) {
-                sl.acquire();
+            reacquire(sl, count);
+        }
+    }
+
+    /**
+     * Takes the lock back {@code count} times, as CPython's {@code finally} does, even when the Java thread is
+     * interrupted (SemLock's default policy abandons a wait with RuntimeError): the caller must hold the lock again
+     * whatever ended the wait. The interrupt status is kept.
+     */
+    private static void reacquire(SemLock sl, int count) {
+        boolean interrupted = false;
+        for (int i = 0; i < count; i++) {
+            while (true) {
+                try {
+                    sl.acquire();
+                    break;
+                } catch (dev.pyconc.spi.exceptions.RuntimeError abandoned) {
+                    if (!Thread.interrupted()) {
+                        throw abandoned;
+                    }
+                    interrupted = true;
+                }
             }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -1,6 +1,6 @@
 /**
- * Groundwork for the reference's {@code multiprocessing}: the cross-process synchronization primitive, independent
- * of the SPI (which does not cover multiprocessing yet).
+ * The reference's {@code multiprocessing} synchronization primitives: the cross-process semaphore and the
+ * {@code multiprocessing.synchronize} classes over it.
  *
  * <h2>What maps to which CPython layer</h2>
  * <ul>
@@ -11,14 +11,23 @@
  *       {@code _is_mine}, {@code _get_value}, {@code _is_zero}, {@code _rebuild}, {@code SEM_VALUE_MAX}, the
  *       creation flags ({@code O_CREAT|O_EXCL}, mode 0600) and the error types and messages are CPython's, checked
  *       against CPython 3.14.3 and 3.11.2 on Linux (they agree on all of it).</li>
- *   <li>From the Python layer, {@code Lib/multiprocessing/synchronize.py}, only the naming is here:
- *       {@link dev.pyconc.reference.multiprocessing.sync.SemLock#makeName()} ({@code /mp-} and 8 characters of
- *       {@code tempfile._RandomNameSequence}) and the 100 tries of
- *       {@link dev.pyconc.reference.multiprocessing.sync.SemLock#create(int, int, int,
- *       dev.pyconc.reference.multiprocessing.sync.SemLock.InterruptPolicy)}. The classes {@code Lock},
- *       {@code RLock}, {@code Semaphore}, {@code BoundedSemaphore}, {@code Condition} and {@code Event} built on it
- *       (their parameters: {@code (SEMAPHORE, 1, 1)}, {@code (RECURSIVE_MUTEX, 1, 1)},
- *       {@code (SEMAPHORE, v, SEM_VALUE_MAX)}, {@code (SEMAPHORE, v, v)}) belong to the SPI step.</li>
+ *   <li>The Python layer, {@code Lib/multiprocessing/synchronize.py}, over it:
+ *       {@link dev.pyconc.reference.multiprocessing.sync.SemLockObject} ({@code synchronize.SemLock}: a fresh
+ *       {@code /mp-XXXXXXXX} name, up to 100 tries, registered for unlinking with {@code SemNames}, this JVM's
+ *       stand-in for the resource tracker), {@link dev.pyconc.reference.multiprocessing.sync.Lock}
+ *       {@code (SEMAPHORE, 1, 1)}, {@link dev.pyconc.reference.multiprocessing.sync.RLock}
+ *       {@code (RECURSIVE_MUTEX, 1, 1)}, {@link dev.pyconc.reference.multiprocessing.sync.Semaphore}
+ *       {@code (SEMAPHORE, v, SEM_VALUE_MAX)}, {@link dev.pyconc.reference.multiprocessing.sync.BoundedSemaphore}
+ *       {@code (SEMAPHORE, v, v)}, {@link dev.pyconc.reference.multiprocessing.sync.Condition} (the sleeping,
+ *       woken and wait semaphores), {@link dev.pyconc.reference.multiprocessing.sync.Event} (a Condition over a
+ *       Lock and a flag Semaphore) and {@link dev.pyconc.reference.multiprocessing.sync.Barrier}
+ *       ({@code threading.Barrier}'s algorithm; its two ints in a {@code shm.SharedMemory} block where CPython uses
+ *       a {@code heap.BufferWrapper}). They implement the SPI's {@code threading} interfaces with the differences
+ *       {@code Context} documents, and CPython's exceptions and messages where those differ from
+ *       {@code threading}'s (ValueError, AssertionError, TypeError, AttributeError for missing attributes). Each is
+ *       {@link dev.pyconc.reference.multiprocessing.Reducible}: its reduction carries semaphore names (and the
+ *       block's name), which a child JVM opens; a semaphore's name is unlinked by the process that created it, at
+ *       {@code close()}, when the object is collected or at JVM exit.</li>
  *   <li>Interop: a semaphore created here is the one CPython opens with
  *       {@code _multiprocessing.SemLock._rebuild(0, kind, maxvalue, name)} (on Linux {@code _rebuild} opens the
  *       name and ignores the handle) - which is what unpickling a {@code multiprocessing.Lock} does - and the
@@ -37,8 +46,8 @@
  *   <li>Ownership is the Java thread; the process part of CPython's (process, thread) is implied since a JVM does
  *       not fork ({@code _after_fork} is left out) and a SemLock opened elsewhere starts with count 0.</li>
  *   <li>{@code _rebuild} with {@code name=None} (a handle inherited through fork) is refused: there is no fork.</li>
- *   <li>No resource tracker for semaphores: the caller unlinks names ({@code synchronize.SemLock} registers them
- *       with the tracker and unlinks them in a finalizer; that belongs with the Python layer).</li>
+ *   <li>No resource tracker process: {@code SemLock} itself never unlinks; {@code SemLockObject} registers the
+ *       names it creates with {@code SemNames} (a JVM shutdown hook), which a JVM killed by SIGKILL cannot run.</li>
  *   <li>{@code close()} ({@code sem_close}) is explicit or left to a {@link java.lang.ref.Cleaner}, as CPython's
  *       dealloc; using a closed object raises ValueError.</li>
  * </ul>

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.pyconc.reference.multiprocessing.Hygiene;
 import dev.pyconc.reference.multiprocessing.Peers;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -30,13 +29,10 @@ import org.junit.jupiter.api.Timeout;
 class SyncCrossProcessTest {
     private final List<AutoCloseable> made = new ArrayList<>();
     private final List<Process> children = new ArrayList<>();
-    private Set<String> shmBefore;
-    private Set<Long> trackersBefore;
+    private final Set<String> entries = new java.util.TreeSet<>();
 
     @BeforeEach
     void snapshot() {
-        shmBefore = Hygiene.devShm();
-        trackersBefore = Hygiene.resourceTrackers();
     }
 
     @AfterEach
@@ -50,11 +46,14 @@ class SyncCrossProcessTest {
         for (AutoCloseable c : made) {
             c.close();
         }
-        Hygiene.assertClean(shmBefore, trackersBefore);
+        dev.pyconc.reference.multiprocessing.sync.Leaks.assertClean(entries);
     }
 
     private <T extends AutoCloseable> T keep(T c) {
         made.add(c);
+        if (c instanceof dev.pyconc.reference.multiprocessing.Reducible r) {
+            entries.addAll(Leaks.entries(r));
+        }
         return c;
     }
 

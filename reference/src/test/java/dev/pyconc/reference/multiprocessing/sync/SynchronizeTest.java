@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.pyconc.reference.multiprocessing.Hygiene;
 import dev.pyconc.reference.multiprocessing.Rebuilders;
 import dev.pyconc.reference.multiprocessing.Reducible;
 import dev.pyconc.reference.multiprocessing.Reduction;
@@ -27,6 +26,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,14 +40,11 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(60)
 class SynchronizeTest {
     private final List<AutoCloseable> made = new ArrayList<>();
+    private final Set<String> entries = new TreeSet<>();
     private Threads threads;
-    private Set<String> shmBefore;
-    private Set<Long> trackersBefore;
 
     @BeforeEach
-    void snapshot() {
-        shmBefore = Hygiene.devShm();
-        trackersBefore = Hygiene.resourceTrackers();
+    void start() {
         threads = new Threads();
     }
 
@@ -58,22 +55,15 @@ class SynchronizeTest {
             c.close();
         }
         assertEquals(List.of(), SemNames.registered(), "semaphore names still registered");
-        Hygiene.assertClean(shmBefore, trackersBefore);
+        Leaks.assertClean(entries);
     }
 
     private <T extends AutoCloseable> T keep(T c) {
         made.add(c);
-        return c;
-    }
-
-    private static Set<String> semEntries() {
-        Set<String> s = new TreeSet<>();
-        for (String n : Hygiene.devShm()) {
-            if (n.startsWith("sem.")) {
-                s.add(n);
-            }
+        if (c instanceof Reducible r) {
+            entries.addAll(Leaks.entries(r));
         }
-        return s;
+        return c;
     }
 
     // ---- Lock ----
@@ -347,6 +337,35 @@ class SynchronizeTest {
     }
 
     @Test
+    void aWaitAbandonedByAnInterruptStillTakesTheLockBack() throws Exception {
+        Condition c = keep(new Condition());
+        AtomicReference<Thread> waiterThread = new AtomicReference<>();
+        AtomicBoolean releasedInFinally = new AtomicBoolean();
+        AtomicBoolean holding = new AtomicBoolean();
+        CompletableFuture<Boolean> f = threads.start("waiter", () -> {
+            waiterThread.set(Thread.currentThread());
+            c.acquire();
+            holding.set(true);
+            try {
+                return c.await(null);
+            } finally {
+                c.release(); // AssertionError if the wait had left without the lock
+                releasedInFinally.set(true);
+            }
+        });
+        // the waiter is inside wait() once this thread can take the lock
+        Threads.poll("waiter waiting", () -> holding.get() && c.acquire(false));
+        waiterThread.get().interrupt();
+        // the abandoned waiter counts itself woken, then needs the lock this thread holds
+        Threads.poll("waiter woken", () -> c.toString().endsWith(", 0)>"));
+        c.release();
+        dev.pyconc.spi.exceptions.RuntimeError e = assertThrows(dev.pyconc.spi.exceptions.RuntimeError.class, () -> Threads.get(f));
+        assertTrue(e.getMessage().contains("interrupted"), e.getMessage());
+        assertTrue(releasedInFinally.get());
+        assertFalse(((RLock) c.lock()).locked());
+    }
+
+    @Test
     void notifyWithoutWaitersIsHarmlessAndLaterWaitsStillWait() {
         Condition c = keep(new Condition());
         c.acquire();
@@ -605,25 +624,32 @@ class SynchronizeTest {
 
     @Test
     void closeUnlinksTheNamesItCreated() {
-        Set<String> before = semEntries();
         Event e = new Event();
-        Set<String> during = semEntries();
-        during.removeAll(before);
-        assertEquals(5, during.size(), "lock, flag and the condition's three semaphores: " + during);
+        Set<String> names = Leaks.entries(e);
+        entries.addAll(names);
+        assertEquals(5, names.size(), "lock, flag and the condition's three semaphores: " + names);
+        assertEquals(names, Leaks.existing(names));
         e.close();
-        Set<String> after = semEntries();
-        after.retainAll(during);
-        assertEquals(Set.of(), after);
+        assertEquals(Set.of(), Leaks.existing(names));
         assertThrows(ValueError.class, e::isSet, "closed");
+        Barrier b = new Barrier(2);
+        Set<String> bnames = Leaks.entries(b);
+        entries.addAll(bnames);
+        assertEquals(5, bnames.size(), "the RLock, the condition's three semaphores and the state block: " + bnames);
+        assertEquals(bnames, Leaks.existing(bnames));
+        b.close();
+        assertEquals(Set.of(), Leaks.existing(bnames));
     }
 
     @Test
     void anUnreachableObjectsNameIsUnlinked() throws InterruptedException {
         String name = new Lock().name();
-        assertTrue(semEntries().contains("sem." + name.substring(1)));
+        Set<String> entry = Set.of("sem." + name.substring(1));
+        entries.addAll(entry);
+        assertEquals(entry, Leaks.existing(entry));
         Threads.poll("the cleaner unlinks " + name, () -> {
             System.gc();
-            return !semEntries().contains("sem." + name.substring(1));
+            return Leaks.existing(entry).isEmpty();
         });
         assertFalse(SemNames.registered().contains(name));
     }

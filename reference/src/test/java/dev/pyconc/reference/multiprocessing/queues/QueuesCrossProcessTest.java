@@ -1,0 +1,157 @@
+package dev.pyconc.reference.multiprocessing.queues;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.pyconc.reference.multiprocessing.Peers;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** The queues shared with a second JVM ({@link QueuePeer}): items, their order, and task accounting cross. */
+@Timeout(120)
+class QueuesCrossProcessTest {
+    private final List<Runnable> disposals = new ArrayList<>();
+    private final List<Process> children = new ArrayList<>();
+    private final Set<String> entries = new java.util.TreeSet<>();
+
+    @BeforeEach
+    void snapshot() {
+    }
+
+    @AfterEach
+    void cleanUp() throws Exception {
+        for (Process p : children) {
+            if (p.isAlive()) {
+                p.destroyForcibly();
+            }
+            p.waitFor(30, TimeUnit.SECONDS);
+        }
+        for (Runnable d : disposals) {
+            d.run();
+        }
+        dev.pyconc.reference.multiprocessing.sync.Leaks.assertClean(entries);
+    }
+
+    private final class Child {
+        final Process p;
+        final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+
+        Child(String... args) throws IOException {
+            p = Peers.java(QueuePeer.class, args);
+            children.add(p);
+            Thread t = new Thread(() -> {
+                try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+                    for (String l; (l = r.readLine()) != null; ) {
+                        lines.add(l);
+                    }
+                } catch (IOException e) {
+                    lines.add("read failed: " + e);
+                }
+            }, "peer-reader");
+            t.setDaemon(true);
+            t.start();
+        }
+
+        void expect(String line) throws InterruptedException {
+            String l = lines.poll(60, TimeUnit.SECONDS);
+            if (!line.equals(l)) {
+                StringBuilder b = new StringBuilder(String.valueOf(l));
+                for (String m; (m = lines.poll(1, TimeUnit.SECONDS)) != null; ) {
+                    b.append('\n').append(m);
+                }
+                throw new AssertionError("expected '" + line + "' from the child, got: " + b);
+            }
+        }
+
+        void exitsCleanly() throws InterruptedException {
+            assertTrue(p.waitFor(60, TimeUnit.SECONDS), "child did not exit");
+            assertEquals(0, p.exitValue(), "child exit status; rest of output: " + lines);
+        }
+    }
+
+    @Test
+    void itemsCrossBothWaysInOrder() throws Exception {
+        Queue in = new Queue(8);
+        Queue out = new Queue();
+        disposals.add(in::dispose);
+        disposals.add(out::dispose);
+        entries.addAll(dev.pyconc.reference.multiprocessing.sync.Leaks.entries(in));
+        entries.addAll(dev.pyconc.reference.multiprocessing.sync.Leaks.entries(out));
+        Child c = new Child("queue-double", QueuePeer.encode(in), QueuePeer.encode(out));
+        c.expect("ready");
+        int n = 200;
+        long t0 = System.nanoTime();
+        for (long i = 0; i < n; i++) {
+            in.put(i, true, 30.0); // bounded: the child's gets give room back across processes
+        }
+        in.put("stop", true, 30.0);
+        for (long i = 0; i < n; i++) {
+            assertEquals(2 * i, ((Number) out.get(true, 30.0)).longValue());
+        }
+        long t1 = System.nanoTime();
+        c.expect("done");
+        c.exitsCleanly();
+        System.out.printf("queue cross-JVM: %d items there and back, %.1f us per item (pipelined)%n", n, (t1 - t0) / 1e3 / n);
+    }
+
+    @Test
+    void aProcessThatPutAndEndedFlushedItsBufferFirst() throws Exception {
+        Queue q = new Queue();
+        disposals.add(q::dispose);
+        entries.addAll(dev.pyconc.reference.multiprocessing.sync.Leaks.entries(q));
+        Child c = new Child("put-and-exit", QueuePeer.encode(q));
+        String pad = "x".repeat(200);
+        for (long i = 0; i < 3000; i++) {
+            assertEquals(i + pad, q.get(true, 30.0));
+        }
+        c.expect("returning");
+        c.exitsCleanly();
+        assertTrue(q.empty());
+    }
+
+    @Test
+    void joinReturnsWhenAnotherProcessHasDoneEveryTask() throws Exception {
+        JoinableQueue q = new JoinableQueue();
+        disposals.add(q::dispose);
+        entries.addAll(dev.pyconc.reference.multiprocessing.sync.Leaks.entries(q));
+        for (long i = 0; i < 5; i++) {
+            q.put(i);
+        }
+        Child c = new Child("joinable-worker", QueuePeer.encode(q), "5");
+        q.join();
+        c.expect("done");
+        c.exitsCleanly();
+        assertEquals(0, q.qsize());
+    }
+
+    @Test
+    void simpleQueuesCrossBothWays() throws Exception {
+        SimpleQueue in = new SimpleQueue();
+        SimpleQueue out = new SimpleQueue();
+        disposals.add(in::dispose);
+        disposals.add(out::dispose);
+        entries.addAll(dev.pyconc.reference.multiprocessing.sync.Leaks.entries(in));
+        entries.addAll(dev.pyconc.reference.multiprocessing.sync.Leaks.entries(out));
+        Child c = new Child("simple-double", QueuePeer.encode(in), QueuePeer.encode(out));
+        for (long i = 0; i < 50; i++) {
+            in.put(i);
+            dev.pyconc.reference.multiprocessing.sync.Threads.poll("the child's answer", () -> !out.empty()); // get has no timeout
+            assertEquals(2 * i, ((Number) out.get()).longValue());
+        }
+        in.put("stop");
+        c.expect("done");
+        c.exitsCleanly();
+    }
+}
