@@ -17,7 +17,7 @@ import dev.pyconc.spi.exceptions.TypeError;
 /**
  * {@code multiprocessing.connection.Connection}: whole messages over a byte stream, each framed by its length,
  * and pickled objects as such messages. A port of CPython 3.14's {@code _ConnectionBase} and
- * {@code Connection} (the POSIX class, over a socket here).
+ * {@code Connection} (the POSIX class, over a socket or over a {@code Pipe()} fd).
  *
  * <p><b>Framing</b> (CPython's {@code _send_bytes}/{@code _recv_bytes}): a message of n bytes is a 4-byte
  * big-endian signed length and the bytes; a message longer than {@code 0x7fffffff} bytes is {@code -1} as that

@@ -1,8 +1,8 @@
 /**
  * The wire layer of the reference's {@code multiprocessing}: CPython 3.14's
  * {@code Lib/multiprocessing/connection.py} ported to Java, speaking its exact wire format, so that a Java end
- * and a CPython end (3.14, and 3.11 with its older handshake) talk to each other. Groundwork: no SPI uses it
- * yet; the multiprocessing SPI comes later.
+ * and a CPython end (3.14, and 3.11 with its older handshake) talk to each other. {@code Connection} and
+ * {@code Listener} implement the SPI's {@code multiprocessing} interfaces.
  *
  * <h2>How it maps to CPython</h2>
  * <table>

@@ -303,6 +303,30 @@ class ProcessTest {
                 (ns[4] + ns[5]) / 2e6, ns[0] / 1e6, ns[9] / 1e6);
     }
 
+    @Test
+    void waitOverConnectionsAndListenerClient() throws Exception {
+        List<Connection> a = pipe(false);
+        List<Connection> b = pipe(true);
+        assertEquals(List.of(), mp.wait(List.of(a.get(0), b.get(0)), 0.0));
+        b.get(1).send("x");
+        assertEquals(List.of(b.get(0)), mp.wait(List.of(a.get(0), b.get(0)), LONG));
+        a.get(1).close(); // end of file is ready too
+        assertEquals(List.of(a.get(0), b.get(0)), mp.wait(List.of(a.get(0), b.get(0)), LONG));
+        assertThrows(dev.pyconc.spi.exceptions.TypeError.class, () -> mp.wait(List.of("not a connection"), 0.0));
+        PyBytes key = PyBytes.utf8("secret");
+        try (var l = (dev.pyconc.reference.multiprocessing.connection.Listener) mp.listener(null, "AF_UNIX", 1, key)) {
+            java.util.concurrent.CompletableFuture<Connection> acc = java.util.concurrent.CompletableFuture.supplyAsync(l::accept);
+            Connection client = mp.client(l.address(), null, key);
+            conns.add(client);
+            Connection server = acc.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            conns.add(server);
+            client.send(PyBytes.utf8("hi"));
+            // a socket connection from a Listener has no fd here: wait asks it with poll()
+            assertEquals(List.of(server), mp.wait(List.of(server, b.get(1)), LONG));
+            assertEquals(PyBytes.utf8("hi"), server.recv());
+        }
+    }
+
     /** A lock that is always free: HOLD_LOCK needs one, and this test needs none shared. */
     static final class NoLock implements dev.pyconc.spi.threading.Lock, dev.pyconc.reference.multiprocessing.Reducible {
         static {
