@@ -38,7 +38,9 @@ public final class Rebuilders {
             "dev.pyconc.reference.multiprocessing.sync.Barrier",
             "dev.pyconc.reference.multiprocessing.queues.Queue",
             "dev.pyconc.reference.multiprocessing.queues.JoinableQueue",
-            "dev.pyconc.reference.multiprocessing.queues.SimpleQueue");
+            "dev.pyconc.reference.multiprocessing.queues.SimpleQueue",
+            "dev.pyconc.reference.multiprocessing.shm.RefSharedMemory",
+            "dev.pyconc.reference.multiprocessing.shm.RefShareableList");
 
     /** Loads (and so registers) every class of {@link #KNOWN} that is on the class path; idempotent. */
     public static void ensureLoaded() {

@@ -8,6 +8,7 @@ import dev.pyconc.spi.PyTuple;
 import dev.pyconc.spi.PyValues;
 import dev.pyconc.spi.exceptions.IndexError;
 import dev.pyconc.spi.exceptions.KeyError;
+import dev.pyconc.spi.exceptions.PyAssertionError;
 import dev.pyconc.spi.exceptions.PyException;
 import dev.pyconc.spi.exceptions.TypeError;
 import dev.pyconc.spi.exceptions.UnicodeDecodeError;
@@ -42,7 +43,9 @@ import java.util.Set;
  * characters can be too small for the UTF-8 encoding, which is then cut (and may not decode: UnicodeDecodeError);
  * an item may be replaced by a value of another type that fits its slot (a str or bytes keeps the whole slot);
  * slicing raises TypeError; an unsupported type raises KeyError naming its class; an int outside 64 bits raises
- * {@code struct.error}; {@code count} and {@code index} use {@code ==} (so {@code 1 == True == 1.0}).
+ * {@code struct.error}; a str or bytes whose slot would reach 10,000,000 bytes (a length of 9,999,992 or more)
+ * raises AssertionError when the list is made, as CPython's format check does (when assertions are on);
+ * {@code count} and {@code index} use {@code ==} (so {@code 1 == True == 1.0}).
  *
  * <p>Differences, deliberate: an index before {@code -len} raises IndexError (CPython normalizes it twice and reads
  * or writes the metadata area instead); errors are raised before anything is written (CPython 3.14 creates the
@@ -93,6 +96,10 @@ public final class RefShareableList implements ShareableList, Reducible {
             if (item instanceof String || item instanceof PyBytes) {
                 long len = item instanceof String s ? s.codePointCount(0, s.length()) : ((PyBytes) item).size();
                 formats[i] = ALIGNMENT * (len / ALIGNMENT + 1) + "s";
+                if (formats[i].length() > 8) {
+                    // CPython asserts that every format fits the 8 bytes kept for it: a slot of 10,000,000 bytes or more
+                    throw new PyAssertionError("");
+                }
                 encoded[i] = item instanceof String s ? s.getBytes(StandardCharsets.UTF_8) : ((PyBytes) item).toByteArray();
             } else {
                 formats[i] = scalarFormat(item);

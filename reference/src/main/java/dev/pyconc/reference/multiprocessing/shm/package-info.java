@@ -1,5 +1,6 @@
 /**
- * Groundwork for the reference's {@code multiprocessing.shared_memory}, independent of the SPI.
+ * The reference's {@code multiprocessing.shared_memory}: the groundwork ({@code SharedMemory}, {@code Tracker}),
+ * independent of the SPI, and the SPI module over it.
  *
  * <h2>What maps to which CPython layer</h2>
  * <ul>
@@ -15,6 +16,10 @@
  *   <li>{@link dev.pyconc.reference.multiprocessing.shm.Tracker} is the part of {@code resource_tracker} that
  *       {@code track=True} uses: blocks registered and not unlinked are unlinked at JVM exit, with CPython's
  *       warning. Since 3.13 {@code track=False} skips it; before 3.13 every attach registers.</li>
+ *   <li>{@link dev.pyconc.reference.multiprocessing.shm.RefSharedMemoryModule} is the SPI module:
+ *       {@link dev.pyconc.reference.multiprocessing.shm.RefSharedMemory} adds the memoryview {@code buf} whose
+ *       slices are exports (close raises BufferError while one is unreleased, as CPython's mmap does), and
+ *       reduction by name for child JVMs.</li>
  * </ul>
  *
  * <h2>Differences, and why</h2>
@@ -22,12 +27,16 @@
  *   <li>{@code buf} is a bounds-checked view, not a raw {@link java.nio.ByteBuffer}: after unmapping, any access to
  *       the mapping would crash the JVM, where CPython refuses to close while views exist (BufferError). Accesses
  *       hold a read lock that close takes for writing; a view used after close raises CPython's "operation forbidden
- *       on released memoryview object". Views have no slices, so close never raises BufferError.</li>
+ *       on released memoryview object". The groundwork view has no slices; the SPI's view
+ *       ({@code RefMemoryView}) has, and counts them so that close refuses with BufferError.</li>
  *   <li>The tracker is a shutdown hook of this JVM, not a separate process: a JVM killed by SIGKILL leaks its
  *       tracked blocks, where CPython's tracker would still clean up.</li>
  *   <li>One {@code FileChannel.map} maps at most {@code Integer.MAX_VALUE} bytes; larger blocks raise
  *       OverflowError.</li>
- *   <li>{@code ShareableList} is left for later (it is pure Python over {@code struct} and this buffer).</li>
+ *   <li>{@link dev.pyconc.reference.multiprocessing.shm.RefShareableList} ports CPython's pure-Python ShareableList
+ *       over this buffer with the same block layout; its documentation lists its two deliberate differences.</li>
+ *   <li>A block or list handed to a child JVM is attached there with {@code track=False}: CPython's children share
+ *       their parent's tracker, a child JVM has one of its own, which would unlink the parent's block at its exit.</li>
  * </ul>
  *
  * <h2>The tracker hazard</h2>

@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.pyconc.reference.multiprocessing.Hygiene;
 import dev.pyconc.reference.multiprocessing.Rebuilders;
 import dev.pyconc.spi.PyBytes;
 import dev.pyconc.spi.exceptions.IndexError;
 import dev.pyconc.spi.exceptions.KeyError;
+import dev.pyconc.spi.exceptions.PyAssertionError;
 import dev.pyconc.spi.exceptions.PyException;
 import dev.pyconc.spi.exceptions.TypeError;
 import dev.pyconc.spi.exceptions.UnicodeDecodeError;
@@ -17,22 +17,13 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The ShareableList port on its own: formats, types, limits and errors as CPython 3.14 gives them. */
 class RefShareableListTest {
     private final List<RefShareableList> made = new ArrayList<>();
-    private Set<String> before;
-    private Set<Long> trackersBefore;
-
-    @BeforeEach
-    void snapshot() {
-        before = Hygiene.devShm();
-        trackersBefore = Hygiene.resourceTrackers();
-    }
+    private final OwnBlocks own = new OwnBlocks();
 
     @AfterEach
     void clean() throws InterruptedException {
@@ -40,11 +31,12 @@ class RefShareableListTest {
             l.shm().close();
             l.shm().unlink();
         }
-        Hygiene.assertClean(before, trackersBefore);
+        own.assertGone();
     }
 
     private RefShareableList list(Object... items) {
         RefShareableList l = RefShareableList.create(Arrays.asList(items), null);
+        own.add(l.shm().name());
         made.add(l);
         return l;
     }
@@ -148,8 +140,18 @@ class RefShareableListTest {
     }
 
     @Test
+    void aSlotOfTenMillionBytesIsRefusedAsCPythonsAssertDoes() {
+        byte[] big = new byte[9_999_992];
+        assertThrows(PyAssertionError.class, () -> RefShareableList.create(List.of(PyBytes.of(big)), null));
+        assertThrows(PyAssertionError.class, () -> RefShareableList.create(List.of("\u00e9".repeat(9_999_992)), null),
+                "a str is measured in characters");
+        assertEquals("9999992s", list(PyBytes.of(big, 0, big.length - 1)).format());
+    }
+
+    @Test
     void closedShmMakesItemsUnreachable() {
         RefShareableList l = RefShareableList.create(List.of(1L), null);
+        own.add(l.shm().name());
         l.shm().close();
         try {
             assertThrows(TypeError.class, () -> l.get(0));

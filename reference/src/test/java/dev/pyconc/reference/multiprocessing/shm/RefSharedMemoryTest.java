@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.pyconc.reference.multiprocessing.Hygiene;
 import dev.pyconc.reference.multiprocessing.Rebuilders;
 import dev.pyconc.reference.multiprocessing.Reduction;
 import dev.pyconc.spi.PyBytes;
@@ -16,31 +15,27 @@ import dev.pyconc.spi.exceptions.FileNotFoundError;
 import dev.pyconc.spi.exceptions.ValueError;
 import dev.pyconc.spi.shared_memory.MemoryView;
 import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The SPI face of a block: buf as a memoryview, slices as exports that hold off close, unlink, reduction. */
 class RefSharedMemoryTest {
     private final RefSharedMemoryModule module = new RefSharedMemoryModule();
-    private Set<String> before;
-    private Set<Long> trackersBefore;
-
-    @BeforeEach
-    void snapshot() {
-        before = Hygiene.devShm();
-        trackersBefore = Hygiene.resourceTrackers();
-    }
+    private final OwnBlocks own = new OwnBlocks();
 
     @AfterEach
     void clean() throws InterruptedException {
-        Hygiene.assertClean(before, trackersBefore);
+        own.assertGone();
+    }
+
+    private dev.pyconc.spi.shared_memory.SharedMemory made(dev.pyconc.spi.shared_memory.SharedMemory s) {
+        own.add(s.name());
+        return s;
     }
 
     @Test
     void bufReadsWritesAndSlicesLikeAMemoryview() {
-        var s = module.sharedMemory(null, true, 16);
+        var s = made(module.sharedMemory(null, true, 16));
         try {
             MemoryView b = s.buf();
             assertEquals(16, b.len());
@@ -65,7 +60,7 @@ class RefSharedMemoryTest {
 
     @Test
     void closeRaisesBufferErrorWhileASliceIsExportedAndBufIsNoneAnyway() {
-        var s = module.sharedMemory(null, true, 16);
+        var s = made(module.sharedMemory(null, true, 16));
         try {
             MemoryView sl = s.buf().slice(1, 4);
             MemoryView inner = sl.slice(0, 1);
@@ -88,7 +83,7 @@ class RefSharedMemoryTest {
 
     @Test
     void unlinkTwiceRaisesFileNotFoundErrorAndAttachAfterUnlinkToo() {
-        var s = module.sharedMemory(null, true, 8);
+        var s = made(module.sharedMemory(null, true, 8));
         s.close();
         s.unlink();
         assertThrows(FileNotFoundError.class, s::unlink);
@@ -97,7 +92,7 @@ class RefSharedMemoryTest {
 
     @Test
     void reducesByNameAndRebuildsAnAttachedInstance() {
-        var s = module.sharedMemory(null, true, 32);
+        var s = made(module.sharedMemory(null, true, 32));
         try {
             s.buf().write(0, PyBytes.utf8("shared"));
             Reduction r = ((RefSharedMemory) s).reduce();
@@ -121,7 +116,7 @@ class RefSharedMemoryTest {
 
     @Test
     void trackFalseDoesNotRegister() {
-        var s = module.sharedMemory(null, true, 8, false);
+        var s = made(module.sharedMemory(null, true, 8, false));
         try {
             assertTrue(!Tracker.registered().contains("/" + s.name()));
         } finally {

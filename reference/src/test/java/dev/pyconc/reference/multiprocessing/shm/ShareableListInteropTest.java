@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.pyconc.reference.multiprocessing.Hygiene;
 import dev.pyconc.reference.multiprocessing.Peers;
 import dev.pyconc.spi.PyBytes;
 import java.io.BufferedReader;
@@ -15,10 +14,8 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -37,18 +34,11 @@ class ShareableListInteropTest {
     private static final String UNTRACK = "from multiprocessing import resource_tracker, shared_memory\n"
             + "def untrack(l):\n    resource_tracker.unregister(l.shm._name, 'shared_memory')\n";
 
-    private Set<String> before;
-    private Set<Long> trackersBefore;
-
-    @BeforeEach
-    void snapshot() {
-        before = Hygiene.devShm();
-        trackersBefore = Hygiene.resourceTrackers();
-    }
+    private final OwnBlocks own = new OwnBlocks();
 
     @AfterEach
     void clean() throws InterruptedException {
-        Hygiene.assertClean(before, trackersBefore);
+        own.assertGone();
     }
 
     static Stream<Path> pythons() {
@@ -62,10 +52,13 @@ class ShareableListInteropTest {
     void sameBytesAsCPythonForTheSameItems(Path python) throws Exception {
         String hex = Peers.finish(Peers.python(python, UNTRACK + String.join("\n",
                 "l = shared_memory.ShareableList(" + PY_ITEMS + ")",
-                "print(bytes(l.shm.buf).hex())",
+                "print(l.shm.name, bytes(l.shm.buf).hex())",
                 "l.shm.close()",
                 "l.shm.unlink()")), 30).strip();
+        own.add(hex.substring(0, hex.indexOf(' ')));
+        hex = hex.substring(hex.indexOf(' ') + 1);
         RefShareableList l = RefShareableList.create(ITEMS, null);
+        own.add(l.shm().name());
         try {
             String mine = HexFormat.of().formatHex(l.shm().block().buf().read(0, (int) l.shm().size()));
             assertEquals(hex, mine);
@@ -79,6 +72,7 @@ class ShareableListInteropTest {
     @MethodSource("pythons")
     void javaMakesCPythonReadsAndAssigns(Path python) throws Exception {
         RefShareableList l = RefShareableList.create(ITEMS, null);
+        own.add(l.shm().name());
         try {
             String out = Peers.finish(Peers.python(python, UNTRACK + String.join("\n",
                     "import sys",
@@ -114,7 +108,7 @@ class ShareableListInteropTest {
                 "l.shm.unlink()"));
         try {
             BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
-            String name = r.readLine();
+            String name = own.add(r.readLine());
             RefShareableList a = RefShareableList.attach(name, false);
             try {
                 assertEquals(Arrays.asList(-3L, 2.5, true, false, "h\u00e9llo", PyBytes.utf8("c"), null, PyBytes.empty(),
