@@ -231,6 +231,8 @@ class LockCases {
         } finally {
             LockContract.quietly(block::close);
             LockContract.quietly(block::unlink);
+            // as a Python local, the Lock stays alive until the case returns, not only until its last use here
+            java.lang.ref.Reference.reachabilityFence(lock);
         }
     }
 
