@@ -23,15 +23,13 @@ public final class Rebuilders {
     }
 
     /**
-     * The classes that register a kind, by name (some are written apart from this one and may be missing from
-     * a build): loading each runs its static initializer.
+     * The classes that register a kind, by name: loading each runs its static initializer.
      */
     private static final List<String> KNOWN = List.of(
             "dev.pyconc.reference.multiprocessing.connection.Connection",
             "dev.pyconc.reference.multiprocessing.sync.SemLock",
             "dev.pyconc.reference.multiprocessing.shm.RefSharedMemory",
             "dev.pyconc.reference.multiprocessing.shm.RefShareableList",
-
             "dev.pyconc.reference.multiprocessing.sync.Lock",
             "dev.pyconc.reference.multiprocessing.sync.RLock",
             "dev.pyconc.reference.multiprocessing.sync.Semaphore",

@@ -40,11 +40,27 @@ class BindingTest {
         assertEquals(List.of("threading.Lock.acquire/nan-timeout-raises-valueerror"),
                 m.get(CASES + ".threading.LockCases#nanTimeoutRaises"));
         assertFalse(m.containsKey(CASES + ".thread.AllocateLockCases#nanTimeoutRaises"), "threading-only case leaked");
+        assertEquals(List.of("multiprocessing.Lock/mutual-exclusion", "multiprocessing.Lock.locked/reflects-state"),
+                m.get(CASES + ".multiprocessing.MultiprocessingLockCases#mutualExclusion"));
+        assertFalse(m.containsKey(CASES + ".multiprocessing.MultiprocessingLockCases#releaseUnlockedRaises"),
+                "a threading-only contract case leaked into the multiprocessing binding");
+        assertEquals(List.of("multiprocessing.Event/initially-false", "multiprocessing.Event/clone-of-threading-event"),
+                m.get(CASES + ".multiprocessing.MultiprocessingEventCases#initiallyClear"));
+        assertEquals(List.of("threading.Event/initially-false"), m.get(CASES + ".threading.EventCases#initiallyClear"));
+        assertFalse(m.containsKey(CASES + ".multiprocessing.MultiprocessingEventCases#waitTimeoutAboveMaxRaises"),
+                "threading's TIMEOUT_MAX case leaked into the multiprocessing Event binding");
+        assertEquals(List.of("multiprocessing.Semaphore/default-value-one", "multiprocessing.Semaphore/counter-like-threading"),
+                m.get(CASES + ".multiprocessing.MultiprocessingSemaphoreCases#defaultValueIsOne"));
+        assertEquals(List.of("threading.Semaphore/default-value-one"), m.get(CASES + ".threading.SemaphoreCases#defaultValueIsOne"));
         long contract = CaseIndex.cases().stream()
                 .filter(c -> c.method().getDeclaringClass().getSimpleName().equals("LockContract")).count();
-        long perBinding = contract / 3;
-        assertEquals(contract, perBinding * 3, "each of the three bindings lists every contract case");
-        assertTrue(perBinding >= 19, "contract cases per binding: " + perBinding);
+        long threadOnly = CaseIndex.cases().stream()
+                .filter(c -> c.method().getDeclaringClass().getSimpleName().equals("ThreadLockContract")).count();
+        long perBinding = contract / 4;
+        assertEquals(contract, perBinding * 4, "each of the four bindings lists every shared contract case");
+        long perThreadBinding = threadOnly / 3;
+        assertEquals(threadOnly, perThreadBinding * 3, "each of the three thread bindings lists every case of theirs");
+        assertTrue(perBinding + perThreadBinding >= 19, "contract cases per thread binding: " + (perBinding + perThreadBinding));
     }
 
     /** A contract case overridden without @Test is not a case of the subclass (JUnit runs neither version). */

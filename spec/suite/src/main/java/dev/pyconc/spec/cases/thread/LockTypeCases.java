@@ -1,7 +1,7 @@
 package dev.pyconc.spec.cases.thread;
 
 import dev.pyconc.spi.thread.ThreadModule;
-import dev.pyconc.spec.cases.threading.LockContract;
+import dev.pyconc.spec.cases.threading.ThreadLockContract;
 import dev.pyconc.spec.harness.Binding;
 import dev.pyconc.spec.harness.Checks;
 import dev.pyconc.spec.harness.PyCase;
@@ -20,7 +20,7 @@ import dev.pyconc.spi.threading.Lock;
 @PyCase
 @Binding(name = "lock", api = "_thread.lock")
 @Checks("_thread.LockType/callable-makes-new-lock")
-class LockTypeCases extends LockContract {
+class LockTypeCases extends ThreadLockContract {
 
     @Override
     protected Lock newLock(Adapter adapter) {

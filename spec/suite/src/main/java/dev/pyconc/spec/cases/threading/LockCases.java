@@ -13,12 +13,12 @@ import dev.pyconc.spi.threading.ThreadingModule;
 import org.junit.jupiter.api.Test;
 
 /**
- * Cases for {@code threading.Lock}: the shared {@link LockContract} bound to {@code threading.Lock}, plus the
+ * Cases for {@code threading.Lock}: the shared {@link ThreadLockContract} (and {@link LockContract}) bound to {@code threading.Lock}, plus the
  * cases only {@code threading}'s docs promise (literal ids).
  */
 @PyCase
 @Binding(name = "lock", api = "threading.Lock")
-class LockCases extends LockContract {
+class LockCases extends ThreadLockContract {
 
     @Override
     protected Lock newLock(Adapter adapter) {

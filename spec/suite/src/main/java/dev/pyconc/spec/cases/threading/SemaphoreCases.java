@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.pyconc.spec.harness.Binding;
 import dev.pyconc.spec.harness.Checks;
 import dev.pyconc.spec.harness.Harness;
 import dev.pyconc.spec.harness.PyCase;
+import dev.pyconc.spi.Adapter;
 import dev.pyconc.spec.harness.Timing;
 import dev.pyconc.spi.exceptions.OverflowError;
 import dev.pyconc.spi.exceptions.ValueError;
@@ -18,33 +20,22 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
-/** Cases for {@code threading.Semaphore}. */
+/**
+ * Cases for {@code threading.Semaphore}: the shared {@link SemaphoreContract} bound to it, plus what only
+ * {@code threading}'s Semaphore promises (literal ids).
+ */
 @PyCase
-class SemaphoreCases {
+@Binding(name = "semaphore", api = "threading.Semaphore")
+class SemaphoreCases extends SemaphoreContract {
 
-    /** Takes units with non-blocking acquires until one fails; returns how many succeeded (at most {@code max}). */
-    static int drainUnits(Semaphore s, int max) {
-        int n = 0;
-        while (n <= max && s.acquire(false)) {
-            n++;
-        }
-        return n;
+    @Override
+    protected Semaphore newSemaphore(Adapter adapter) {
+        return adapter.module(ThreadingModule.class).semaphore();
     }
 
-    /** Releases {@code s} until every member of {@code bunch} has finished (failure-path cleanup). */
-    static void releaseUntilDone(Semaphore s, Harness.Bunch bunch, int members) {
-        long deadline = System.nanoTime() + Timing.nanos(Timing.LONG);
-        while (bunch.finishedCount() < members && System.nanoTime() - deadline < 0) {
-            LockCases.quietly(s::release);
-            Thread.onSpinWait();
-        }
-    }
-
-    /** Semaphore() has one unit. */
-    @Test
-    @Checks("threading.Semaphore/default-value-one")
-    void defaultValueIsOne(ThreadingModule threading) {
-        assertEquals(1, drainUnits(threading.semaphore(), 5));
+    @Override
+    protected Semaphore newSemaphore(Adapter adapter, long value) {
+        return adapter.module(ThreadingModule.class).semaphore(value);
     }
 
     /** A negative initial value raises ValueError; zero is valid and gives no units. */
@@ -54,80 +45,6 @@ class SemaphoreCases {
         assertThrows(ValueError.class, () -> threading.semaphore(-1));
         assertThrows(ValueError.class, () -> threading.semaphore(-100));
         assertEquals(0, drainUnits(threading.semaphore(0), 5));
-    }
-
-    /** Semaphore(3) gives three prompt acquires; the next non-blocking one fails and takes nothing. */
-    @Test
-    @Checks({"threading.Semaphore.acquire/decrements-counter",
-            "threading.Semaphore.acquire/nonblocking-at-zero-returns-false"})
-    void countsDown(ThreadingModule threading, Harness h) {
-        Semaphore s = threading.semaphore(3);
-        double took = h.time(() -> {
-            assertTrue(s.acquire());
-            assertTrue(s.acquire(false));
-            assertTrue(s.acquire(true, Timing.LONG));
-        });
-        h.assertPrompt(took);
-        assertFalse(s.acquire(false));
-        assertFalse(s.acquire(false, null));
-        s.release();
-        assertEquals(1, drainUnits(s, 5), "the failed acquires must not have used up the released unit");
-    }
-
-    /** A blocking acquire at zero waits for a release by another thread, then takes the unit. */
-    @Test
-    @Checks("threading.Semaphore.acquire/blocks-at-zero-until-release")
-    void blocksUntilRelease(ThreadingModule threading, Harness h) {
-        waiterPassesAfterRelease(threading, h, Semaphore::acquire);
-    }
-
-    /** A timed acquire at zero returns True when another thread releases within the timeout. */
-    @Test
-    @Checks("threading.Semaphore.acquire/timeout-acquires-when-released")
-    void timedAcquireSucceedsOnRelease(ThreadingModule threading, Harness h) {
-        waiterPassesAfterRelease(threading, h, s -> s.acquire(true, Timing.LONG));
-    }
-
-    private interface Acquire {
-        boolean on(Semaphore s);
-    }
-
-    private static void waiterPassesAfterRelease(ThreadingModule threading, Harness h, Acquire how) {
-        Semaphore s = threading.semaphore(0);
-        AtomicBoolean entering = new AtomicBoolean();
-        AtomicBoolean returned = new AtomicBoolean();
-        AtomicBoolean result = new AtomicBoolean();
-        boolean released = false;
-        Thread t = h.start("acquirer", () -> {
-            entering.set(true);
-            result.set(how.on(s));
-            returned.set(true);
-        });
-        try {
-            h.poll("acquirer about to acquire", entering::get);
-            h.awaitBlocked(t);
-            assertFalse(returned.get(), "acquire returned at zero without a release");
-            s.release();
-            released = true;
-            h.join(t);
-        } finally {
-            if (!released) {
-                s.release();
-            }
-        }
-        assertTrue(result.get());
-        assertEquals(0, drainUnits(s, 5), "the waiter should have taken the released unit");
-    }
-
-    /** A timed acquire at zero returns False after its timeout; a zero timeout returns False at once. */
-    @Test
-    @Checks("threading.Semaphore.acquire/timeout-expires-returns-false")
-    void timedAcquireTimesOut(ThreadingModule threading, Harness h) {
-        Semaphore s = threading.semaphore(0);
-        long t0 = h.now();
-        assertFalse(s.acquire(true, Timing.SHORT));
-        h.assertTimedOut(h.secondsSince(t0), Timing.SHORT);
-        h.assertPrompt(h.time(() -> assertFalse(s.acquire(true, 0.0))));
     }
 
     /** blocking=False with a timeout raises ValueError; with None it is accepted. */
@@ -150,40 +67,6 @@ class SemaphoreCases {
         assertThrows(OverflowError.class, () -> s.acquire(true, Double.POSITIVE_INFINITY));
         s.release();
         assertEquals(1, drainUnits(s, 5));
-    }
-
-    /** With three threads blocked at zero, each release lets exactly one through. */
-    @Test
-    @Checks("threading.Semaphore.release/increments-and-wakes-one")
-    void eachReleaseWakesOne(ThreadingModule threading, Harness h) {
-        Semaphore s = threading.semaphore(0);
-        s.release();
-        assertEquals(1, drainUnits(s, 5), "release() on zero should add exactly one unit");
-        int w = 3;
-        AtomicInteger entering = new AtomicInteger();
-        AtomicInteger passed = new AtomicInteger();
-        Harness.Bunch bunch = h.bunch("acquirer", w, i -> {
-            entering.incrementAndGet();
-            assertTrue(s.acquire());
-            passed.incrementAndGet();
-        });
-        try {
-            h.poll("all acquirers started", () -> entering.get() == w);
-            for (Thread t : bunch.threads()) {
-                h.awaitBlocked(t);
-            }
-            assertEquals(0, passed.get());
-            for (int k = 1; k <= w; k++) {
-                s.release();
-                int want = k;
-                h.poll(k + " acquirer(s) through", () -> passed.get() >= want);
-                assertFalse(s.acquire(true, Timing.SHORT), "the one released unit should be taken already");
-                assertEquals(k, passed.get(), "one release let more than one acquirer through");
-            }
-            bunch.join();
-        } finally {
-            releaseUntilDone(s, bunch, w);
-        }
     }
 
     /** release(3) adds three units. */
@@ -250,35 +133,4 @@ class SemaphoreCases {
         assertEquals(1, drainUnits(s, 5));
     }
 
-    /** With a Semaphore(k) around a section, random numbers of threads never exceed k inside at once. */
-    @Test
-    @Checks("threading.Semaphore/at-most-value-holders")
-    void atMostKHolders(ThreadingModule threading, Harness h) {
-        Random rnd = h.random();
-        int k = 1 + rnd.nextInt(3);
-        int n = k + 1 + rnd.nextInt(4);
-        int rounds = 5 + rnd.nextInt(11);
-        h.note("k", Integer.toString(k));
-        h.note("threads", Integer.toString(n));
-        Semaphore s = threading.semaphore(k);
-        AtomicInteger holders = new AtomicInteger();
-        AtomicInteger maxHolders = new AtomicInteger();
-        AtomicInteger passes = new AtomicInteger();
-        h.bunch("worker", n, i -> {
-            for (int r = 0; r < rounds; r++) {
-                assertTrue(s.acquire());
-                try {
-                    maxHolders.accumulateAndGet(holders.incrementAndGet(), Math::max);
-                    Thread.yield();
-                    passes.incrementAndGet();
-                    holders.decrementAndGet();
-                } finally {
-                    s.release();
-                }
-            }
-        }).join();
-        assertTrue(maxHolders.get() <= k, maxHolders.get() + " threads inside a Semaphore(" + k + ")");
-        assertEquals(n * rounds, passes.get());
-        assertEquals(k, drainUnits(s, k + 5), "all units should be back");
-    }
 }
