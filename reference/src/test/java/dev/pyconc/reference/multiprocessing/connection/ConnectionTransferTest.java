@@ -152,6 +152,7 @@ class ConnectionTransferTest {
         assertEquals("next", next(carrier.get(0)));
     }
 
+    /** The second unpickling finds the key taken (the sharer reports it on stderr, as CPython's thread does: expected). */
     @Test
     void aPickleIsGoodForOneUnpicklingAndNotAfterStop() throws Exception {
         List<Connection> payload = pipe(true);
