@@ -28,7 +28,8 @@ import java.util.List;
  * {@code get_context()} and {@code get_start_method()} do.
  *
  * <p>{@link #cleanUp()} kills and reaps every child this module's processes started and left running (the
- * adapter calls it at the end of each case and when it closes).
+ * adapter calls it at the end of each case and when it closes), and stops the {@link ResourceSharer} (its socket
+ * file goes, and fds sent but never received are closed).
  *
  * @see <a href="https://docs.python.org/3/library/multiprocessing.html">multiprocessing</a>
  */
@@ -187,6 +188,7 @@ public final class RefMultiprocessingModule extends BaseContext implements Multi
             pools.cleanUp();
         }
         RefProcess.cleanUp(this);
+        ResourceSharer.stop();
     }
 
     @Override

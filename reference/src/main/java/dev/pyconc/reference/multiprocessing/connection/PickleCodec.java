@@ -1,5 +1,6 @@
 package dev.pyconc.reference.multiprocessing.connection;
 
+import dev.pyconc.reference.multiprocessing.ResourceSharer;
 import dev.pyconc.spi.PyBytes;
 import dev.pyconc.spi.PyTuple;
 import dev.pyconc.spi.exceptions.BaseException;
@@ -52,7 +53,16 @@ import net.razorvine.pickle.Unpickler;
  *       gives a HashMap)</td><td>any Map, in its iteration order</td></tr>
  *   <tr><td>an exception</td><td>the SPI's class for it, by {@link PyExceptions#fromPython}</td>
  *       <td>any {@link BaseException}</td></tr>
+ *   <tr><td>{@code multiprocessing.connection.Connection}</td><td>a working {@link Connection} over the fd
+ *       received from the sending process's resource sharer</td><td>{@link Connection} (an open one; a closed one
+ *       raises OSError {@code handle is closed})</td></tr>
  * </table>
+ *
+ * <p><b>Connections</b> are pickled as CPython's {@code reduce_connection} does when no child is being spawned:
+ * {@code rebuild_connection(DupFd, readable, writable)}, the {@code DupFd} holding {@code _id = (address, key)} of
+ * a duplicate of the fd registered with this process's {@link ResourceSharer}; unpickling connects to that
+ * address and receives the fd by {@code SCM_RIGHTS}. Each pickle is good for one unpickling. (The spawn-time path
+ * is {@link dev.pyconc.reference.multiprocessing.Reducible}, by inheritance, and does not come here.)
  *
  * <p>Shared and recursive containers keep their shape both ways (the pickle memo). Anything else (sets,
  * {@code complex}, instances of other classes) is refused: encoding raises TypeError, as Python's
@@ -142,6 +152,9 @@ public final class PickleCodec {
             }
             return;
         }
+        if (v instanceof Connection) {
+            return; // by the resource sharer, at pickling
+        }
         if (seen.put(v, Boolean.TRUE) != null) {
             return;
         }
@@ -177,6 +190,9 @@ public final class PickleCodec {
             }
             if (BaseException.class.isAssignableFrom(t)) {
                 return PlainPickler::exception;
+            }
+            if (t == Connection.class) {
+                return PlainPickler::connection;
             }
             return null; // the rest is Pyrolite's: String, BigInteger, Map (in order), List
         }
@@ -222,6 +238,36 @@ public final class PickleCodec {
             }
             out.write(Opcodes.TUPLE);
             out.write(Opcodes.REDUCE);
+        }
+
+        /**
+         * CPython's {@code reduce_connection}: {@code rebuild_connection(DupFd, readable, writable)}, the DupFd
+         * made as {@code copyreg.__newobj__} does ({@code NEWOBJ} of the class, then its {@code __dict__},
+         * {@code {'_id': (address, key)}}, by {@code BUILD}). The fd is registered with the resource sharer here.
+         */
+        private static void connection(Object o, OutputStream out, Pickler p) throws IOException {
+            Connection c = (Connection) o;
+            boolean readable = c.readable();
+            boolean writable = c.writable();
+            ResourceSharer.Ident id = ResourceSharer.dupFd((int) c.fileno());
+            global(out, "multiprocessing.connection", "rebuild_connection");
+            global(out, "multiprocessing.resource_sharer", "DupFd");
+            out.write(Opcodes.EMPTY_TUPLE);
+            out.write(Opcodes.NEWOBJ);
+            out.write(Opcodes.EMPTY_DICT);
+            p.save("_id");
+            p.save(PyTuple.of(id.address(), id.key()));
+            out.write(Opcodes.SETITEM);
+            out.write(Opcodes.BUILD);
+            p.save(readable);
+            p.save(writable);
+            out.write(Opcodes.TUPLE3);
+            out.write(Opcodes.REDUCE);
+        }
+
+        private static void global(OutputStream out, String module, String name) throws IOException {
+            out.write(Opcodes.GLOBAL);
+            out.write((module + "\n" + name + "\n").getBytes(StandardCharsets.UTF_8));
         }
 
         private static List<Object> exceptionArgs(BaseException e) {
@@ -391,6 +437,11 @@ public final class PickleCodec {
             }
             return out;
         }
+        if (raw instanceof Instance i && i.qualname.equals(REBUILD_CONNECTION)) {
+            Connection c = rebuildConnection(i);
+            done.put(raw, c);
+            return c;
+        }
         if (raw instanceof Instance i && looksLikeException(i.qualname)) {
             BaseException e = toException(i, done);
             done.put(raw, e);
@@ -400,6 +451,26 @@ public final class PickleCodec {
                 : raw instanceof Set<?> ? "builtins.set" : raw instanceof Global g ? "the class " + g.qualname()
                 : raw.getClass().getName();
         throw new TypeError("a pickled '" + what + "' has no plain value in the reference");
+    }
+
+    private static final String REBUILD_CONNECTION = "multiprocessing.connection.rebuild_connection";
+
+    /** {@code rebuild_connection(df, readable, writable)}: {@code Connection(df.detach(), readable, writable)}. */
+    private static Connection rebuildConnection(Instance i) {
+        if (i.args.length == 3 && i.args[0] instanceof Instance df
+                && df.qualname.equals("multiprocessing.resource_sharer.DupFd") && df.state instanceof Map<?, ?> st
+                && st.get("_id") instanceof Object[] id && id.length == 2 && id[0] instanceof String address
+                && id[1] instanceof Number key && i.args[1] instanceof Boolean readable
+                && i.args[2] instanceof Boolean writable) {
+            int fd = ResourceSharer.detach(address, key.longValue());
+            try {
+                return Connection.ofFd(fd, readable, writable);
+            } catch (RuntimeException e) {
+                Posix.C.close(fd);
+                throw e;
+            }
+        }
+        throw new TypeError("a pickled '" + REBUILD_CONNECTION + "' call has arguments the reference does not know");
     }
 
     private static boolean looksLikeException(String qualname) {

@@ -36,6 +36,13 @@
  *       {@code pymp-} directory of its own are removed on close)</td></tr>
  *   <tr><td>{@code Client}, {@code SocketClient}</td>
  *       <td>{@link dev.pyconc.reference.multiprocessing.connection.Client#connect}</td></tr>
+ *   <tr><td>{@code reduce_connection}/{@code rebuild_connection} (a Connection pickled while no child is being
+ *       spawned), with {@code reduction.DupFd}, {@code sendfds}/{@code recvfds}, {@code send_handle}/{@code
+ *       recv_handle} and {@code resource_sharer}</td>
+ *       <td>{@code PickleCodec} (the same pickle: {@code rebuild_connection(DupFd, readable, writable)}),
+ *       {@link dev.pyconc.reference.multiprocessing.connection.FdPassing} ({@code SCM_RIGHTS} by jnr-ffi's
+ *       {@code sendmsg}/{@code recvmsg}) and {@link dev.pyconc.reference.multiprocessing.ResourceSharer}; a
+ *       child being spawned still inherits fds instead ({@code Reducible})</td></tr>
  * </table>
  *
  * <h2>Python in Java</h2>
@@ -56,14 +63,18 @@
  *
  * <h2>Left out, for now</h2>
  * <ul>
- *   <li>{@code fileno()} and handing to a child of a socket connection from a Listener or Client (the JDK does
- *       not reveal a channel's fd); {@code Pipe()} connections have both ({@code FdTransport} over
+ *   <li>{@code fileno()} and handing to a child, or sending through a Connection, of a socket connection from a
+ *       Listener or Client (the JDK does not reveal a channel's fd); {@code Pipe()} connections have both ({@code FdTransport} over
  *       {@link dev.pyconc.reference.multiprocessing.connection.Posix}).</li>
  *   <li>AF_PIPE (Windows named pipes) and Linux abstract AF_UNIX names (the JDK cannot bind them:
  *       NotImplementedError).</li>
  *   <li>Pickling beyond the plain values: sets, {@code complex}, {@code bytearray} as its own type (it arrives as
  *       bytes), instances of other classes, out-of-band buffers; exceptions keep their class, message and the
  *       attributes the SPI classes know, not their traceback, cause or notes.</li>
+ *   <li>A Connection that occurs twice in one pickled value arrives as two Connections (two fds), not one object
+ *       twice (the memo). A Connection pickled by a CPython process and unpickled here (or the reverse) goes
+ *       through the same sharer protocol, and needs both processes to have the same authkey, as between CPython
+ *       processes; the interop tests do not exercise it.</li>
  *   <li>Messages of 2 GiB or more (Java arrays end there): sending them is impossible, receiving one raises OSError
  *       and leaves the connection unreadable, as a too-long message does.</li>
  *   <li>{@code XmlListener}/{@code XmlClient} and {@code ConnectionWrapper}.</li>
