@@ -28,15 +28,15 @@ import java.util.List;
  * has one start method, {@code spawn} (a child is a fresh JVM); {@link SpawnContext} is its concrete context and
  * the module ({@code DefaultContext}) delegates to it.
  *
- * <p>The synchronization objects, queues and pools are made by other parts of the reference; until they are
- * wired here these methods throw {@link UnsupportedOperationException}.
+ * <p>The synchronization objects ({@code sync}), queues ({@code queues}) and pools ({@code pool}) are made by the
+ * other packages of the reference's multiprocessing. As in CPython, making one first calls {@code get_context()},
+ * which on the module fixes the global start method when it is unset.
  *
  * @see <a href="https://docs.python.org/3/library/multiprocessing.html#contexts-and-start-methods">Contexts and start methods</a>
  */
 public abstract class BaseContext implements Context {
     /** The one start method of the reference. */
     public static final String SPAWN = "spawn";
-    static final String NOT_YET = "filled by the sync/queue/pool helpers";
 
     /** Who cleans up the processes this context starts ({@link RefProcess#cleanUp(Object)}). */
     protected final Object owner;
@@ -71,82 +71,98 @@ public abstract class BaseContext implements Context {
 
     @Override
     public Queue queue() {
-        throw new UnsupportedOperationException(NOT_YET);
+        getContext(null);
+        return new dev.pyconc.reference.multiprocessing.queues.Queue();
     }
 
     @Override
     public Queue queue(long maxsize) {
-        throw new UnsupportedOperationException(NOT_YET);
+        getContext(null);
+        return new dev.pyconc.reference.multiprocessing.queues.Queue(maxsize);
     }
 
     @Override
     public JoinableQueue joinableQueue() {
-        throw new UnsupportedOperationException(NOT_YET);
+        getContext(null);
+        return new dev.pyconc.reference.multiprocessing.queues.JoinableQueue();
     }
 
     @Override
     public JoinableQueue joinableQueue(long maxsize) {
-        throw new UnsupportedOperationException(NOT_YET);
+        getContext(null);
+        return new dev.pyconc.reference.multiprocessing.queues.JoinableQueue(maxsize);
     }
 
     @Override
     public SimpleQueue simpleQueue() {
-        throw new UnsupportedOperationException(NOT_YET);
+        getContext(null);
+        return new dev.pyconc.reference.multiprocessing.queues.SimpleQueue();
     }
 
     @Override
     public Lock lock() {
-        throw new UnsupportedOperationException(NOT_YET);
+        getContext(null);
+        return new dev.pyconc.reference.multiprocessing.sync.Lock();
     }
 
     @Override
     public RLock rlock() {
-        throw new UnsupportedOperationException(NOT_YET);
+        getContext(null);
+        return new dev.pyconc.reference.multiprocessing.sync.RLock();
     }
 
     @Override
     public Semaphore semaphore() {
-        throw new UnsupportedOperationException(NOT_YET);
+        getContext(null);
+        return new dev.pyconc.reference.multiprocessing.sync.Semaphore();
     }
 
     @Override
     public Semaphore semaphore(long value) {
-        throw new UnsupportedOperationException(NOT_YET);
+        getContext(null);
+        return new dev.pyconc.reference.multiprocessing.sync.Semaphore(value);
     }
 
     @Override
     public BoundedSemaphore boundedSemaphore() {
-        throw new UnsupportedOperationException(NOT_YET);
+        getContext(null);
+        return new dev.pyconc.reference.multiprocessing.sync.BoundedSemaphore();
     }
 
     @Override
     public BoundedSemaphore boundedSemaphore(long value) {
-        throw new UnsupportedOperationException(NOT_YET);
+        getContext(null);
+        return new dev.pyconc.reference.multiprocessing.sync.BoundedSemaphore(value);
     }
 
     @Override
     public Condition condition() {
-        throw new UnsupportedOperationException(NOT_YET);
+        getContext(null);
+        return new dev.pyconc.reference.multiprocessing.sync.Condition();
     }
 
     @Override
     public Condition condition(LockLike lock) {
-        throw new UnsupportedOperationException(NOT_YET);
+        getContext(null);
+        return new dev.pyconc.reference.multiprocessing.sync.Condition(lock);
     }
 
     @Override
     public Event event() {
-        throw new UnsupportedOperationException(NOT_YET);
+        getContext(null);
+        return new dev.pyconc.reference.multiprocessing.sync.Event();
     }
 
     @Override
     public Barrier barrier(long parties) {
-        throw new UnsupportedOperationException(NOT_YET);
+        getContext(null);
+        return new dev.pyconc.reference.multiprocessing.sync.Barrier(parties);
     }
 
     @Override
     public Barrier barrier(long parties, PyCallable action, Double timeout) {
-        throw new UnsupportedOperationException(NOT_YET);
+        getContext(null);
+        return new dev.pyconc.reference.multiprocessing.sync.Barrier(parties, action, timeout);
     }
 
     /** {@code Pool(...)}: worker processes (see {@link dev.pyconc.reference.multiprocessing.pool.RefProcessPool}). */
