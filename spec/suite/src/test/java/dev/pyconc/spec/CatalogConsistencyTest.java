@@ -57,14 +57,14 @@ class CatalogConsistencyTest {
         assertEquals(List.of(), stale, "entries marked as gaps that have a case: drop their gap");
     }
 
-    /** The share of testable behaviours with a case that each module must keep: 95%, unless listed here. */
     /** Modules allowed below 95% for now, with the reason; empty since every module reached it. */
     private static final Map<String, Integer> COVERAGE_FLOOR = Map.of();
 
     /**
      * Each module keeps at least its floor (95% by default) of its testable behaviours covered by cases: the
      * gaps (behaviours the SPI cannot express yet) stay few. Untestable entries (what no suite could check)
-     * do not count.
+     * do not count, nor do gaps deferred to a later issue ({@link Behaviour#deferred()}), which the module's
+     * coverage figure still counts as uncovered.
      */
     @Test
     void eachModuleKeepsItsCoverageFloor() {
@@ -72,7 +72,7 @@ class CatalogConsistencyTest {
         List<String> below = new ArrayList<>();
         for (dev.pyconc.spi.PyModule m : dev.pyconc.spi.PyModule.values()) {
             List<Behaviour> testable = Catalog.standard().entries().stream()
-                    .filter(b -> b.module().equals(m.pythonName()) && b.testable()).toList();
+                    .filter(b -> b.module().equals(m.pythonName()) && b.testable() && !b.deferred()).toList();
             long withCase = testable.stream().filter(b -> byBehaviour.containsKey(b.id())).count();
             int floor = COVERAGE_FLOOR.getOrDefault(m.pythonName(), 95);
             if (withCase * 100 < (long) floor * testable.size()) {
