@@ -340,6 +340,12 @@ final class MultiprocessingBridge {
             return as(SharedMemoryManager.class, fn("multiprocessing.managers.SharedMemoryManager", List.of(), Map.of()));
         }
 
+        /** The real {@code multiprocessing.freeze_support()}: the module's default context's method. */
+        @Override
+        public void freezeSupport() {
+            own("freeze_support");
+        }
+
         /** {@code multiprocessing.dummy}; a class of the module so that its calls carry the module's handle. */
         final class Dummy implements DummyModule {
             @Override

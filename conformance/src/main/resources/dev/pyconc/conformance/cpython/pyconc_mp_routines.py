@@ -223,3 +223,38 @@ def await_gate(shm_name, value, timeout):
     finally:
         shm.close()
     return value
+
+
+def read_stdin(target):
+    _report(target, None if sys.stdin is None else sys.stdin.read())
+
+
+def guarded_wait(shm_name, timeout, target):
+    try:
+        _report(target, "waiting")
+        await_gate(shm_name, None, timeout)
+    finally:
+        shm = _attach(shm_name)
+        try:
+            shm.buf[1] = 1
+        finally:
+            shm.close()
+
+
+def spawn_grandchild(daemon, gate_shm_name, target):
+    import multiprocessing
+    child = multiprocessing.Process(target=await_gate, args=(gate_shm_name, None, 60.0), daemon=daemon)
+    child.start()
+    _report(target, child.pid)
+    if not daemon:
+        await_gate(gate_shm_name, None, 60.0)
+        child.join()
+
+
+def put_and_cancel(queue, value):
+    queue.cancel_join_thread()
+    queue.put(value)
+
+
+def getppid(x=None):
+    return os.getppid()

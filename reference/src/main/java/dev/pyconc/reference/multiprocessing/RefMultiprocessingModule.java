@@ -180,6 +180,15 @@ public final class RefMultiprocessingModule extends BaseContext implements Multi
         throw new UnsupportedOperationException(NOT_YET_TEXT);
     }
 
+    /**
+     * {@code freeze_support()}: the reference is never a frozen executable (its children are JVMs running
+     * {@code ChildMain}, not a frozen program launched again), so it does nothing.
+     */
+    @Override
+    public void freezeSupport() {
+        // not frozen: nothing to do
+    }
+
     private static final String NOT_YET_TEXT = "filled by the sync/queue/pool helpers";
 
     /** Kills and reaps the children this module's processes left running, closing their sentinels. */

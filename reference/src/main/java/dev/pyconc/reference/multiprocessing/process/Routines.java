@@ -36,7 +36,8 @@ public final class Routines {
     /** Parameter names, Python's order; a name starting with {@code *} collects the remaining positionals. */
     private static final Map<Routine, List<String>> PARAMS = new EnumMap<>(Routine.class);
     /** The routines whose last parameter defaults to None. */
-    private static final java.util.Set<Routine> LAST_OPTIONAL = java.util.EnumSet.of(Routine.GETPID, Routine.GET_GLOBAL);
+    private static final java.util.Set<Routine> LAST_OPTIONAL = java.util.EnumSet.of(Routine.GETPID, Routine.GET_GLOBAL,
+            Routine.GETPPID);
 
     static {
         p(Routine.NOOP);
@@ -66,6 +67,11 @@ public final class Routines {
         p(Routine.SHM_READ, "name", "offset", "length", "target");
         p(Routine.SHM_WRITE, "name", "offset", "data");
         p(Routine.AWAIT_GATE, "shm_name", "value", "timeout");
+        p(Routine.READ_STDIN, "target");
+        p(Routine.GUARDED_WAIT, "shm_name", "timeout", "target");
+        p(Routine.SPAWN_GRANDCHILD, "daemon", "gate_shm_name", "target");
+        p(Routine.PUT_AND_CANCEL, "queue", "value");
+        p(Routine.GETPPID, "x");
         for (Routine r : Routine.values()) {
             if (!PARAMS.containsKey(r)) {
                 throw new ExceptionInInitializerError("routine without parameters: " + r);
@@ -282,6 +288,23 @@ public final class Routines {
                 return null;
             case AWAIT_GATE:
                 return awaitGate((String) a.get("shm_name"), a.get("value"), timeout(a.get("timeout")));
+            case READ_STDIN:
+                report(a.get("target"), readStdin());
+                return null;
+            case GUARDED_WAIT:
+                guardedWait((String) a.get("shm_name"), timeout(a.get("timeout")), a.get("target"));
+                return null;
+            case SPAWN_GRANDCHILD:
+                spawnGrandchild(Boolean.TRUE.equals(a.get("daemon")), (String) a.get("gate_shm_name"), a.get("target"));
+                return null;
+            case PUT_AND_CANCEL: {
+                Queue q = (Queue) a.get("queue");
+                q.cancelJoinThread();
+                q.put(a.get("value"));
+                return null;
+            }
+            case GETPPID:
+                return ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(0L);
             default:
                 throw new IllegalStateException("routine not implemented: " + r);
         }
@@ -425,6 +448,39 @@ public final class Routines {
             }
         }
         return value;
+    }
+
+    /** {@code sys.stdin.read()}: this JVM's standard input read to its end, decoded as UTF-8. */
+    private static String readStdin() {
+        try {
+            return new String(System.in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new dev.pyconc.spi.exceptions.OSError(e.getMessage());
+        }
+    }
+
+    /** Reports "waiting", awaits the gate; the finally clause writes 1 to byte 1 of the block. */
+    private static void guardedWait(String shmName, Double timeout, Object target) {
+        try {
+            report(target, "waiting");
+            awaitGate(shmName, null, timeout);
+        } finally {
+            try (SharedMemory m = SharedMemory.attach(shmName, false)) {
+                m.buf().write(1, new byte[] {1});
+            }
+        }
+    }
+
+    /** Starts await_gate(gate, None, 60) in a grandchild, reports its pid, then returns (daemon) or waits and joins. */
+    private static void spawnGrandchild(boolean daemon, String gate, Object target) {
+        RefProcess p = RefProcess.create("Process", new ProcessOptions(null, callable(Routine.AWAIT_GATE), null,
+                java.util.Arrays.asList(gate, null, 60.0), null, daemon), null, null);
+        p.start();
+        report(target, p.pid());
+        if (!daemon) {
+            awaitGate(gate, null, 60.0);
+            p.join();
+        }
     }
 
     static Object mul(Object a, Object b) {

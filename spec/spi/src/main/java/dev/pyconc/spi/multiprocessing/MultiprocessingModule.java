@@ -55,4 +55,14 @@ public interface MultiprocessingModule extends Context {
 
     /** {@code multiprocessing.managers.SharedMemoryManager()}: unstarted; start it with {@code start()} or {@code with}. */
     SharedMemoryManager sharedMemoryManager();
+
+    /**
+     * {@code multiprocessing.freeze_support()}: support for programs frozen into an executable (py2exe,
+     * PyInstaller, cx_Freeze): in such a program under the spawn start method, when the process was launched as a
+     * spawn child, it runs the child's code and exits instead of returning. In a program run normally by the interpreter (not frozen), or when the start method is not
+     * spawn, it does nothing and returns None.
+     *
+     * @see <a href="https://docs.python.org/3/library/multiprocessing.html#multiprocessing.freeze_support">freeze_support</a>
+     */
+    void freezeSupport();
 }

@@ -15,7 +15,9 @@ import java.util.Map;
  * @param group must stay None (any other value is passed through so the implementation can refuse it)
  * @param target the routine run by {@code run()}, or None for a process that does nothing
  * @param name the process name, or None for the generated {@code Process-N[:M...]}
- * @param args positional arguments for the target; never null (empty when left out)
+ * @param args positional arguments for the target: a {@link dev.pyconc.spi.PyTuple} is kept as it is and reaches
+ *     the implementation as a tuple, any other list is copied and reaches it as a list; never null (empty when
+ *     left out)
  * @param kwargs keyword arguments for the target; never null (empty when left out)
  * @param daemon the daemon flag, or None to inherit the creating process's
  * @see <a href="https://docs.python.org/3/library/multiprocessing.html#multiprocessing.Process">Process</a>
@@ -23,9 +25,13 @@ import java.util.Map;
 public record ProcessOptions(Object group, PyCallable target, String name, List<Object> args,
         Map<String, Object> kwargs, Boolean daemon) {
 
-    /** Copies args and kwargs so that later changes of the caller's collections do not leak in. */
+    /**
+     * Copies args (unless it is an immutable {@link dev.pyconc.spi.PyTuple}, kept so that a tuple stays a tuple)
+     * and kwargs, so that later changes of the caller's collections do not leak in.
+     */
     public ProcessOptions {
-        args = args == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(args));
+        args = args == null ? List.of()
+                : args instanceof dev.pyconc.spi.PyTuple t ? t : Collections.unmodifiableList(new ArrayList<>(args));
         kwargs = kwargs == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(kwargs));
     }
 

@@ -103,7 +103,38 @@ public enum Routine {
      * {@code TimeoutError} after timeout seconds. A Pool task that must not finish before the case says so
      * (Pool tasks cannot take a lock or an event).
      */
-    AWAIT_GATE;
+    AWAIT_GATE,
+    /**
+     * {@code read_stdin(target)}: reports {@code sys.stdin.read()} of the process running it (a str), or None when
+     * {@code sys.stdin} is None. A child that multiprocessing started has had its inherited {@code sys.stdin}
+     * closed and replaced by a file open read-only on {@code os.devnull}, so there it reports {@code ''} at once.
+     */
+    READ_STDIN,
+    /**
+     * {@code guarded_wait(shm_name, timeout, target)}: inside a {@code try} statement, reports {@code "waiting"}
+     * to target, then waits as {@code await_gate(shm_name, None, timeout)} (byte 0 of the block); the
+     * statement's {@code finally} clause, run whether the wait returns or raises, writes 1 to byte 1 of the block
+     * (attached without tracking, closed at the end). A process killed by a signal while waiting never runs it.
+     */
+    GUARDED_WAIT,
+    /**
+     * {@code spawn_grandchild(daemon, gate_shm_name, target)}: from the process running it, starts a
+     * {@code Process(target=await_gate, args=(gate_shm_name, None, 60.0), daemon=daemon)} (the grandchild of the
+     * case's process) and reports its pid to target. Then, when daemon is true, it returns at once (so the
+     * process's exit handling meets a daemonic child still running); otherwise it waits as
+     * {@code await_gate(gate_shm_name, None, 60.0)} itself and then joins the grandchild.
+     */
+    SPAWN_GRANDCHILD,
+    /**
+     * {@code put_and_cancel(queue, value)}: calls {@code queue.cancel_join_thread()}, then
+     * {@code queue.put(value)}, and returns without waiting for the item to be flushed to the queue's pipe.
+     */
+    PUT_AND_CANCEL,
+    /**
+     * {@code getppid(x=None)}: returns {@code os.getppid()} of the process running it, the pid of the process
+     * that the operating system considers its parent (x is ignored).
+     */
+    GETPPID;
 
     /** The routine's Python name: the constant's name in lower case ({@code wait_message}). */
     public String pythonName() {

@@ -49,6 +49,7 @@ public class DelegatingMultiprocessingModule implements MultiprocessingModule {
     @Override public Pool threadPool(PoolOptions options) { return delegate.threadPool(options); }
     @Override public DummyModule dummy() { return delegate.dummy(); }
     @Override public SharedMemoryManager sharedMemoryManager() { return delegate.sharedMemoryManager(); }
+    @Override public void freezeSupport() { delegate.freezeSupport(); }
     @Override public PyProcess process(ProcessOptions options) { return delegate.process(options); }
     @Override public List<Connection> pipe(boolean duplex) { return delegate.pipe(duplex); }
     @Override public Queue queue() { return delegate.queue(); }
