@@ -67,7 +67,12 @@ final class RefBuiltins implements Builtins {
             Map.entry("contextvars.ContextVar", "_contextvars.ContextVar"),
             Map.entry("contextvars.Context", "_contextvars.Context"),
             Map.entry("contextvars.Token", "_contextvars.Token"),
-            Map.entry("contextvars.copy_context", FUNCTION));
+            Map.entry("contextvars.copy_context", FUNCTION),
+            Map.entry("multiprocessing.Lock", FUNCTION),
+            Map.entry("multiprocessing.RLock", FUNCTION),
+            Map.entry("multiprocessing.synchronize.Lock", "multiprocessing.synchronize.Lock"),
+            Map.entry("multiprocessing.synchronize.RLock", "multiprocessing.synchronize.RLock"),
+            Map.entry("multiprocessing.synchronize.Condition", "multiprocessing.synchronize.Condition"));
 
     @Override
     public boolean isinstance(Object obj, String className) {
@@ -194,6 +199,15 @@ final class RefBuiltins implements Builtins {
         }
         if (obj instanceof RefBarrier) {
             return List.of("threading.Barrier");
+        }
+        if (obj instanceof dev.pyconc.reference.multiprocessing.sync.Lock) {
+            return List.of("multiprocessing.synchronize.Lock", "multiprocessing.synchronize.SemLock");
+        }
+        if (obj instanceof dev.pyconc.reference.multiprocessing.sync.RLock) {
+            return List.of("multiprocessing.synchronize.RLock", "multiprocessing.synchronize.SemLock");
+        }
+        if (obj instanceof dev.pyconc.reference.multiprocessing.sync.Condition) {
+            return List.of("multiprocessing.synchronize.Condition");
         }
         if (obj instanceof RefLocal) {
             return List.of("_thread._local");
