@@ -36,13 +36,16 @@ final class Feeder implements Runnable {
     private final Lock wlock;
     private final Semaphore sem;
     private final boolean ignoreEpipe;
+    /** See {@code Queue.Parts.createdHere}: such a feeder is not joined at exit. */
+    private final boolean createdHere;
     private Thread thread; // guarded by this
     private boolean pipesClosed; // guarded by this
     volatile boolean joinCancelled;
     /** Set by {@link Queue#dispose()}: errors from the pipe closed under the feeder are expected, not reported. */
     volatile boolean disposed;
 
-    Feeder(Connection reader, Connection writer, Lock wlock, Semaphore sem, boolean ignoreEpipe) {
+    Feeder(Connection reader, Connection writer, Lock wlock, Semaphore sem, boolean ignoreEpipe, boolean createdHere) {
+        this.createdHere = createdHere;
         this.reader = reader;
         this.writer = writer;
         this.wlock = wlock;
@@ -180,7 +183,7 @@ final class Feeder implements Runnable {
             f.tellToQuit();
         }
         for (Feeder f : RUNNING.toArray(new Feeder[0])) {
-            if (!f.joinCancelled) {
+            if (!f.joinCancelled && !f.createdHere) {
                 Thread t = f.thread();
                 try {
                     if (t != null) {

@@ -57,8 +57,15 @@ public class Queue implements dev.pyconc.spi.multiprocessing.Queue, Reducible {
         final Lock rlock;
         final Lock wlock;
         final BoundedSemaphore sem;
+        /**
+         * Whether this process made the queue (CPython's {@code self._opid == os.getpid()}), rather than
+         * rebuilding it from a parent: the only processes using it are then its descendants, so at exit it does
+         * not wait for its feeder to flush (which would hang with nobody left to read).
+         */
+        final boolean createdHere;
 
         Parts(long maxsize) {
+            this.createdHere = true;
             this.ignoreEpipe = false;
             this.maxsize = maxsize <= 0 ? SemLock.SEM_VALUE_MAX : maxsize;
             List<Connection> pipe = Connection.pipe(false);
@@ -71,6 +78,7 @@ public class Queue implements dev.pyconc.spi.multiprocessing.Queue, Reducible {
 
         @SuppressWarnings("unchecked")
         Parts(List<Object> state) {
+            this.createdHere = false;
             this.ignoreEpipe = (Boolean) state.get(0);
             this.maxsize = ((Number) state.get(1)).longValue();
             this.reader = (Connection) rebuild("connection", state.get(2));
@@ -118,7 +126,8 @@ public class Queue implements dev.pyconc.spi.multiprocessing.Queue, Reducible {
 
     Queue(Parts parts) {
         this.parts = parts;
-        this.feeder = new Feeder(parts.reader, parts.writer, parts.wlock, parts.sem, parts.ignoreEpipe);
+        this.feeder = new Feeder(parts.reader, parts.writer, parts.wlock, parts.sem, parts.ignoreEpipe,
+                parts.createdHere);
         Feeder f = feeder;
         Parts p = parts;
         this.cleanable = CLEANER.register(this, () -> release(f, p));

@@ -112,6 +112,11 @@ public final class QueuePeer {
                 }
                 say("returning"); // no close, no join_thread: the exit waits for the feeder
             }
+            case "own-queue-put-and-exit" -> {
+                Queue q = new Queue();
+                q.put(dev.pyconc.spi.PyBytes.of(new byte[1 << 20])); // more than the pipe holds; nobody reads it
+                say("returning"); // the creator does not wait for its own feeder at exit
+            }
             default -> throw new IllegalArgumentException(args[0]);
         }
     }

@@ -121,6 +121,14 @@ class QueuesCrossProcessTest {
         assertTrue(q.empty());
     }
 
+    /** CPython's {@code created_by_this_process}: the process that made a queue ends without waiting for its feeder. */
+    @Test
+    void theCreatorEndsWithoutFlushingItsOwnQueue() throws Exception {
+        Child c = new Child("own-queue-put-and-exit");
+        c.expect("returning");
+        c.exitsCleanly();
+    }
+
     @Test
     void joinReturnsWhenAnotherProcessHasDoneEveryTask() throws Exception {
         JoinableQueue q = new JoinableQueue();
