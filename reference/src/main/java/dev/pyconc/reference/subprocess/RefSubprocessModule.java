@@ -1,5 +1,7 @@
 package dev.pyconc.reference.subprocess;
 
+import dev.pyconc.reference.posix.Posix;
+import dev.pyconc.reference.posix.SysCalls;
 import dev.pyconc.spi.PyBytes;
 import dev.pyconc.spi.PyTuple;
 import dev.pyconc.spi.exceptions.BaseException;
@@ -30,7 +32,7 @@ public final class RefSubprocessModule implements SubprocessModule {
 
     /** Creates the module (loads the C library bindings). */
     public RefSubprocessModule() {
-        Native.errno(); // fail early, at adapter creation, if the native bindings cannot load
+        Posix.errno(); // fail early, at adapter creation, if the native bindings cannot load
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.pyconc.reference.multiprocessing.connection;
 
+import dev.pyconc.reference.posix.Posix;
 import dev.pyconc.spi.exceptions.OSError;
 import java.io.IOException;
 import java.nio.ByteBuffer;

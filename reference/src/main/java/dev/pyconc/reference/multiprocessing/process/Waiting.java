@@ -1,6 +1,6 @@
 package dev.pyconc.reference.multiprocessing.process;
 
-import dev.pyconc.reference.multiprocessing.connection.Posix;
+import dev.pyconc.reference.posix.Posix;
 import dev.pyconc.spi.exceptions.OSError;
 import dev.pyconc.spi.exceptions.TypeError;
 import dev.pyconc.spi.multiprocessing.Connection;
