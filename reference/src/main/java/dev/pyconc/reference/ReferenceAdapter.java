@@ -1,5 +1,6 @@
 package dev.pyconc.reference;
 
+import dev.pyconc.reference.posix.SysCalls;
 import dev.pyconc.spi.Adapter;
 import dev.pyconc.spi.Builtins;
 import dev.pyconc.spi.Feature;
@@ -209,14 +210,17 @@ public final class ReferenceAdapter implements Adapter {
 
     /**
      * Whether {@code thread} is inside a blocking call of this adapter (a contended acquire, a wait, a join) and
-     * parked there, or inside a blocking system call of its {@code subprocess} (a pipe read or write, a wait for a
-     * child) and asleep in the kernel: only such calls mark a thread, so a thread waiting on anything else is not
+     * parked there, or inside a call of its {@code subprocess} or {@code multiprocessing} that may block (a pipe
+     * or connection read or write, a poll, a wait for a child, a semaphore acquire; marked with
+     * {@link SysCalls}) and asleep in the kernel: only such calls mark a thread, so a thread waiting on anything else is not
      * reported.
      */
     @Override
     public boolean isBlocked(Thread thread) {
-        if (RefSubprocessModule.isBlocked(thread)) {
-            return true; // in a subprocess system call (read, write, poll, waitpid), asleep in the kernel
+        if (SysCalls.isBlocked(thread)) {
+            // in a subprocess or multiprocessing call that may block (read, write, poll, waitpid,
+            // sem_timedwait, a queue's or pool's wait), asleep in the kernel
+            return true;
         }
         if (!threading.isWaiting(thread)) {
             return false;

@@ -3,7 +3,7 @@ package dev.pyconc.reference.multiprocessing;
 import dev.pyconc.reference.multiprocessing.connection.Authentication;
 import dev.pyconc.reference.multiprocessing.connection.Connection;
 import dev.pyconc.reference.multiprocessing.connection.FdPassing;
-import dev.pyconc.reference.multiprocessing.connection.Posix;
+import dev.pyconc.reference.posix.Posix;
 import dev.pyconc.reference.multiprocessing.process.ProcessTable;
 import dev.pyconc.spi.PyBytes;
 import dev.pyconc.spi.PyTuple;

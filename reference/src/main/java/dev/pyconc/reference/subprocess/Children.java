@@ -1,5 +1,6 @@
 package dev.pyconc.reference.subprocess;
 
+import dev.pyconc.reference.posix.Posix;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -56,7 +57,7 @@ final class Children {
             }
         }
         for (int fd : fds) {
-            Native.close(fd);
+            Posix.C.close(fd);
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.pyconc.reference.subprocess;
 
+import dev.pyconc.reference.posix.Posix;
 import java.lang.ref.Cleaner;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -35,7 +36,7 @@ final class Fd {
     /** Closes the fd unless it was closed already; returns whether this call closed it. */
     boolean close() {
         if (closed.compareAndSet(false, true)) {
-            Native.close(fd);
+            Posix.C.close(fd);
             return true;
         }
         return false;

@@ -1,5 +1,8 @@
 package dev.pyconc.reference.subprocess;
 
+import dev.pyconc.reference.posix.Posix;
+import dev.pyconc.reference.posix.SysCalls;
+
 /**
  * {@code read} and {@code write} on the JVM's fds as {@code os.read}/{@code os.write} do them: retried on
  * EINTR (PEP 475), any other failure raised as the OSError subclass of its errno.
@@ -9,13 +12,13 @@ final class Io {
 
     /** One {@code read(2)} of at most {@code n} bytes; 0 at end of file. */
     static int read(int fd, byte[] buf, int n) {
-        return retryingEintr(() -> Native.LIBC.read(fd, buf, n));
+        return retryingEintr(() -> Posix.C.read(fd, buf, n));
     }
 
     /** One {@code write(2)}; the number of bytes written. */
     static int write(int fd, byte[] buf, int off, int len) {
         byte[] b = off == 0 ? buf : java.util.Arrays.copyOfRange(buf, off, off + len);
-        return retryingEintr(() -> Native.LIBC.write(fd, b, len));
+        return retryingEintr(() -> Posix.C.write(fd, b, len));
     }
 
     /**
@@ -34,9 +37,9 @@ final class Io {
             if (r >= 0) {
                 return r;
             }
-            int e = Native.errno();
-            if (e != Native.EINTR) {
-                throw Native.oserror(e, null);
+            int e = Posix.errno();
+            if (e != Posix.EINTR) {
+                throw Posix.oserror(e, null);
             }
         }
     }

@@ -1,5 +1,6 @@
 package dev.pyconc.reference.subprocess;
 
+import dev.pyconc.reference.posix.Posix;
 import dev.pyconc.spi.PyBytes;
 import dev.pyconc.spi.PyTuple;
 import dev.pyconc.spi.subprocess.Os;
@@ -27,9 +28,9 @@ final class RefOs implements Os {
 
     @Override
     public long open(String path, int flags, int mode) {
-        int fd = Native.SPAWN.open(Native.cString(Codecs.fsencode(path)), flags | Native.O_CLOEXEC, mode);
+        int fd = Posix.spawn().open(Posix.cString(Codecs.fsencode(path)), flags | Posix.O_CLOEXEC, mode);
         if (fd < 0) {
-            throw Native.oserror(Native.errno(), path);
+            throw Posix.oserror(Posix.errno(), path);
         }
         children.osOpened(fd);
         return fd;
@@ -38,8 +39,8 @@ final class RefOs implements Os {
     @Override
     public PyTuple pipe() {
         int[] fds = new int[2];
-        if (Native.SPAWN.pipe2(fds, Native.O_CLOEXEC) != 0) {
-            throw Native.lastError();
+        if (Posix.C.pipe2(fds, Posix.O_CLOEXEC) != 0) {
+            throw Posix.oserror(Posix.errno());
         }
         children.osOpened(fds[0]);
         children.osOpened(fds[1]);
@@ -49,7 +50,7 @@ final class RefOs implements Os {
     @Override
     public PyBytes read(long fd, long n) {
         if (n < 0) {
-            throw Native.oserror(Native.EINVAL, null); // as CPython's os.read
+            throw Posix.oserror(Posix.EINVAL, null); // as CPython's os.read
         }
         byte[] buf = new byte[(int) Math.min(n, Integer.MAX_VALUE - 8)];
         int got = Io.read((int) fd, buf, buf.length);
@@ -64,10 +65,10 @@ final class RefOs implements Os {
 
     @Override
     public void close(long fd) {
-        if (Native.close((int) fd) != 0) {
-            int e = Native.errno();
-            if (e == Native.EBADF) {
-                throw Native.oserror(e, null);
+        if (Posix.C.close((int) fd) != 0) {
+            int e = Posix.errno();
+            if (e == Posix.EBADF) {
+                throw Posix.oserror(e, null);
             }
         }
         children.osClosed((int) fd);
@@ -75,28 +76,28 @@ final class RefOs implements Os {
 
     @Override
     public void setInheritable(long fd, boolean inheritable) {
-        int flags = Native.LIBC.fcntl((int) fd, Native.F_GETFD);
+        int flags = Posix.C.fcntl((int) fd, Posix.F_GETFD, 0);
         if (flags < 0) {
-            throw Native.lastError();
+            throw Posix.oserror(Posix.errno());
         }
-        int nf = inheritable ? flags & ~Native.FD_CLOEXEC : flags | Native.FD_CLOEXEC;
-        if (nf != flags && Native.LIBC.fcntl((int) fd, Native.F_SETFD, nf) < 0) {
-            throw Native.lastError();
+        int nf = inheritable ? flags & ~Posix.FD_CLOEXEC : flags | Posix.FD_CLOEXEC;
+        if (nf != flags && Posix.C.fcntl((int) fd, Posix.F_SETFD, nf) < 0) {
+            throw Posix.oserror(Posix.errno());
         }
     }
 
     @Override
     public boolean getInheritable(long fd) {
-        int flags = Native.LIBC.fcntl((int) fd, Native.F_GETFD);
+        int flags = Posix.C.fcntl((int) fd, Posix.F_GETFD, 0);
         if (flags < 0) {
-            throw Native.lastError();
+            throw Posix.oserror(Posix.errno());
         }
-        return (flags & Native.FD_CLOEXEC) == 0;
+        return (flags & Posix.FD_CLOEXEC) == 0;
     }
 
     @Override
     public long getpid() {
-        return Native.LIBC.getpid();
+        return Posix.C.getpid();
     }
 
     @Override
@@ -107,11 +108,11 @@ final class RefOs implements Os {
                 out.add(p.getFileName().toString());
             }
         } catch (NoSuchFileException e) {
-            throw Native.oserror(Native.ENOENT, path);
+            throw Posix.oserror(Posix.ENOENT, path);
         } catch (NotDirectoryException e) {
-            throw Native.oserror(Native.ENOTDIR, path);
+            throw Posix.oserror(Posix.ENOTDIR, path);
         } catch (java.nio.file.AccessDeniedException e) {
-            throw Native.oserror(Native.EACCES, path);
+            throw Posix.oserror(Posix.EACCES, path);
         } catch (IOException e) {
             throw new dev.pyconc.spi.exceptions.OSError(String.valueOf(e.getMessage()));
         }

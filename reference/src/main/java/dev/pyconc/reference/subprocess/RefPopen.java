@@ -1,5 +1,7 @@
 package dev.pyconc.reference.subprocess;
 
+import dev.pyconc.reference.posix.Posix;
+import dev.pyconc.reference.posix.SysCalls;
 import dev.pyconc.spi.PyBytes;
 import dev.pyconc.spi.PyTuple;
 import dev.pyconc.spi.exceptions.AttributeError;
@@ -88,7 +90,7 @@ final class RefPopen implements Popen {
         }
         if (stdinArg == Redirect.STDOUT) {
             // CPython passes STDOUT (-2) on as an fd for stdin, which the child's dup2 then rejects.
-            throw new OSError(Native.EBADF, Native.strerror(Native.EBADF), null);
+            throw new OSError(Posix.EBADF, Posix.strerror(Posix.EBADF), null);
         }
         Object pipesizeArg = kw.getOrDefault("pipesize", -1L);
         if (pipesizeArg == null) {
@@ -213,16 +215,16 @@ final class RefPopen implements Popen {
             for (int fd : parentEnds) {
                 if (!(stdin != null && fd == p2cwrite || stdout != null && fd == c2pread
                         || stderr != null && fd == errread)) {
-                    Native.close(fd);
+                    Posix.C.close(fd);
                 }
             }
             for (int fd : childEnds) {
-                Native.close(fd);
+                Posix.C.close(fd);
             }
             throw e;
         }
         for (int fd : childEnds) {
-            Native.close(fd);
+            Posix.C.close(fd);
         }
         children.started(this);
     }
@@ -336,20 +338,20 @@ final class RefPopen implements Popen {
 
     private static int[] pipe(long pipesize) {
         int[] fds = new int[2];
-        if (Native.SPAWN.pipe2(fds, Native.O_CLOEXEC) != 0) {
-            throw Native.lastError();
+        if (Posix.C.pipe2(fds, Posix.O_CLOEXEC) != 0) {
+            throw Posix.oserror(Posix.errno());
         }
         if (pipesize > 0) {
-            Native.LIBC.fcntl(fds[1], Native.F_SETPIPE_SZ, (int) pipesize);
+            Posix.C.fcntl(fds[1], Posix.F_SETPIPE_SZ, (int) pipesize);
         }
         return fds;
     }
 
     private static int devnull(int[] holder) {
         if (holder[0] == -1) {
-            int fd = Native.LIBC.open("/dev/null", Native.O_RDWR | Native.O_CLOEXEC, 0);
+            int fd = Posix.spawn().open(Posix.cString("/dev/null"), Posix.O_RDWR | Posix.O_CLOEXEC, 0);
             if (fd < 0) {
-                throw Native.oserror(Native.errno(), "/dev/null");
+                throw Posix.oserror(Posix.errno(), "/dev/null");
             }
             holder[0] = fd;
         }
@@ -362,8 +364,8 @@ final class RefPopen implements Popen {
             throw new AttributeError("'" + typeName(o) + "' object has no attribute 'fileno'");
         }
         int fd = ((Number) o).intValue();
-        if (fd < 0 || Native.LIBC.fcntl(fd, Native.F_GETFD) < 0) {
-            throw Native.oserror(Native.EBADF, null);
+        if (fd < 0 || Posix.C.fcntl(fd, Posix.F_GETFD, 0) < 0) {
+            throw Posix.oserror(Posix.EBADF, null);
         }
         return fd;
     }
@@ -444,7 +446,7 @@ final class RefPopen implements Popen {
 
     private void closePidfd() {
         if (pidfd >= 0) {
-            Native.close(pidfd);
+            Posix.C.close(pidfd);
             pidfd = -1;
         }
     }
@@ -457,22 +459,22 @@ final class RefPopen implements Popen {
             if (flags == 0) {
                 SysCalls.begin();
                 try {
-                    r = Native.LIBC.waitpid(pid, status, flags);
+                    r = Posix.C.waitpid(pid, status, flags);
                 } finally {
                     SysCalls.end();
                 }
             } else {
-                r = Native.LIBC.waitpid(pid, status, flags);
+                r = Posix.C.waitpid(pid, status, flags);
             }
             if (r >= 0) {
                 return new int[] {r, status[0]};
             }
-            int e = Native.errno();
-            if (e == Native.ECHILD) {
+            int e = Posix.errno();
+            if (e == Posix.ECHILD) {
                 return new int[] {pid, 0};
             }
-            if (e != Native.EINTR) {
-                throw Native.oserror(e, null);
+            if (e != Posix.EINTR) {
+                throw Posix.oserror(e, null);
             }
         }
     }
@@ -487,7 +489,7 @@ final class RefPopen implements Popen {
                 if (returncode != null) {
                     return returncode;
                 }
-                int[] r = tryWait(Native.WNOHANG);
+                int[] r = tryWait(Posix.WNOHANG);
                 if (r[0] == pid) {
                     handleExitStatus(r[1]);
                 }
@@ -540,13 +542,13 @@ final class RefPopen implements Popen {
                     if (returncode != null) {
                         break;
                     }
-                    int[] r = tryWait(Native.WNOHANG);
+                    int[] r = tryWait(Posix.WNOHANG);
                     if (r[0] == pid) {
                         handleExitStatus(r[1]);
                         break;
                     }
                     if (pidfd < 0) {
-                        pidfd = (int) Native.SPAWN.syscall(Native.SYS_PIDFD_OPEN, pid, 0);
+                        pidfd = (int) Posix.C.syscall(Posix.SYS_PIDFD_OPEN, pid, 0);
                     }
                 } finally {
                     waitpidLock.unlock();
@@ -559,7 +561,7 @@ final class RefPopen implements Popen {
             delay = Math.min(delay * 2, 0.05);
             int fd = pidfd;
             if (fd >= 0 && !waitpidLock.isLocked()) {
-                pollFds(new int[] {fd}, new short[] {Native.POLLIN}, remaining);
+                pollFds(new int[] {fd}, new short[] {Posix.POLLIN}, remaining);
             } else {
                 sleepNanos(Math.min(remaining, (long) (delay * 1e9)));
             }
@@ -586,22 +588,22 @@ final class RefPopen implements Popen {
         if (returncode != null) {
             return; // known to be dead: the pid may belong to someone else by now
         }
-        if (Native.LIBC.kill(pid, signum) != 0) {
-            int e = Native.errno();
-            if (e != Native.ESRCH) {
-                throw Native.oserror(e, null);
+        if (Posix.C.kill(pid, signum) != 0) {
+            int e = Posix.errno();
+            if (e != Posix.ESRCH) {
+                throw Posix.oserror(e, null);
             }
         }
     }
 
     @Override
     public void terminate() {
-        sendSignal(Native.SIGTERM);
+        sendSignal(Posix.SIGTERM);
     }
 
     @Override
     public void kill() {
-        sendSignal(Native.SIGKILL);
+        sendSignal(Posix.SIGKILL);
     }
 
     /**
@@ -611,9 +613,9 @@ final class RefPopen implements Popen {
     void killAndReap() {
         if (returncode == null) {
             if (leadsGroup) {
-                Native.LIBC.kill(-pid, Native.SIGKILL);
+                Posix.C.kill(-pid, Posix.SIGKILL);
             }
-            sendSignal(Native.SIGKILL);
+            sendSignal(Posix.SIGKILL);
             await(null);
         }
         for (PipeFile f : new PipeFile[] {stdin, stdout, stderr}) {
@@ -706,7 +708,7 @@ final class RefPopen implements Popen {
             } catch (BrokenPipeError e) {
                 // communicate() ignores a broken pipe
             } catch (OSError e) {
-                if (e.errno() == null || e.errno() != Native.EINVAL) {
+                if (e.errno() == null || e.errno() != Posix.EINVAL) {
                     throw e;
                 }
             }
@@ -716,7 +718,7 @@ final class RefPopen implements Popen {
         } catch (BrokenPipeError e) {
             // idem
         } catch (OSError e) {
-            if (e.errno() == null || e.errno() != Native.EINVAL) {
+            if (e.errno() == null || e.errno() != Posix.EINVAL) {
                 throw e;
             }
         }
@@ -789,17 +791,17 @@ final class RefPopen implements Popen {
             if (writeIn) {
                 files[i] = stdin;
                 fds[i] = stdin.fdHolder().fd();
-                events[i++] = Native.POLLOUT;
+                events[i++] = Posix.POLLOUT;
             }
             if (readOut) {
                 files[i] = stdout;
                 fds[i] = stdout.fdHolder().fd();
-                events[i++] = Native.POLLIN;
+                events[i++] = Posix.POLLIN;
             }
             if (readErr) {
                 files[i] = stderr;
                 fds[i] = stderr.fdHolder().fd();
-                events[i++] = Native.POLLIN;
+                events[i++] = Posix.POLLIN;
             }
             short[] ready = pollFds(fds, events, endtime == null ? -1 : Math.max(0, endtime - System.nanoTime()));
             if (endtime != null && System.nanoTime() > endtime) {
@@ -903,7 +905,7 @@ final class RefPopen implements Popen {
      */
     static short[] pollFds(int[] fds, short[] events, long timeoutNanos) {
         int n = fds.length;
-        Pointer p = Memory.allocateDirect(Native.RUNTIME, 8L * n);
+        Pointer p = Memory.allocateDirect(Posix.RUNTIME, 8L * n);
         long end = timeoutNanos < 0 ? 0 : System.nanoTime() + timeoutNanos;
         while (true) {
             for (int i = 0; i < n; i++) {
@@ -921,7 +923,7 @@ final class RefPopen implements Popen {
             SysCalls.begin();
             int r;
             try {
-                r = Native.SPAWN.poll(p, n, ms);
+                r = Posix.C.poll(p, n, ms);
             } finally {
                 SysCalls.end();
             }
@@ -932,9 +934,9 @@ final class RefPopen implements Popen {
                 }
                 return out;
             }
-            int e = Native.errno();
-            if (e != Native.EINTR) {
-                throw Native.oserror(e, null);
+            int e = Posix.errno();
+            if (e != Posix.EINTR) {
+                throw Posix.oserror(e, null);
             }
         }
     }

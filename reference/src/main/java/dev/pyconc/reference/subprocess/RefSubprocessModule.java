@@ -1,5 +1,6 @@
 package dev.pyconc.reference.subprocess;
 
+import dev.pyconc.reference.posix.Posix;
 import dev.pyconc.spi.PyBytes;
 import dev.pyconc.spi.PyTuple;
 import dev.pyconc.spi.exceptions.BaseException;
@@ -30,7 +31,7 @@ public final class RefSubprocessModule implements SubprocessModule {
 
     /** Creates the module (loads the C library bindings). */
     public RefSubprocessModule() {
-        Native.errno(); // fail early, at adapter creation, if the native bindings cannot load
+        Posix.errno(); // fail early, at adapter creation, if the native bindings cannot load
     }
 
     /**
@@ -40,14 +41,6 @@ public final class RefSubprocessModule implements SubprocessModule {
      */
     public void cleanUp() {
         children.cleanUp();
-    }
-
-    /**
-     * Whether {@code t} is blocked in a system call of this module (a pipe read or write, communicate's poll,
-     * a wait for the child), asleep in the kernel: for {@code Adapter.isBlocked}.
-     */
-    public static boolean isBlocked(Thread t) {
-        return SysCalls.isBlocked(t);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.pyconc.reference.subprocess;
 
+import dev.pyconc.reference.posix.Posix;
 import dev.pyconc.spi.exceptions.OSError;
 import dev.pyconc.spi.exceptions.ValueError;
 import java.util.List;
@@ -22,7 +23,7 @@ final class Spawner {
      * copies what it needs before returning, so the block is reused by the thread's next spawn).
      */
     private static final ThreadLocal<Pointer> SCRATCH = ThreadLocal.withInitial(() -> Memory.allocateDirect(
-            Native.RUNTIME, Native.FILE_ACTIONS_SIZE + Native.SPAWNATTR_SIZE + 2 * Native.SIGSET_SIZE));
+            Posix.RUNTIME, Posix.FILE_ACTIONS_SIZE + Posix.SPAWNATTR_SIZE + 2 * Posix.SIGSET_SIZE));
 
     private Spawner() {}
 
@@ -50,10 +51,10 @@ final class Spawner {
      *     filename is {@code cwd} when the working directory is at fault, else the program as given
      */
     static int spawn(Request r) {
-        Native.Spawn s = Native.SPAWN;
+        Posix.Spawn s = Posix.spawn();
         Pointer scratch = SCRATCH.get();
-        Pointer fa = scratch.slice(0, Native.FILE_ACTIONS_SIZE);
-        Pointer attr = scratch.slice(Native.FILE_ACTIONS_SIZE, Native.SPAWNATTR_SIZE);
+        Pointer fa = scratch.slice(0, Posix.FILE_ACTIONS_SIZE);
+        Pointer attr = scratch.slice(Posix.FILE_ACTIONS_SIZE, Posix.SPAWNATTR_SIZE);
         int[] tmpFds = new int[0];
         check(s.posix_spawn_file_actions_init(fa));
         try {
@@ -62,25 +63,25 @@ final class Spawner {
                 // Signals: the child starts with an empty mask (the JVM's threads block some signals, SIGQUIT
                 // among them on Debian's OpenJDK 17, and a mask survives exec), and with restore_signals the
                 // signals CPython ignores (SIGPIPE, SIGXFSZ) at their default action, as _Py_RestoreSignals.
-                short flags = Native.POSIX_SPAWN_SETSIGMASK;
-                Pointer mask = scratch.slice(Native.FILE_ACTIONS_SIZE + Native.SPAWNATTR_SIZE, Native.SIGSET_SIZE);
-                s.sigemptyset(mask);
+                short flags = Posix.POSIX_SPAWN_SETSIGMASK;
+                Pointer mask = scratch.slice(Posix.FILE_ACTIONS_SIZE + Posix.SPAWNATTR_SIZE, Posix.SIGSET_SIZE);
+                Posix.C.sigemptyset(mask);
                 check(s.posix_spawnattr_setsigmask(attr, mask));
                 if (r.restoreSignals()) {
-                    Pointer def = scratch.slice(Native.FILE_ACTIONS_SIZE + Native.SPAWNATTR_SIZE
-                            + Native.SIGSET_SIZE, Native.SIGSET_SIZE);
-                    s.sigemptyset(def);
-                    s.sigaddset(def, Native.SIGPIPE);
-                    s.sigaddset(def, Native.SIGXFSZ);
+                    Pointer def = scratch.slice(Posix.FILE_ACTIONS_SIZE + Posix.SPAWNATTR_SIZE
+                            + Posix.SIGSET_SIZE, Posix.SIGSET_SIZE);
+                    Posix.C.sigemptyset(def);
+                    Posix.C.sigaddset(def, Posix.SIGPIPE);
+                    Posix.C.sigaddset(def, Posix.SIGXFSZ);
                     check(s.posix_spawnattr_setsigdefault(attr, def));
-                    flags |= Native.POSIX_SPAWN_SETSIGDEF;
+                    flags |= Posix.POSIX_SPAWN_SETSIGDEF;
                 }
                 if (r.startNewSession()) {
-                    flags |= Native.POSIX_SPAWN_SETSID;
+                    flags |= Posix.POSIX_SPAWN_SETSID;
                 }
                 if (r.processGroup() >= 0) {
                     check(s.posix_spawnattr_setpgroup(attr, (int) r.processGroup()));
-                    flags |= Native.POSIX_SPAWN_SETPGROUP;
+                    flags |= Posix.POSIX_SPAWN_SETPGROUP;
                 }
                 check(s.posix_spawnattr_setflags(attr, flags));
 
@@ -108,7 +109,7 @@ final class Spawner {
                     check(s.posix_spawn_file_actions_adddup2(fa, errwrite, 2));
                 }
                 if (r.cwd() != null) {
-                    check(s.posix_spawn_file_actions_addchdir_np(fa, Native.cString(Codecs.fsencode(r.cwd()))));
+                    check(s.posix_spawn_file_actions_addchdir_np(fa, Posix.cString(Codecs.fsencode(r.cwd()))));
                 }
                 if (r.closeFds()) {
                     // Every fd above 2 is closed but pass_fds, which become inheritable (dup2 onto itself);
@@ -132,8 +133,8 @@ final class Spawner {
                     }
                 }
 
-                Pointer argv = NativeStrings.block(r.argv());
-                Pointer envp = r.env() == null ? Native.POSIX.environ() : NativeStrings.block(envList(r.env()));
+                Pointer argv = Posix.cStrings(r.argv());
+                Pointer envp = r.env() == null ? Posix.environ() : Posix.cStrings(envList(r.env()));
                 return execLoop(r, fa, attr, argv, envp);
             } finally {
                 s.posix_spawnattr_destroy(attr);
@@ -141,7 +142,7 @@ final class Spawner {
         } finally {
             s.posix_spawn_file_actions_destroy(fa);
             for (int fd : tmpFds) {
-                Native.close(fd);
+                Posix.C.close(fd);
             }
         }
     }
@@ -154,46 +155,46 @@ final class Spawner {
      */
     private static int execLoop(Request r, Pointer fa, Pointer attr, Pointer argv, Pointer envp) {
         int savedErrno = 0;
-        int lastErrno = Native.ENOENT;
+        int lastErrno = Posix.ENOENT;
         int[] pid = new int[1];
         for (byte[] exe : r.executableList()) {
             boolean parentSeesSame = r.cwd() == null || (exe.length > 0 && exe[0] == '/');
             if (parentSeesSame && r.executableList().size() > 1) {
-                if (Native.SPAWN.access(Native.cString(exe), Native.F_OK) != 0) {
-                    int e = Native.errno();
-                    if (e == Native.ENOENT || e == Native.ENOTDIR) {
+                if (Posix.spawn().access(Posix.cString(exe), Posix.F_OK) != 0) {
+                    int e = Posix.errno();
+                    if (e == Posix.ENOENT || e == Posix.ENOTDIR) {
                         lastErrno = e;
                         continue;
                     }
                 }
             }
-            int err = Native.SPAWN.posix_spawn(pid, Native.cString(exe), fa, attr, argv, envp);
+            int err = Posix.spawn().posix_spawn(pid, Posix.cString(exe), fa, attr, argv, envp);
             if (err == 0) {
                 return pid[0];
             }
             if (r.cwd() != null) {
                 int ce = cwdError(r.cwd());
                 if (ce != 0) {
-                    throw Native.oserror(ce, r.cwd());
+                    throw Posix.oserror(ce, r.cwd());
                 }
             }
             lastErrno = err;
-            if (err != Native.ENOENT && err != Native.ENOTDIR && savedErrno == 0) {
+            if (err != Posix.ENOENT && err != Posix.ENOTDIR && savedErrno == 0) {
                 savedErrno = err;
             }
         }
-        throw Native.oserror(savedErrno != 0 ? savedErrno : lastErrno, r.origExecutable());
+        throw Posix.oserror(savedErrno != 0 ? savedErrno : lastErrno, r.origExecutable());
     }
 
     /** The errno {@code chdir(cwd)} would fail with in the child, or 0: tells a bad cwd from a bad program. */
     static int cwdError(Object cwd) {
-        byte[] path = Native.cString(Codecs.fsencode(cwd));
-        int fd = Native.SPAWN.open(path, O_PATH | O_DIRECTORY | Native.O_CLOEXEC, 0);
+        byte[] path = Posix.cString(Codecs.fsencode(cwd));
+        int fd = Posix.spawn().open(path, O_PATH | O_DIRECTORY | Posix.O_CLOEXEC, 0);
         if (fd < 0) {
-            return Native.errno();
+            return Posix.errno();
         }
-        Native.close(fd);
-        return Native.SPAWN.access(path, Native.X_OK) == 0 ? 0 : Native.errno();
+        Posix.C.close(fd);
+        return Posix.spawn().access(path, Posix.X_OK) == 0 ? 0 : Posix.errno();
     }
 
     private static List<byte[]> envList(Map<String, String> env) {
@@ -216,9 +217,9 @@ final class Spawner {
     }
 
     private static int dupHigh(int fd) {
-        int n = Native.LIBC.fcntl(fd, Native.F_DUPFD_CLOEXEC, 3);
+        int n = Posix.C.fcntl(fd, Posix.F_DUPFD_CLOEXEC, 3);
         if (n < 0) {
-            throw Native.lastError();
+            throw Posix.oserror(Posix.errno());
         }
         return n;
     }
@@ -232,7 +233,7 @@ final class Spawner {
     /** A failed posix_spawn_* set-up call (only ENOMEM or EINVAL, a bug or exhaustion here). */
     private static void check(int rc) {
         if (rc != 0) {
-            throw Native.oserror(rc, null);
+            throw Posix.oserror(rc, null);
         }
     }
 }

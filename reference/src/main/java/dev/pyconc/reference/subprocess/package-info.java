@@ -24,7 +24,7 @@
  *       <td>{@code PipeFile} (FileIO, Buffered*, TextIOWrapper behaviour), {@code Codecs} (codec names, error
  *       handlers, universal newlines)</td></tr>
  *   <tr><td>{@code os.pipe}, {@code os.read}, {@code os.waitpid}, {@code os.kill}, ...</td>
- *       <td>jnr-posix's raw libc binding, plus {@code Native.Spawn} (jnr-ffi) for what jnr-posix lacks</td></tr>
+ *       <td>the shared jnr-ffi binding {@link dev.pyconc.reference.posix.Posix} (its {@code posix_spawn} part bound on first use)</td></tr>
  * </table>
  *
  * <h2>What posix_spawn does for each option</h2>

@@ -1,5 +1,6 @@
 package dev.pyconc.reference.multiprocessing.connection;
 
+import dev.pyconc.reference.posix.Posix;
 import dev.pyconc.spi.PyBytes;
 import dev.pyconc.spi.exceptions.BufferTooShort;
 import dev.pyconc.spi.exceptions.EOFError;

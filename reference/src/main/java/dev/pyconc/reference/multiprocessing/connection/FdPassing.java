@@ -1,5 +1,6 @@
 package dev.pyconc.reference.multiprocessing.connection;
 
+import dev.pyconc.reference.posix.Posix;
 import dev.pyconc.spi.exceptions.EOFError;
 import dev.pyconc.spi.exceptions.OSError;
 import dev.pyconc.spi.exceptions.RuntimeError;

@@ -1,5 +1,7 @@
 package dev.pyconc.reference.multiprocessing.connection;
 
+import dev.pyconc.reference.posix.Posix;
+import dev.pyconc.reference.posix.SysCalls;
 import dev.pyconc.spi.exceptions.OSError;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -71,7 +73,13 @@ final class FdTransport implements Transport {
                 }
                 int want = Math.min(dst.remaining(), Connection.BUFSIZE);
                 while (true) {
-                    long n = Posix.C.read(fd, readBuf, want);
+                    long n;
+                    SysCalls.begin(); // a blocking fd would sleep here; a non-blocking one sleeps in waitFor's poll
+                    try {
+                        n = Posix.C.read(fd, readBuf, want);
+                    } finally {
+                        SysCalls.end();
+                    }
                     if (n > 0) {
                         byte[] tmp = new byte[(int) n];
                         readBuf.get(0, tmp, 0, (int) n);
@@ -108,7 +116,13 @@ final class FdTransport implements Transport {
                         byte[] chunk = new byte[len];
                         src.duplicate().get(chunk);
                         writeBuf.put(0, chunk, 0, len);
-                        long n = Posix.C.write(fd, writeBuf, len);
+                        long n;
+                        SysCalls.begin();
+                        try {
+                            n = Posix.C.write(fd, writeBuf, len);
+                        } finally {
+                            SysCalls.end();
+                        }
                         if (n >= 0) {
                             src.position(src.position() + (int) n);
                             continue;
@@ -146,6 +160,18 @@ final class FdTransport implements Transport {
      * @throws ClosedChannelException when closed meanwhile
      */
     private boolean waitFor(short events, long millis) throws IOException {
+        if (millis == 0) {
+            return waitForMarked(events, millis);
+        }
+        SysCalls.begin(); // marked across the slices, not only inside each poll
+        try {
+            return waitForMarked(events, millis);
+        } finally {
+            SysCalls.end();
+        }
+    }
+
+    private boolean waitForMarked(short events, long millis) throws IOException {
         long deadline = millis < 0 ? 0 : System.nanoTime() + millis * 1_000_000L;
         while (true) {
             synchronized (this) {

@@ -1,5 +1,6 @@
 package dev.pyconc.reference.multiprocessing.connection;
 
+import dev.pyconc.reference.posix.Posix;
 import dev.pyconc.reference.multiprocessing.ResourceSharer;
 import dev.pyconc.spi.PyBytes;
 import dev.pyconc.spi.PyTuple;

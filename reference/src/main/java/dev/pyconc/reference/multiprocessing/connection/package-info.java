@@ -65,7 +65,7 @@
  * <ul>
  *   <li>{@code fileno()} and handing to a child, or sending through a Connection, of a socket connection from a
  *       Listener or Client (the JDK does not reveal a channel's fd); {@code Pipe()} connections have both ({@code FdTransport} over
- *       {@link dev.pyconc.reference.multiprocessing.connection.Posix}).</li>
+ *       {@link dev.pyconc.reference.posix.Posix}).</li>
  *   <li>AF_PIPE (Windows named pipes) and Linux abstract AF_UNIX names (the JDK cannot bind them:
  *       NotImplementedError).</li>
  *   <li>Pickling beyond the plain values: sets, {@code complex}, {@code bytearray} as its own type (it arrives as

@@ -1,5 +1,6 @@
 package dev.pyconc.reference.multiprocessing.pool;
 
+import dev.pyconc.reference.posix.SysCalls;
 import dev.pyconc.spi.exceptions.KeyboardInterrupt;
 import dev.pyconc.spi.exceptions.MultiprocessingTimeoutError;
 import dev.pyconc.spi.exceptions.StopIteration;
@@ -65,6 +66,7 @@ final class IMapIterator implements PoolIterator, Job {
     /** pool.py's one {@code cond.wait(timeout)}, made robust against spurious wake-ups. */
     private void waitOnce(Double timeout) {
         long deadline = timeout == null ? 0 : System.nanoTime() + RefPool.toNanos(timeout);
+        SysCalls.begin(); // for Adapter.isBlocked
         try {
             while (items.isEmpty() && !(length != null && index == length)) {
                 if (timeout == null) {
@@ -80,6 +82,8 @@ final class IMapIterator implements PoolIterator, Job {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new KeyboardInterrupt("interrupted");
+        } finally {
+            SysCalls.end();
         }
     }
 

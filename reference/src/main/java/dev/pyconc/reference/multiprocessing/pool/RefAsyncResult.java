@@ -1,5 +1,6 @@
 package dev.pyconc.reference.multiprocessing.pool;
 
+import dev.pyconc.reference.posix.SysCalls;
 import dev.pyconc.spi.PyCallable;
 import dev.pyconc.spi.exceptions.MultiprocessingTimeoutError;
 import dev.pyconc.spi.exceptions.ValueError;
@@ -59,6 +60,7 @@ class RefAsyncResult implements AsyncResult, Job {
         long deadline = timeout == null ? 0 : System.nanoTime() + RefPool.toNanos(timeout);
         synchronized (lock) {
             while (!ready) {
+                SysCalls.begin(); // for Adapter.isBlocked
                 try {
                     if (timeout == null) {
                         lock.wait();
@@ -72,6 +74,8 @@ class RefAsyncResult implements AsyncResult, Job {
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     throw new dev.pyconc.spi.exceptions.KeyboardInterrupt("interrupted");
+                } finally {
+                    SysCalls.end();
                 }
             }
         }

@@ -1,5 +1,6 @@
 package dev.pyconc.reference.multiprocessing.pool;
 
+import dev.pyconc.reference.posix.SysCalls;
 import dev.pyconc.spi.PyCallable;
 import dev.pyconc.spi.exceptions.BaseException;
 import dev.pyconc.spi.exceptions.PyException;
@@ -513,8 +514,13 @@ public abstract class RefPool implements Pool {
         synchronized (workers) {
             ws = new ArrayList<>(workers);
         }
-        for (Worker w : ws) {
-            w.join();
+        SysCalls.begin(); // for Adapter.isBlocked (the handlers' joins above are threading's, marked there)
+        try {
+            for (Worker w : ws) {
+                w.join();
+            }
+        } finally {
+            SysCalls.end();
         }
     }
 

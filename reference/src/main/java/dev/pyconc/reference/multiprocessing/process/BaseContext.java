@@ -1,6 +1,6 @@
 package dev.pyconc.reference.multiprocessing.process;
 
-import dev.pyconc.reference.multiprocessing.connection.Posix;
+import dev.pyconc.reference.posix.Posix;
 import dev.pyconc.spi.PyCallable;
 import dev.pyconc.spi.exceptions.ValueError;
 import dev.pyconc.spi.multiprocessing.BoundedSemaphore;

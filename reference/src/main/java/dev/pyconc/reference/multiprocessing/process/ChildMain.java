@@ -3,7 +3,7 @@ package dev.pyconc.reference.multiprocessing.process;
 import dev.pyconc.reference.multiprocessing.Rebuilders;
 import dev.pyconc.reference.multiprocessing.Reduction;
 import dev.pyconc.reference.multiprocessing.connection.PickleCodec;
-import dev.pyconc.reference.multiprocessing.connection.Posix;
+import dev.pyconc.reference.posix.Posix;
 import dev.pyconc.spi.PyBytes;
 import dev.pyconc.spi.PyTuple;
 import dev.pyconc.spi.exceptions.BaseException;

@@ -1,13 +1,12 @@
 package dev.pyconc.reference.multiprocessing.process;
 
-import dev.pyconc.reference.multiprocessing.connection.Posix;
+import dev.pyconc.reference.posix.Posix;
 import dev.pyconc.spi.exceptions.OSError;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import jnr.ffi.Memory;
 import jnr.ffi.Pointer;
 
 /**
@@ -31,14 +30,13 @@ final class JvmSpawner {
     static final List<String> JVM_FLAGS = List.of("-Xrs", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
             "-Xshare:auto", "-Xss512k", "-Xms8m", "-Xmx256m", "-XX:-UsePerfData", "-XX:CICompilerCount=1",
             "-Djava.awt.headless=true");
-    static final int SIGHUP = 1;
-    static final int SIGINT = 2;
-    static final int SIGQUIT = 3;
-    static final int SIGKILL = 9;
-    static final int SIGPIPE = 13;
-    static final int SIGTERM = 15;
-    static final int SIGXFSZ = 25;
-    private static final int O_RDONLY = 0;
+    static final int SIGHUP = Posix.SIGHUP;
+    static final int SIGINT = Posix.SIGINT;
+    static final int SIGQUIT = Posix.SIGQUIT;
+    static final int SIGKILL = Posix.SIGKILL;
+    static final int SIGPIPE = Posix.SIGPIPE;
+    static final int SIGTERM = Posix.SIGTERM;
+    static final int SIGXFSZ = Posix.SIGXFSZ;
 
     private JvmSpawner() {}
 
@@ -81,7 +79,7 @@ final class JvmSpawner {
                 check(sp.posix_spawnattr_setsigdefault(attr, def));
                 check(sp.posix_spawnattr_setflags(attr,
                         (short) (Posix.POSIX_SPAWN_SETSIGMASK | Posix.POSIX_SPAWN_SETSIGDEF)));
-                check(sp.posix_spawn_file_actions_addopen(fa, 0, cString("/dev/null"), O_RDONLY, 0));
+                check(sp.posix_spawn_file_actions_addopen(fa, 0, Posix.cString("/dev/null"), Posix.O_RDONLY, 0));
                 // Keep exactly passFds (dup2 onto itself clears FD_CLOEXEC), close every other fd above 2.
                 int from = 3;
                 for (int keep : passFds) {
@@ -104,7 +102,8 @@ final class JvmSpawner {
                     env.add((e.getKey() + "=" + e.getValue()).getBytes(StandardCharsets.UTF_8));
                 }
                 int[] pid = new int[1];
-                int err = sp.posix_spawn(pid, cString(argv.get(0)), fa, attr, block(args), block(env));
+                int err = sp.posix_spawn(pid, Posix.cString(argv.get(0)), fa, attr, Posix.cStrings(args),
+                        Posix.cStrings(env));
                 if (err != 0) {
                     throw OSError.forErrno(err, Posix.strerror(err), argv.get(0));
                 }
@@ -115,33 +114,6 @@ final class JvmSpawner {
         } finally {
             sp.posix_spawn_file_actions_destroy(fa);
         }
-    }
-
-    private static byte[] cString(String s) {
-        byte[] b = s.getBytes(StandardCharsets.UTF_8);
-        return java.util.Arrays.copyOf(b, b.length + 1);
-    }
-
-    /** A C {@code char *const []}: the pointers, NULL-terminated, then the NUL-terminated strings, in one block. */
-    private static Pointer block(List<byte[]> strings) {
-        int n = strings.size();
-        long table = 8L * (n + 1);
-        long size = table;
-        for (byte[] s : strings) {
-            size += s.length + 1;
-        }
-        Pointer p = Memory.allocateDirect(Posix.RUNTIME, size);
-        long base = p.address();
-        long off = table;
-        for (int i = 0; i < n; i++) {
-            byte[] s = strings.get(i);
-            p.putAddress(8L * i, base + off);
-            p.put(off, s, 0, s.length);
-            p.putByte(off + s.length, (byte) 0);
-            off += s.length + 1;
-        }
-        p.putAddress(8L * n, 0L);
-        return p;
     }
 
     private static void check(int rc) {

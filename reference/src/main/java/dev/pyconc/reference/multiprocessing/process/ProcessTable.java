@@ -1,6 +1,6 @@
 package dev.pyconc.reference.multiprocessing.process;
 
-import dev.pyconc.reference.multiprocessing.connection.Posix;
+import dev.pyconc.reference.posix.Posix;
 import dev.pyconc.spi.PyBytes;
 import java.security.SecureRandom;
 import java.util.ArrayList;

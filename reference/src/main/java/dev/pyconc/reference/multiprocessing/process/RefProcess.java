@@ -3,7 +3,8 @@ package dev.pyconc.reference.multiprocessing.process;
 import dev.pyconc.reference.multiprocessing.Reducible;
 import dev.pyconc.reference.multiprocessing.Reduction;
 import dev.pyconc.reference.multiprocessing.connection.PickleCodec;
-import dev.pyconc.reference.multiprocessing.connection.Posix;
+import dev.pyconc.reference.posix.Posix;
+import dev.pyconc.reference.posix.SysCalls;
 import dev.pyconc.spi.PyBytes;
 import dev.pyconc.spi.PyCallable;
 import dev.pyconc.spi.exceptions.AttributeError;
@@ -630,7 +631,17 @@ public final class RefProcess implements PyProcess {
         private void reap(int options) {
             int[] status = new int[1];
             while (true) {
-                int r = Posix.C.waitpid(pid, status, options);
+                int r;
+                if ((options & Posix.WNOHANG) != 0) {
+                    r = Posix.C.waitpid(pid, status, options);
+                } else {
+                    SysCalls.begin();
+                    try {
+                        r = Posix.C.waitpid(pid, status, options);
+                    } finally {
+                        SysCalls.end();
+                    }
+                }
                 if (r == pid) {
                     returncode = decode(status[0]);
                     return;

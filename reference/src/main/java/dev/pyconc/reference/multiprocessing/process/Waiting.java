@@ -1,6 +1,7 @@
 package dev.pyconc.reference.multiprocessing.process;
 
-import dev.pyconc.reference.multiprocessing.connection.Posix;
+import dev.pyconc.reference.posix.Posix;
+import dev.pyconc.reference.posix.SysCalls;
 import dev.pyconc.spi.exceptions.OSError;
 import dev.pyconc.spi.exceptions.TypeError;
 import dev.pyconc.spi.multiprocessing.Connection;
@@ -75,7 +76,13 @@ public final class Waiting {
                 p.putShort(8L * i + 4, Posix.POLLIN);
                 p.putShort(8L * i + 6, (short) 0);
             }
-            int r = Posix.C.poll(p, n, millis);
+            int r;
+            SysCalls.begin();
+            try {
+                r = Posix.C.poll(p, n, millis);
+            } finally {
+                SysCalls.end();
+            }
             if (r < 0 && Posix.errno() != Posix.EINTR) {
                 throw Posix.oserror(Posix.errno());
             }

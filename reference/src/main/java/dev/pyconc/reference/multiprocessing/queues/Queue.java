@@ -1,5 +1,6 @@
 package dev.pyconc.reference.multiprocessing.queues;
 
+import dev.pyconc.reference.posix.SysCalls;
 import dev.pyconc.reference.multiprocessing.Rebuilders;
 import dev.pyconc.reference.multiprocessing.Reducible;
 import dev.pyconc.reference.multiprocessing.Reduction;
@@ -296,11 +297,14 @@ public class Queue implements dev.pyconc.spi.multiprocessing.Queue, Reducible {
         }
         Thread t = feeder.thread();
         if (t != null) {
+            SysCalls.begin(); // for Adapter.isBlocked, as CPython's join_thread releases the GIL
             try {
                 t.join();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new RuntimeError("join_thread abandoned: the Java thread was interrupted");
+            } finally {
+                SysCalls.end();
             }
         }
     }

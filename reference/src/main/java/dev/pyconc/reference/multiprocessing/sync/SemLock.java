@@ -1,5 +1,6 @@
 package dev.pyconc.reference.multiprocessing.sync;
 
+import dev.pyconc.reference.posix.SysCalls;
 import dev.pyconc.spi.exceptions.FileExistsError;
 import dev.pyconc.spi.exceptions.OSError;
 import dev.pyconc.spi.exceptions.PyAssertionError;
@@ -357,7 +358,13 @@ public final class SemLock implements AutoCloseable {
                 long nsec = now.getNano() + slice;
                 abstime[0] = now.getEpochSecond() + nsec / 1_000_000_000L;
                 abstime[1] = nsec % 1_000_000_000L;
-                int res = SemNative.SEM.sem_timedwait(sem, abstime);
+                int res;
+                SysCalls.begin();
+                try {
+                    res = SemNative.SEM.sem_timedwait(sem, abstime);
+                } finally {
+                    SysCalls.end();
+                }
                 if (res == 0) {
                     return true;
                 }

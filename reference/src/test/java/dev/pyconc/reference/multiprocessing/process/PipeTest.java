@@ -149,7 +149,7 @@ class PipeTest {
             assertEquals(List.of((int) p.get(1).fileno()), red.fds());
             assertEquals(List.of(p.get(1).fileno(), false, true), red.state());
             // Rebuilding in the same process stands for the child's side: a second owner of a dup of the fd.
-            int dup = dev.pyconc.reference.multiprocessing.connection.Posix.C.fcntl((int) p.get(1).fileno(), 1030, 3);
+            int dup = dev.pyconc.reference.posix.Posix.C.fcntl((int) p.get(1).fileno(), 1030, 3);
             Connection c = (Connection) Rebuilders.rebuild(new Reduction("connection", List.of((long) dup, false, true), List.of(dup)));
             c.send(42L);
             c.close();
