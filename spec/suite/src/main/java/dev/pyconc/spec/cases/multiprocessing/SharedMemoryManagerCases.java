@@ -25,7 +25,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Cases for {@code multiprocessing.managers.SharedMemoryManager}: its manager process, the blocks made through it
- * (attached again by name with {@code shared_memory.SharedMemory}, untracked), and their unlinking at shutdown or
+ * (attached again by name with {@code shared_memory.SharedMemory}; the default tracking, as track= is new in
+ * 3.13), and their unlinking at shutdown or
  * at the end of its {@code with} block. Every block a case attaches is closed in its {@code finally}; the manager
  * is shut down there too, which unlinks the blocks made through it.
  */
@@ -54,7 +55,7 @@ class SharedMemoryManagerCases {
     }
 
     private static void assertGone(SharedMemoryModule sm, String name) {
-        assertThrows(FileNotFoundError.class, () -> close(sm.sharedMemory(name, false, 0, false)),
+        assertThrows(FileNotFoundError.class, () -> close(sm.sharedMemory(name, false, 0)),
                 "the block " + name + " is unlinked");
     }
 
@@ -98,7 +99,7 @@ class SharedMemoryManagerCases {
             s = m.sharedMemory(100);
             assertTrue(s.size() >= 100, "size " + s.size());
             s.buf().write(0, PyBytes.utf8("made by the manager"));
-            again = sm.sharedMemory(s.name(), false, 0, false);
+            again = sm.sharedMemory(s.name(), false, 0);
             assertTrue(again.size() >= 100, "attached size " + again.size());
             assertEquals(PyBytes.utf8("made by the manager"), again.buf().read(0, 19));
         } finally {
@@ -122,7 +123,7 @@ class SharedMemoryManagerCases {
             m.start();
             s = m.sharedMemory(32);
             l = m.shareableList(Arrays.asList(1L, "two"));
-            check = sm.sharedMemory(l.shm().name(), false, 0, false);
+            check = sm.sharedMemory(l.shm().name(), false, 0);
             close(check);
             check = null;
             String blockName = s.name();
@@ -148,7 +149,7 @@ class SharedMemoryManagerCases {
             m.with(() -> {
                 made[0] = m.sharedMemory(8); // no start(): entering started the manager
                 name[0] = made[0].name();
-                made[1] = sm.sharedMemory(name[0], false, 0, false);
+                made[1] = sm.sharedMemory(name[0], false, 0);
                 close(made[1], made[0]);
             });
             assertGone(sm, name[0]);
