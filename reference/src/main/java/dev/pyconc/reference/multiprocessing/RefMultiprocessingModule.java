@@ -2,6 +2,7 @@ package dev.pyconc.reference.multiprocessing;
 
 import dev.pyconc.reference.multiprocessing.connection.Client;
 import dev.pyconc.reference.multiprocessing.connection.Listener;
+import dev.pyconc.reference.multiprocessing.managers.RefSharedMemoryManager;
 import dev.pyconc.reference.multiprocessing.process.BaseContext;
 import dev.pyconc.reference.multiprocessing.process.RefProcess;
 import dev.pyconc.reference.multiprocessing.process.Routines;
@@ -27,7 +28,8 @@ import java.util.List;
  * {@code Process} (default names {@code Process-N}) fixes it at {@code start()}, as
  * {@code get_context()} and {@code get_start_method()} do.
  *
- * <p>{@link #cleanUp()} kills and reaps every child this module's processes started and left running (the
+ * <p>{@link #cleanUp()} shuts down the SharedMemoryManagers a case left running (their blocks are unlinked),
+ * kills and reaps every child this module's processes started and left running (the
  * adapter calls it at the end of each case and when it closes), and stops the {@link ResourceSharer} (its socket
  * file goes, and fds sent but never received are closed).
  *
@@ -175,9 +177,18 @@ public final class RefMultiprocessingModule extends BaseContext implements Multi
         return pools().dummy(cpuCount());
     }
 
+    /**
+     * {@code multiprocessing.managers.SharedMemoryManager()}: an unstarted manager over the module's actual context
+     * (as the agent's, which gives CPython's the module's context); {@link #cleanUp()} shuts down those a case left
+     * running.
+     */
     @Override
     public SharedMemoryManager sharedMemoryManager() {
-        throw new UnsupportedOperationException(NOT_YET_TEXT);
+        RefSharedMemoryManager[] self = new RefSharedMemoryManager[1];
+        RefSharedMemoryManager m = new RefSharedMemoryManager(getContext(null), this, () -> managers.remove(self[0]));
+        self[0] = m;
+        managers.add(m);
+        return m;
     }
 
     /**
@@ -189,10 +200,20 @@ public final class RefMultiprocessingModule extends BaseContext implements Multi
         // not frozen: nothing to do
     }
 
-    private static final String NOT_YET_TEXT = "filled by the sync/queue/pool helpers";
+    private final java.util.Set<RefSharedMemoryManager> managers = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     /** Kills and reaps the children this module's processes left running, closing their sentinels. */
     public void cleanUp() {
+        for (RefSharedMemoryManager m : List.copyOf(managers)) {
+            if (m.isStarted()) {
+                try {
+                    m.shutdown(); // unlinks the blocks made through it, then stops its process
+                } catch (RuntimeException e) {
+                    // its process is killed below
+                }
+            }
+        }
+        managers.clear();
         if (pools != null) {
             pools.cleanUp();
         }

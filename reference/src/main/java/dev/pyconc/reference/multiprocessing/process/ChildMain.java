@@ -95,7 +95,9 @@ public final class ChildMain {
             List<Object> args = (List<Object>) rebuild(d.get("args"));
             @SuppressWarnings("unchecked")
             Map<String, Object> kwargs = (Map<String, Object>) rebuild(d.get("kwargs"));
-            if (routine != null) {
+            if (routine != null && routine.startsWith(Routines.INTERNAL)) {
+                holder[0] = Routines.callInternal(routine.substring(Routines.INTERNAL.length()), args);
+            } else if (routine != null) {
                 Routine r = Routines.byName(routine);
                 holder[0] = Routines.call(r, args, kwargs);
             }

@@ -199,7 +199,9 @@ public final class RefProcess implements PyProcess {
     /** The pickled description {@link ChildMain} reads; collects the fds the child must inherit. */
     private byte[] describe(List<Integer> fds) {
         String routine = null;
-        if (target != null) {
+        if (target instanceof Routines.InternalTarget it) {
+            routine = Routines.INTERNAL + it.className();
+        } else if (target != null) {
             if (!(target instanceof Routines.RoutineCallable rc)) {
                 throw new PyException("_pickle.PicklingError",
                         "Can't pickle " + target + ": it is not a routine a child process can import", null);

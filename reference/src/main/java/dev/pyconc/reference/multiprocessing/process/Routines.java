@@ -122,6 +122,54 @@ public final class Routines {
         }
     }
 
+    /** The prefix of the {@code routine} a child is told for an {@link InternalTarget}. */
+    static final String INTERNAL = "internal:";
+
+    /**
+     * A process target that is not a routine but a reference-internal child main (as CPython's manager process
+     * runs {@code BaseManager._run_server}): the child calls the public static {@code serve(List<Object> args)} of
+     * {@code className}, with the args rebuilt as a routine's are.
+     */
+    public record InternalTarget(String className) implements PyCallable {
+        @Override
+        public Object call(List<Object> args, Map<String, Object> kwargs) {
+            return callInternal(className, args);
+        }
+
+        @Override
+        public String name() {
+            return className;
+        }
+
+        @Override
+        public String toString() {
+            return "<function " + className + ".serve>";
+        }
+    }
+
+    /** Runs {@code className.serve(args)}, rethrowing what it raises. */
+    static Object callInternal(String className, List<Object> args) {
+        java.lang.reflect.Method m;
+        try {
+            m = Class.forName(className).getMethod("serve", List.class);
+        } catch (ReflectiveOperationException e) {
+            throw new dev.pyconc.spi.exceptions.AttributeError("no internal child main " + className + ": " + e);
+        }
+        try {
+            return m.invoke(null, args);
+        } catch (java.lang.reflect.InvocationTargetException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The callable for {@code r}. */
     public static PyCallable callable(Routine r) {
         return new RoutineCallable(r);
