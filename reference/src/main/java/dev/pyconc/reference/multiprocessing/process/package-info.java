@@ -43,10 +43,10 @@
  * also joins its non-daemonic children before it exits.
  *
  * <h2>Not done</h2>
- * Queues, locks, events, barriers, conditions, pools, {@code ThreadPool}, {@code dummy} and
- * {@code SharedMemoryManager} of the contexts throw {@link java.lang.UnsupportedOperationException} until the
- * parts that make them are wired in; a Listener's or Client's socket connection cannot be handed to a child (no
- * fd from the JDK).
+ * Only the {@code spawn} start method: a JVM cannot fork itself safely, and a forkserver would be a JVM that
+ * forks (the same problem), so {@code fork} and {@code forkserver} are features the reference lacks and their
+ * cases are NOT_APPLICABLE with that reason. A child cannot be a subclass of {@code Process} with its own
+ * {@code run()}: its target is always a named routine ({@link dev.pyconc.spi.multiprocessing.Routine}).
  *
  * @see <a href="https://docs.python.org/3/library/multiprocessing.html#the-process-class">The Process class</a>
  */

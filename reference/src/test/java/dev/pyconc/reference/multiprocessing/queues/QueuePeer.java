@@ -12,9 +12,10 @@ import jnr.ffi.LibraryLoader;
 
 /**
  * The child JVM of {@link QueuesCrossProcessTest}. A queue's reduction names file descriptors that the child must
- * inherit at the same numbers; the process layer that does so (posix_spawn with inherited fds) is built on another
- * branch, so this child opens the parent's pipe ends itself through {@code /proc/PPID/fd/N} and rewrites the fd
- * numbers of the state before rebuilding: the same pipes, other numbers.
+ * inherit at the same numbers, which the process layer does with posix_spawn; this child is started by
+ * {@code ProcessBuilder} (to test the queues apart from that layer), so it opens the parent's pipe ends itself
+ * through {@code /proc/PPID/fd/N} and rewrites the fd numbers of the state before rebuilding: the same pipes,
+ * other numbers.
  */
 public final class QueuePeer {
     private QueuePeer() {}
