@@ -21,13 +21,13 @@ class SelfCheckMultiprocessingTest {
      * The cases that hand a {@code multiprocessing.Lock} to a child, and the Lock's own cases within one process
      * (which the broken Lock passes). Left out: {@code counterUnderLockIsExact}, which cannot see a lock per
      * process (its children start one JVM at a time and each finishes its increments long before the next
-     * starts), and the in-process cases that prove a waiter blocked or ask the Lock's class, which do not involve
-     * a second process.
+     * starts), so it would only add child JVMs and timing to the run.
      */
     static final List<String> LOCK_SCOPE = List.of("LockCases#heldByChildExcludesParent",
             "LockCases#anotherProcessMayRelease", "LockCases#releaseUnlockedRaisesValueError",
             "LockCases#negativeTimeoutCountsAsZero", "LockCases#timeoutIgnoredWhenNonblocking",
             "LockCases#withReleasesOnError", "LockCases#badTimeoutRaisesOSError",
+            "LockCases#noneTimeoutWaitsForRelease", "LockCases#factoryOfDefaultContext",
             "ProcessLifecycleCases#interruptRaisesKeyboardInterrupt", "ConnectionCases#sendUnpicklableRaises");
     /** The cases of Listener and Client, and the exception case that makes an AuthenticationError. */
     static final List<String> LISTENER_SCOPE = List.of("ListenerClientCases#*", "ListenerAuthCases#*",
