@@ -69,12 +69,14 @@ final class MultiprocessingFixtureProviders {
         }
 
         /**
-         * A reference Lock for the threads of this process; to a child it reduces as {@code decoy}, an unrelated
-         * reference Lock kept here so that its semaphore's name stays linked while the child may open it.
+         * A reference Lock for the threads of this process; to each child it reduces as a new, unrelated reference
+         * Lock (kept here so that its semaphore's name stays linked while the child may open it): every process
+         * has a lock of its own.
          */
         static final class BrokenLock implements Lock, Reducible {
             final dev.pyconc.reference.multiprocessing.sync.Lock real = new dev.pyconc.reference.multiprocessing.sync.Lock();
-            private final dev.pyconc.reference.multiprocessing.sync.Lock decoy = new dev.pyconc.reference.multiprocessing.sync.Lock();
+            private final java.util.List<dev.pyconc.reference.multiprocessing.sync.Lock> decoys =
+                    new java.util.concurrent.CopyOnWriteArrayList<>();
 
             @Override public boolean acquire() { return real.acquire(); }
             @Override public boolean acquire(boolean block) { return real.acquire(block); }
@@ -82,7 +84,11 @@ final class MultiprocessingFixtureProviders {
             @Override public void release() { real.release(); }
             @Override public boolean locked() { return real.locked(); }
             @Override public Held enter() { return real.enter(); }
-            @Override public Reduction reduce() { return decoy.reduce(); }
+            @Override public Reduction reduce() {
+                dev.pyconc.reference.multiprocessing.sync.Lock decoy = new dev.pyconc.reference.multiprocessing.sync.Lock();
+                decoys.add(decoy);
+                return decoy.reduce();
+            }
             @Override public String toString() { return real.toString(); }
         }
 

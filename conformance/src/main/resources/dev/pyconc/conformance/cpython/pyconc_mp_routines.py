@@ -138,10 +138,16 @@ def release(lock, target):
         _report(target, "released")
 
 
-def increment(lock, shm_name, n):
+def increment(lock, shm_name, n, target):
     shm = _attach(shm_name)
     try:
         buf = shm.buf
+        _report(target, "ready")
+        deadline = time.monotonic() + 60
+        while buf[8] == 0:
+            if time.monotonic() >= deadline:
+                raise TimeoutError("increment: byte 8 of %s stayed zero for 60 s" % shm_name)
+            time.sleep(0.001)
         for _ in range(n):
             if lock is not None:
                 lock.acquire()

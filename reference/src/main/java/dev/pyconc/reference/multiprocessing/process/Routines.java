@@ -57,7 +57,7 @@ public final class Routines {
         p(Routine.HOLD_LOCK, "lock", "conn");
         p(Routine.ACQUIRE, "lock", "timeout", "target");
         p(Routine.RELEASE, "lock", "target");
-        p(Routine.INCREMENT, "lock", "shm_name", "n");
+        p(Routine.INCREMENT, "lock", "shm_name", "n", "target");
         p(Routine.RELAY, "source", "target", "n");
         p(Routine.CONSUME, "queue", "n");
         p(Routine.CONDITION_WAIT, "cond", "timeout", "target");
@@ -281,7 +281,7 @@ public final class Routines {
                 }
                 return null;
             case INCREMENT:
-                increment(a.get("lock"), (String) a.get("shm_name"), toLong(a.get("n")));
+                increment(a.get("lock"), (String) a.get("shm_name"), toLong(a.get("n")), a.get("target"));
                 return null;
             case RELAY:
                 for (long i = 0, n = toLong(a.get("n")); i < n; i++) {
@@ -461,8 +461,21 @@ public final class Routines {
         return null;
     }
 
-    private static void increment(Object lock, String shmName, long n) {
+    private static void increment(Object lock, String shmName, long n, Object target) {
         try (SharedMemory m = SharedMemory.attach(shmName, false)) {
+            report(target, "ready");
+            long deadline = System.nanoTime() + 60_000_000_000L;
+            while (m.buf().get(8) == 0) {
+                if (System.nanoTime() - deadline >= 0) {
+                    throw new TimeoutError("increment: byte 8 of " + shmName + " stayed zero for 60 s");
+                }
+                try {
+                    Thread.sleep(1);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new dev.pyconc.spi.exceptions.KeyboardInterrupt("");
+                }
+            }
             for (long i = 0; i < n; i++) {
                 if (lock != null) {
                     acquire(lock, null);

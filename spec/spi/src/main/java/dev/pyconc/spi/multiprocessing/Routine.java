@@ -66,10 +66,12 @@ public enum Routine {
      */
     RELEASE,
     /**
-     * {@code increment(lock, shm_name, n)}: n times, with lock held (or without any when lock is None), reads
-     * the 8-byte little-endian signed int at offset 0 of the shared memory block {@code shm_name}, gives other
-     * processes a chance to run ({@code time.sleep(0)}), and writes it back plus one. Attaches the block
-     * without tracking it and closes it at the end.
+     * {@code increment(lock, shm_name, n, target)}: attaches the shared memory block {@code shm_name} (at least 16
+     * bytes) without tracking it, reports {@code "ready"}, and waits (polling every millisecond, for at most 60
+     * seconds, then TimeoutError) until byte 8 of the block is non-zero, so that the case can let several
+     * children loose at once. Then n times, with lock held (or without any when lock is None): reads the 8-byte
+     * little-endian signed int at offset 0, gives other processes a chance to run ({@code time.sleep(0)}), and
+     * writes it back plus one. Closes the block at the end.
      */
     INCREMENT,
     /** {@code relay(source, target, n)}: n times, reports {@code source.get()} to target. */

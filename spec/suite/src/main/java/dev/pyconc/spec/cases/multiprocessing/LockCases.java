@@ -201,27 +201,30 @@ class LockCases {
         }
     }
 
-    /** Random 2-4 child processes each add 50-200 to a shared-memory counter under the Lock: the total is exact. */
+    /**
+     * Random 2-4 child processes, let loose together, each add 100-300 to a shared-memory counter under the Lock:
+     * the total is exact.
+     */
     @Test
     @Checks("multiprocessing.Lock/mutual-exclusion-across-processes")
     void counterUnderLockIsExact(MultiprocessingModule mp, SharedMemoryModule shm, Harness h) {
         Random rnd = h.random();
         int n = 2 + rnd.nextInt(3);
-        int k = 50 + rnd.nextInt(151);
+        int k = 100 + rnd.nextInt(201);
         h.note("processes", Integer.toString(n));
         h.note("increments", Integer.toString(k));
         Lock lock = mp.lock();
-        SharedMemory block = shm.sharedMemory(null, true, 8);
+        dev.pyconc.spi.multiprocessing.Queue ready = mp.queue();
+        SharedMemory block = shm.sharedMemory(null, true, 16); // the counter at 0, the start gate at byte 8
         try (Procs procs = new Procs()) {
             List<PyProcess> children = new ArrayList<>();
-            assertTrue(lock.acquire()); // the children queue at the Lock while the others start: more contention
-            try {
-                for (int i = 0; i < n; i++) {
-                    children.add(procs.start(mp, mp, Routine.INCREMENT, lock, block.name(), (long) k));
-                }
-            } finally {
-                lock.release();
+            for (int i = 0; i < n; i++) {
+                children.add(procs.start(mp, mp, Routine.INCREMENT, lock, block.name(), (long) k, ready));
             }
+            for (int i = 0; i < n; i++) {
+                assertEquals("ready", Procs.next(ready), "a child waiting at the start gate");
+            }
+            block.buf().write(8, dev.pyconc.spi.PyBytes.of((byte) 1)); // all children increment at once
             for (PyProcess p : children) {
                 assertEquals(0L, Procs.joined(p), "exit code of an incrementing child");
             }
