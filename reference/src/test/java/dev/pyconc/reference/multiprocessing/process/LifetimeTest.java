@@ -162,8 +162,8 @@ class LifetimeTest {
     }
 
     /**
-     * An argument nobody else holds (a Lock made inline, as {@code Process(target=f, args=(Lock(),))}) lives until the
-     * child has rebuilt it: collections while the child starts must not unlink its name; once the process is done
+     * An argument nobody else holds (a Lock made inline, as {@code Process(target=f, args=(Lock(),)).start()}, the
+     * process object not kept either) lives until the child has rebuilt it: collections while the child starts must not unlink its name; once the process is done
      * with and forgotten, the Lock is collected and its name unlinked.
      */
     @RepeatedTest(3)
@@ -173,7 +173,8 @@ class LifetimeTest {
         {
             Lock lock = new Lock();
             name = lock.name();
-            start(Routine.ACQUIRE, lock, LONG, pipe.get(1));
+            // neither the Lock nor the process object is held here: only what start() keeps
+            mp.process(ProcessOptions.of(mp.routine(Routine.ACQUIRE), lock, LONG, pipe.get(1))).start();
         }
         Path file = semFile(name);
         long end = System.nanoTime() + (long) (LONG * 1e9);
@@ -181,11 +182,11 @@ class LifetimeTest {
             collect(); // all the while the child starts and opens the name
         }
         assertEquals(Boolean.TRUE, next(pipe.get(0)), "the child opened and acquired the inline Lock");
-        PyProcess p = started.remove(started.size() - 1);
-        assertEquals(0L, joined(p));
-        p.close();
-        p = null;
-        ProcessTable.cleanup();
+        end = System.nanoTime() + (long) (LONG * 1e9);
+        while (!mp.activeChildren().isEmpty() && System.nanoTime() < end) { // reaps the child once it has ended
+            Thread.sleep(20);
+        }
+        assertTrue(mp.activeChildren().isEmpty(), "the child did not end within " + LONG + " s");
         end = System.nanoTime() + 10_000_000_000L;
         while (Files.exists(file) && System.nanoTime() < end) {
             collect();
