@@ -33,6 +33,11 @@ import java.util.TreeSet;
  * {@code waitpid} on the child's pid only, and the pid is signalled only while it is not reaped (so never a
  * recycled pid).
  *
+ * <p>Argument lifetime: the object keeps its {@code args} and {@code kwargs} (so the objects whose names a child
+ * opens, such as a Lock made inline in the call, and whose collection in this process would unlink those names) for
+ * its whole life, and a started process stays in this process's table of children until it is reaped, as CPython's
+ * {@code _children} set and {@code Popen} keep {@code process_obj}; the caller need not hold either.
+ *
  * <p>Error messages are CPython's: {@code AssertionError} for the misuses CPython asserts against,
  * {@code ValueError('process object is closed')} after {@link #close()}.
  *
