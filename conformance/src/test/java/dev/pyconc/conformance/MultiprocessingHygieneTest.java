@@ -36,7 +36,7 @@ class MultiprocessingHygieneTest {
     record Leftovers(Set<String> descendants, Set<String> devShm, Set<String> pympFolders) {
         static Leftovers now() {
             Set<String> d = ProcessHandle.current().descendants()
-                    .map(p -> p.pid() + " " + state(p.pid()) + " " + p.info().commandLine().orElse("?"))
+                    .map(p -> p.pid() + " " + SubprocessHygieneTest.Holdings.state(p.pid()) + " " + p.info().commandLine().orElse("?"))
                     .collect(Collectors.toCollection(TreeSet::new));
             return new Leftovers(d, list(Path.of("/dev/shm"), ""), list(Path.of(System.getProperty("java.io.tmpdir")), "pymp-"));
         }
@@ -52,15 +52,6 @@ class MultiprocessingHygieneTest {
                         .collect(Collectors.toCollection(TreeSet::new));
             } catch (IOException e) {
                 throw new IllegalStateException("cannot list " + dir, e);
-            }
-        }
-
-        private static String state(long pid) {
-            try {
-                String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-                return stat.substring(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
-            } catch (IOException e) {
-                return "gone";
             }
         }
     }

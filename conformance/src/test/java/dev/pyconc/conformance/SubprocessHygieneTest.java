@@ -49,7 +49,8 @@ class SubprocessHygieneTest {
             return new Holdings(children, fds);
         }
 
-        private static String state(long pid) {
+        /** The state letter of {@code pid} in {@code /proc/PID/stat} ({@code Z} for a zombie), "gone" once reaped. */
+        static String state(long pid) {
             try {
                 String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
                 return stat.substring(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
