@@ -202,7 +202,11 @@ public final class RefMultiprocessingModule extends BaseContext implements Multi
 
     private final java.util.Set<RefSharedMemoryManager> managers = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
-    /** Kills and reaps the children this module's processes left running, closing their sentinels. */
+    /**
+     * The end of a case: shuts down the managers and pools it left, kills and reaps its children (closing their
+     * sentinels), stops the resource sharer, and unlinks the names of the semaphores and tracked shared memory
+     * blocks its objects made.
+     */
     public void cleanUp() {
         for (RefSharedMemoryManager m : List.copyOf(managers)) {
             if (m.isStarted()) {
@@ -219,6 +223,10 @@ public final class RefMultiprocessingModule extends BaseContext implements Multi
         }
         RefProcess.cleanUp(this);
         ResourceSharer.stop();
+        // What CPython's reference counting does at once for the case's objects, and its tracker at exit: the
+        // semaphores and tracked blocks the case's objects made lose their names now, not at garbage collection.
+        dev.pyconc.reference.multiprocessing.sync.SemNames.unlinkAll();
+        dev.pyconc.reference.multiprocessing.shm.Tracker.unlinkAll();
     }
 
     @Override

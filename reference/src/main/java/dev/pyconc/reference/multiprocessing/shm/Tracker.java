@@ -49,6 +49,22 @@ public final class Tracker {
         }
         System.err.println("UserWarning: resource_tracker: There appear to be " + names.size()
                 + " leaked shared_memory objects to clean up at shutdown: " + names);
+        unlink(names);
+    }
+
+    /**
+     * Unlinks every block registered now, silently: what the reference's multiprocessing does at the end of each
+     * case with the blocks the case's objects left tracked (the JVM's exit does the same, with CPython's warning).
+     */
+    public static void unlinkAll() {
+        List<String> names = registered();
+        unlink(names);
+        synchronized (Tracker.class) {
+            NAMES.removeAll(names);
+        }
+    }
+
+    private static void unlink(List<String> names) {
         for (String n : names) {
             try {
                 Files.deleteIfExists(SharedMemory.file(n));

@@ -13,7 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * or the process exits). Here the tracker is a JVM shutdown hook, not a separate process: a JVM killed by SIGKILL
  * leaks its names, as a CPython whose tracker was killed does.
  */
-final class SemNames {
+public final class SemNames {
     private static final Set<String> NAMES = ConcurrentHashMap.newKeySet();
     private static volatile boolean hooked;
 
@@ -48,7 +48,12 @@ final class SemNames {
         return new ArrayList<>(NAMES);
     }
 
-    private static void unlinkAll() {
+    /**
+     * Unlinks every name registered now, as the JVM's exit does; the reference's multiprocessing also calls it at
+     * the end of each case, so that no semaphore a case made waits for garbage collection to lose its name.
+     * Processes that have a semaphore open keep using it; only opening it by name fails afterwards.
+     */
+    public static void unlinkAll() {
         for (String name : registered()) {
             cleanup(name);
         }
