@@ -9,7 +9,7 @@ import dev.pyconc.spi.PyContextManager;
  * messages, pickled objects or bytes. A context manager: leaving the block closes it.
  *
  * <p>Errors: {@code OSError} when the connection is closed or used in the wrong direction; {@code EOFError} when
- * there is nothing left to receive and the other end is closed.
+ * the other end has been closed and every message sent before has been read.
  *
  * @see <a href="https://docs.python.org/3/library/multiprocessing.html#connection-objects">Connection objects</a>
  */

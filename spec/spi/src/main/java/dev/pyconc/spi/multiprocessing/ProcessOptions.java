@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The arguments of {@code multiprocessing.Process(group=None, target=None, name=None, args=(), kwargs={}, *,
- * daemon=None)}. {@code null} means Python's default (None); {@code target} is a
+ * The arguments of {@code multiprocessing.Process(...)}: group, target, name, args and kwargs by position, daemon
+ * by keyword only.
  * {@link MultiprocessingModule#routine(Routine) routine}, since a Java callable cannot run in another process.
  *
  * @param group must stay None (any other value is passed through so the implementation can refuse it)
