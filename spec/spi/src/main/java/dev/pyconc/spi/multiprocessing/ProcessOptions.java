@@ -9,7 +9,7 @@ import java.util.Map;
 
 /**
  * The arguments of {@code multiprocessing.Process(...)}: group, target, name, args and kwargs by position, daemon
- * by keyword only.
+ * by keyword only. {@code null} means Python's default (None); {@code target} is a
  * {@link MultiprocessingModule#routine(Routine) routine}, since a Java callable cannot run in another process.
  *
  * @param group must stay None (any other value is passed through so the implementation can refuse it)
