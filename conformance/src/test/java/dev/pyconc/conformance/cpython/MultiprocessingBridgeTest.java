@@ -265,12 +265,15 @@ class MultiprocessingBridgeTest {
             assertEquals(false, out.get());
             acquirer.join(WAIT);
             lock.release();
-            SharedMemory counter = a.module(SharedMemoryModule.class).sharedMemory(null, true, 8);
+            SharedMemory counter = a.module(SharedMemoryModule.class).sharedMemory(null, true, 16);
             List<PyProcess> incs = new ArrayList<>();
             for (int i = 0; i < 2; i++) {
-                incs.add(mp.process(ProcessOptions.of(mp.routine(Routine.INCREMENT), lock, counter.name(), 50L)));
+                incs.add(mp.process(ProcessOptions.of(mp.routine(Routine.INCREMENT), lock, counter.name(), 50L, out)));
             }
             incs.forEach(PyProcess::start);
+            assertEquals("ready", out.get());
+            assertEquals("ready", out.get());
+            counter.buf().write(8, PyBytes.of((byte) 1)); // the start gate
             for (PyProcess p : incs) {
                 p.join(WAIT);
                 assertEquals(0L, p.exitcode());
