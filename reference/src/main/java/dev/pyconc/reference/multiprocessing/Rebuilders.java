@@ -1,5 +1,19 @@
 package dev.pyconc.reference.multiprocessing;
 
+import dev.pyconc.reference.multiprocessing.connection.Connection;
+import dev.pyconc.reference.multiprocessing.queues.JoinableQueue;
+import dev.pyconc.reference.multiprocessing.queues.Queue;
+import dev.pyconc.reference.multiprocessing.queues.SimpleQueue;
+import dev.pyconc.reference.multiprocessing.shm.RefShareableList;
+import dev.pyconc.reference.multiprocessing.shm.RefSharedMemory;
+import dev.pyconc.reference.multiprocessing.sync.Barrier;
+import dev.pyconc.reference.multiprocessing.sync.BoundedSemaphore;
+import dev.pyconc.reference.multiprocessing.sync.Condition;
+import dev.pyconc.reference.multiprocessing.sync.Event;
+import dev.pyconc.reference.multiprocessing.sync.Lock;
+import dev.pyconc.reference.multiprocessing.sync.RLock;
+import dev.pyconc.reference.multiprocessing.sync.SemLock;
+import dev.pyconc.reference.multiprocessing.sync.Semaphore;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -23,31 +37,32 @@ public final class Rebuilders {
     }
 
     /**
-     * The classes that register a kind, by name: loading each runs its static initializer.
+     * The classes that register a kind. A class literal does not initialize its class; {@link #ensureLoaded()}
+     * does, which runs the registering static initializer.
      */
-    private static final List<String> KNOWN = List.of(
-            "dev.pyconc.reference.multiprocessing.connection.Connection",
-            "dev.pyconc.reference.multiprocessing.sync.SemLock",
-            "dev.pyconc.reference.multiprocessing.shm.RefSharedMemory",
-            "dev.pyconc.reference.multiprocessing.shm.RefShareableList",
-            "dev.pyconc.reference.multiprocessing.sync.Lock",
-            "dev.pyconc.reference.multiprocessing.sync.RLock",
-            "dev.pyconc.reference.multiprocessing.sync.Semaphore",
-            "dev.pyconc.reference.multiprocessing.sync.BoundedSemaphore",
-            "dev.pyconc.reference.multiprocessing.sync.Condition",
-            "dev.pyconc.reference.multiprocessing.sync.Event",
-            "dev.pyconc.reference.multiprocessing.sync.Barrier",
-            "dev.pyconc.reference.multiprocessing.queues.Queue",
-            "dev.pyconc.reference.multiprocessing.queues.JoinableQueue",
-            "dev.pyconc.reference.multiprocessing.queues.SimpleQueue");
+    private static final List<Class<?>> KNOWN = List.of(
+            Connection.class,
+            SemLock.class,
+            RefSharedMemory.class,
+            RefShareableList.class,
+            Lock.class,
+            RLock.class,
+            Semaphore.class,
+            BoundedSemaphore.class,
+            Condition.class,
+            Event.class,
+            Barrier.class,
+            Queue.class,
+            JoinableQueue.class,
+            SimpleQueue.class);
 
     /** Loads (and so registers) every class of {@link #KNOWN} that is on the class path; idempotent. */
     public static void ensureLoaded() {
-        for (String c : KNOWN) {
+        for (Class<?> c : KNOWN) {
             try {
-                Class.forName(c, true, Rebuilders.class.getClassLoader());
+                Class.forName(c.getName(), true, c.getClassLoader());
             } catch (ClassNotFoundException e) {
-                // not in this build
+                throw new IllegalStateException("cannot initialize " + c.getName(), e);
             }
         }
     }
