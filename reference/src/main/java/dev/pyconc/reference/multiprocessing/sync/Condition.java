@@ -94,19 +94,19 @@ public final class Condition implements dev.pyconc.spi.threading.Condition, Redu
     /** {@code acquire()}: the lock's. */
     @Override
     public boolean acquire() {
-        return lock.semAcquire(true, null);
+        return lock.acquire();
     }
 
     /** {@code acquire(block)}: the lock's. */
     @Override
     public boolean acquire(boolean block) {
-        return lock.semAcquire(block, null);
+        return lock.acquire(block);
     }
 
     /** {@code acquire(block, timeout)}: the lock's (a negative timeout counts as 0). */
     @Override
     public boolean acquire(boolean block, double timeout) {
-        return lock.semAcquire(block, timeout);
+        return lock.acquire(block, timeout);
     }
 
     /** {@code release()}: the lock's, with its exceptions (ValueError for a Lock, AssertionError for an RLock). */

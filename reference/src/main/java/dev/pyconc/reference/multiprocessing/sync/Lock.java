@@ -33,45 +33,6 @@ public final class Lock extends SemLockObject implements dev.pyconc.spi.threadin
         super(rebuilt);
     }
 
-    /** {@code acquire()}: blocks until the lock is acquired; returns true. */
-    @Override
-    public boolean acquire() {
-        return semlock.acquire(true, null);
-    }
-
-    /** {@code acquire(block)}: with false, returns false at once when the lock is held. */
-    @Override
-    public boolean acquire(boolean block) {
-        return semlock.acquire(block, null);
-    }
-
-    /**
-     * {@code acquire(block, timeout)}.
-     *
-     * @param timeout seconds; negative counts as 0 (CPython's SemLock), ignored when {@code block} is false
-     * @return whether the lock was acquired
-     * @throws dev.pyconc.spi.exceptions.OSError EINVAL for NaN, infinite or huge timeouts, as CPython
-     */
-    @Override
-    public boolean acquire(boolean block, double timeout) {
-        return semlock.acquire(block, timeout);
-    }
-
-    /** {@code acquire(block, timeout)} with None possible: null waits without limit. */
-    public boolean acquire(boolean block, Double timeout) {
-        return semlock.acquire(block, timeout);
-    }
-
-    /**
-     * {@code release()}: any thread of any process may release.
-     *
-     * @throws dev.pyconc.spi.exceptions.ValueError "semaphore or lock released too many times" when unlocked
-     */
-    @Override
-    public void release() {
-        semlock.release();
-    }
-
     @Override
     public Reduction reduce() {
         return new Reduction(KIND, List.of(semlock.name()), List.of());

@@ -33,44 +33,6 @@ public final class RLock extends SemLockObject implements dev.pyconc.spi.threadi
         super(rebuilt);
     }
 
-    /** {@code acquire()}: blocks until acquired (at once when the calling thread owns it); returns true. */
-    @Override
-    public boolean acquire() {
-        return semlock.acquire(true, null);
-    }
-
-    /** {@code acquire(block)}. */
-    @Override
-    public boolean acquire(boolean block) {
-        return semlock.acquire(block, null);
-    }
-
-    /**
-     * {@code acquire(block, timeout)}.
-     *
-     * @param timeout seconds; negative counts as 0, ignored when {@code block} is false
-     * @throws dev.pyconc.spi.exceptions.OSError EINVAL for NaN, infinite or huge timeouts, as CPython
-     */
-    @Override
-    public boolean acquire(boolean block, double timeout) {
-        return semlock.acquire(block, timeout);
-    }
-
-    /** {@code acquire(block, timeout)} with None possible: null waits without limit. */
-    public boolean acquire(boolean block, Double timeout) {
-        return semlock.acquire(block, timeout);
-    }
-
-    /**
-     * {@code release()}: counts down; the last release by the owner frees the lock.
-     *
-     * @throws dev.pyconc.spi.exceptions.PyAssertionError "attempt to release recursive lock not owned by thread"
-     */
-    @Override
-    public void release() {
-        semlock.release();
-    }
-
     @Override
     public Reduction reduce() {
         return new Reduction(KIND, List.of(semlock.name()), List.of());

@@ -53,6 +53,48 @@ public abstract class SemLockObject implements Reducible, PyContextManager, Auto
     }
 
     /**
+     * {@code acquire()}: blocks until the value is positive and takes one unit (an RLock the calling thread owns
+     * is taken again at once); returns true.
+     */
+    public boolean acquire() {
+        return semlock.acquire(true, null);
+    }
+
+    /** {@code acquire(block)}: with false, returns false at once where it would wait. */
+    public boolean acquire(boolean block) {
+        return semlock.acquire(block, null);
+    }
+
+    /**
+     * {@code acquire(block, timeout)}.
+     *
+     * @param timeout seconds, null (None) without limit; negative counts as 0 (one more try, as CPython's SemLock);
+     *     ignored when {@code block} is false
+     * @return whether it was acquired
+     * @throws dev.pyconc.spi.exceptions.OSError EINVAL for NaN, infinite or huge timeouts, as CPython
+     */
+    public boolean acquire(boolean block, Double timeout) {
+        return semlock.acquire(block, timeout);
+    }
+
+    /** {@code acquire(block, timeout)} for callers whose timeout is never None (threading's Lock interface). */
+    public boolean acquire(boolean block, double timeout) {
+        return semlock.acquire(block, timeout);
+    }
+
+    /**
+     * {@code release()}: gives a unit back, waking one waiter of any process; for an RLock, the owner's last
+     * release frees it.
+     *
+     * @throws dev.pyconc.spi.exceptions.ValueError "semaphore or lock released too many times" for an unlocked Lock
+     *     or a semaphore at its maxvalue (a BoundedSemaphore at its initial value)
+     * @throws dev.pyconc.spi.exceptions.PyAssertionError for an RLock the calling thread does not own
+     */
+    public void release() {
+        semlock.release();
+    }
+
+    /**
      * {@code __enter__}: a blocking acquire; the result's {@code exit} is {@code __exit__}, which releases (with
      * release's exceptions) and never suppresses.
      */
@@ -76,10 +118,5 @@ public abstract class SemLockObject implements Reducible, PyContextManager, Auto
         if (unlinker != null) {
             unlinker.clean();
         }
-    }
-
-    /** {@code SemLock.acquire(block, timeout)} of the underlying semaphore; see {@link SemLock#acquire(boolean, Double)}. */
-    boolean semAcquire(boolean block, Double timeout) {
-        return semlock.acquire(block, timeout);
     }
 }

@@ -59,41 +59,6 @@ public class Semaphore extends SemLockObject implements dev.pyconc.spi.multiproc
         return (int) v;
     }
 
-    /** {@code acquire()}: blocks until the value is positive, decrements it; returns true. */
-    @Override
-    public boolean acquire() {
-        return semlock.acquire(true, null);
-    }
-
-    /** {@code acquire(block)}: with false, returns false at once when the value is 0. */
-    @Override
-    public boolean acquire(boolean block) {
-        return semlock.acquire(block, null);
-    }
-
-    /**
-     * {@code acquire(block, timeout)}.
-     *
-     * @param timeout seconds, null (None) without limit; negative counts as 0; ignored when {@code block} is false
-     * @return whether a unit was taken
-     * @throws dev.pyconc.spi.exceptions.OSError EINVAL for NaN, infinite or huge timeouts, as CPython
-     */
-    @Override
-    public boolean acquire(boolean block, Double timeout) {
-        return semlock.acquire(block, timeout);
-    }
-
-    /**
-     * {@code release()}: adds one unit, waking one waiter of any process.
-     *
-     * @throws ValueError "semaphore or lock released too many times" at maxvalue (a BoundedSemaphore at its
-     *     initial value)
-     */
-    @Override
-    public void release() {
-        semlock.release();
-    }
-
     /**
      * {@code release(n)}: CPython's multiprocessing semaphores take no count.
      *
