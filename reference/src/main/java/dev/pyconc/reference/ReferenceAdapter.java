@@ -1,5 +1,6 @@
 package dev.pyconc.reference;
 
+import dev.pyconc.reference.asyncio.RefAsyncioModule;
 import dev.pyconc.reference.posix.SysCalls;
 import dev.pyconc.spi.Adapter;
 import dev.pyconc.spi.Builtins;
@@ -85,7 +86,8 @@ public final class ReferenceAdapter implements Adapter {
                 PyModule.CONTEXTVARS, new RefContextVarsModule(),
                 PyModule.SUBPROCESS, subprocess,
                 PyModule.MULTIPROCESSING, multiprocessing,
-                PyModule.SHARED_MEMORY, new RefSharedMemoryModule()));
+                PyModule.SHARED_MEMORY, new RefSharedMemoryModule(),
+                PyModule.ASYNCIO, new RefAsyncioModule()));
         EnumSet<Feature> f = EnumSet.of(Feature.REAL_THREADS, Feature.STACK_SIZE, Feature.START_METHOD_SPAWN,
                 Feature.AF_UNIX, Feature.SEM_GETVALUE);
         if (threading.nativeIdsSupported()) {

@@ -1,5 +1,6 @@
 package dev.pyconc.spi;
 
+import dev.pyconc.spi.asyncio.AsyncioModule;
 import dev.pyconc.spi.contextvars.ContextVarsModule;
 import dev.pyconc.spi.futures.FuturesModule;
 import dev.pyconc.spi.multiprocessing.MultiprocessingModule;
@@ -82,7 +83,16 @@ public enum PyModule {
      *
      * @see <a href="https://docs.python.org/3/library/multiprocessing.shared_memory.html">multiprocessing.shared_memory</a>
      */
-    SHARED_MEMORY("multiprocessing.shared_memory", "shared_memory", SharedMemoryModule.class, "3.8", false);
+    SHARED_MEMORY("multiprocessing.shared_memory", "shared_memory", SharedMemoryModule.class, "3.8", false),
+    /**
+     * {@code asyncio}, the part of it this chapter covers: the synchronization primitives (Lock, Event,
+     * Condition, Semaphore, BoundedSemaphore, Barrier) and the queues, with {@code asyncio.run}, tasks,
+     * {@code wait_for}, {@code timeout} and {@code gather} to drive them (added in 3.4).
+     *
+     * @see <a href="https://docs.python.org/3/library/asyncio-sync.html">asyncio synchronization primitives</a>
+     * @see <a href="https://docs.python.org/3/library/asyncio-queue.html">asyncio queues</a>
+     */
+    ASYNCIO("asyncio", "asyncio", AsyncioModule.class, "3.4", false);
 
     private static final List<PyModule> ALL = List.of(values());
 

@@ -17,6 +17,12 @@
  * <tr><td>{@code multiprocessing.Process}</td><td>{@code PyProcess}</td><td>{@code java.lang.Process}</td></tr>
  * <tr><td>{@code multiprocessing.TimeoutError}</td><td>{@code MultiprocessingTimeoutError}</td><td>kept apart from
  *     {@code builtins.TimeoutError}, which it is not</td></tr>
+ * <tr><td>{@code asyncio.CancelledError}, {@code asyncio.InvalidStateError}, {@code asyncio.BrokenBarrierError}</td>
+ *     <td>{@code AsyncioCancelledError}, {@code AsyncioInvalidStateError}, {@code AsyncioBrokenBarrierError}</td>
+ *     <td>kept apart from {@code concurrent.futures}' and {@code threading}'s classes of the same names, which they
+ *     are not</td></tr>
+ * <tr><td>{@code async with cm: body}</td><td>{@code Coroutine.asyncWith(cm, body)}</td><td>no statement of that
+ *     kind in Java</td></tr>
  * <tr><td>{@code AsyncResult.wait}</td><td>{@code await}</td><td>{@code Object.wait} is final</td></tr>
  * <tr><td>module {@code multiprocessing.shared_memory}</td><td>package {@code shared_memory},
  *     {@code PyModule.SHARED_MEMORY}</td><td>no dots in a Java name</td></tr>

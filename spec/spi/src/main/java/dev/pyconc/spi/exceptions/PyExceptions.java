@@ -80,6 +80,17 @@ public final class PyExceptions {
             put(mod + "AuthenticationError", (n, m) -> new AuthenticationError(n, m, null));
             put(mod + "TimeoutError", (n, m) -> new MultiprocessingTimeoutError(n, m, null));
         }
+        // asyncio: CPython defines them in asyncio.exceptions and asyncio.queues and re-exports them.
+        for (String mod : new String[] {"asyncio.exceptions.", "asyncio."}) {
+            put(mod + "CancelledError", (n, m) -> new AsyncioCancelledError(n, m, null));
+            put(mod + "InvalidStateError", (n, m) -> new AsyncioInvalidStateError(n, m, null));
+            put(mod + "BrokenBarrierError", (n, m) -> new AsyncioBrokenBarrierError(n, m, null));
+        }
+        for (String mod : new String[] {"asyncio.queues.", "asyncio."}) {
+            put(mod + "QueueEmpty", (n, m) -> new QueueEmpty(n, m, null));
+            put(mod + "QueueFull", (n, m) -> new QueueFull(n, m, null));
+            put(mod + "QueueShutDown", (n, m) -> new QueueShutDown(n, m, null));
+        }
     }
 
     /** Known Python name (public or defining module) to its public spelling, the Java class's default name. */
