@@ -34,4 +34,45 @@ class TimeoutPathTest {
                 .findFirst().orElseThrow().status(), "the run goes on after a timeout");
         assertTrue(!r.succeeded());
     }
+
+    /**
+     * A case whose asyncio tasks wait forever is cut off the same way, on the reference and on CPython: the dump
+     * shows each task by name with where it waits, the next case runs, and no task or body thread is left.
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"reference", "cpython"})
+    void hungTaskIsReportedTimeoutWithEveryTaskAndLeavesNothing(String adapter) throws InterruptedException {
+        RunReport r = new ConformanceRunner(List.of(DiscoverySelectors.selectClass(HangingFixtureCases.class),
+                DiscoverySelectors.selectClass(RunnerFixtureCases.class)))
+                .run(RunOptions.of(adapter).withIds(List.of("*#taskHangs", "*#passes")), new ConformanceRunner.Observer() {});
+        assertEquals(2, r.cases().size(), r.cases().toString());
+        CaseResult hang = r.cases().stream().filter(c -> c.name().equals("HangingFixtureCases#taskHangs")).findFirst()
+                .orElseThrow();
+        assertEquals(Status.TIMEOUT, hang.status(), hang.toString());
+        assertNotNull(hang.threadDump());
+        assertTrue(hang.threadDump().contains("fixture-waiter"), "the waiting task, by name: " + hang.threadDump());
+        assertTrue(hang.threadDump().contains(TASK_WAITS_AT.get(adapter)), "where it waits: " + hang.threadDump());
+        assertEquals(Status.PASS, r.cases().stream().filter(c -> c.name().equals("RunnerFixtureCases#passes"))
+                .findFirst().orElseThrow().status(), "the run goes on after a timeout");
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        List<String> left = bodyThreads();
+        while (!left.isEmpty() && System.nanoTime() - deadline < 0) {
+            Thread.sleep(50);
+            left = bodyThreads();
+        }
+        assertEquals(List.of(), left, "threads still running the hung case's bodies");
+    }
+
+    /** What each adapter's dump shows of the waiting task: its Java body's frame, or Python's await of the Event. */
+    private static final java.util.Map<String, String> TASK_WAITS_AT = java.util.Map.of(
+            "reference", "HangingFixtureCases.lambda$taskHangs",
+            "cpython", "wait");
+
+    /** Live threads of this JVM that are running a body of {@link HangingFixtureCases#taskHangs}. */
+    private static List<String> bodyThreads() {
+        return Thread.getAllStackTraces().entrySet().stream()
+                .filter(e -> e.getKey().isAlive() && java.util.Arrays.stream(e.getValue())
+                        .anyMatch(f -> f.getMethodName().startsWith("lambda$taskHangs")))
+                .map(e -> e.getKey().getName()).toList();
+    }
 }
