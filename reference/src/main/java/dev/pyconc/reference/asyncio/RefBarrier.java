@@ -189,6 +189,6 @@ final class RefBarrier extends RefLoopBound implements Barrier {
         if (!broken()) {
             extra += ", waiters:" + nWaiting() + "/" + parties;
         }
-        return "<" + objectRepr(this, "asyncio.locks.Barrier") + " [" + extra + "]>";
+        return "<" + RefReprs.object(this, "asyncio.locks.Barrier") + " [" + extra + "]>";
     }
 }

@@ -165,6 +165,6 @@ final class RefCondition extends RefLoopBound implements Condition, RefContextMa
         if (!waiters.isEmpty()) {
             extra += ", waiters:" + waiters.size();
         }
-        return "<" + objectRepr(this, "asyncio.locks.Condition") + " [" + extra + "]>";
+        return "<" + RefReprs.object(this, "asyncio.locks.Condition") + " [" + extra + "]>";
     }
 }

@@ -67,6 +67,6 @@ final class RefEvent extends RefLoopBound implements Event {
         if (!waiters.isEmpty()) {
             extra += ", waiters:" + waiters.size();
         }
-        return "<" + objectRepr(this, "asyncio.locks.Event") + " [" + extra + "]>";
+        return "<" + RefReprs.object(this, "asyncio.locks.Event") + " [" + extra + "]>";
     }
 }

@@ -87,6 +87,6 @@ final class RefLock extends RefLoopBound implements Lock, RefContextManager {
         if (!waiters.isEmpty()) {
             extra += ", waiters:" + waiters.size();
         }
-        return "<" + objectRepr(this, "asyncio.locks.Lock") + " [" + extra + "]>";
+        return "<" + RefReprs.object(this, "asyncio.locks.Lock") + " [" + extra + "]>";
     }
 }

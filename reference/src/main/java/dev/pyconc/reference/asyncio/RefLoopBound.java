@@ -3,32 +3,31 @@ package dev.pyconc.reference.asyncio;
 import dev.pyconc.spi.exceptions.RuntimeError;
 
 /**
- * {@code asyncio.mixins._LoopBoundMixin}: an object made outside any loop binds to the first running loop that
- * asks for it, and refuses every other loop afterwards.
+ * Port of {@code asyncio.mixins._LoopBoundMixin}: a primitive or queue made outside a loop binds to the loop that
+ * first uses it; using it from another loop afterwards raises RuntimeError.
  */
-abstract class RefLoopBound {
-    private RefEventLoop loop; // written only by the loop that binds it; read under the loop's hand-over
+public abstract class RefLoopBound {
+    private static final Object GLOBAL_LOCK = new Object();
+    private volatile RefEventLoop loop;
 
     /**
-     * {@code _get_loop()}: the running loop, binding this object to it on first use.
+     * {@code _get_loop()}: the running loop, binding this object to it on first use. As in CPython, a use outside
+     * any running loop finds null (None), and binds to it if nothing was bound yet.
      *
-     * @throws RuntimeError {@code "<repr> is bound to a different event loop"} when called from another loop
+     * @throws RuntimeError "... is bound to a different event loop" if bound to another loop
      */
     protected RefEventLoop getLoop() {
-        RefEventLoop running = RefEventLoop.running();
-        synchronized (this) { // CPython's _global_lock: two loops on two threads may race for the first binding
-            if (loop == null) {
-                loop = running;
+        RefEventLoop running = RefEventLoop.runningOrNull();
+        if (loop == null) {
+            synchronized (GLOBAL_LOCK) {
+                if (loop == null) {
+                    loop = running;
+                }
             }
         }
         if (running != loop) {
             throw new RuntimeError(this + " is bound to a different event loop");
         }
         return running;
-    }
-
-    /** CPython's default {@code object.__repr__} part of the primitives' reprs. */
-    static String objectRepr(Object self, String pythonClass) {
-        return pythonClass + " object at 0x" + Integer.toHexString(System.identityHashCode(self));
     }
 }

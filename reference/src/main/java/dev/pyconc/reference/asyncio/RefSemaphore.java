@@ -112,6 +112,6 @@ class RefSemaphore extends RefLoopBound implements Semaphore, RefContextManager 
         if (!waiters.isEmpty()) {
             extra += ", waiters:" + waiters.size();
         }
-        return "<" + objectRepr(this, pythonClass()) + " [" + extra + "]>";
+        return "<" + RefReprs.object(this, pythonClass()) + " [" + extra + "]>";
     }
 }
