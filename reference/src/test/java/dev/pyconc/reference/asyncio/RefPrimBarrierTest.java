@@ -123,7 +123,10 @@ class RefPrimBarrierTest {
         });
     }
 
-    /** test_filling_tasks_cancel_one: a cancelled arrival counts itself out. */
+    /**
+     * test_filling_tasks_cancel_one: a cancelled arrival counts itself out, and the next arrival takes the count
+     * as its index, so an index repeats within the cycle (CPython 3.14 prints 1 1 2 for b, c, d here).
+     */
     @Test
     void cancelledArrivalCountsItselfOut() {
         run(co -> {
@@ -137,7 +140,7 @@ class RefPrimBarrierTest {
             assertEquals(1, barrier.nWaiting());
             Task<Long> c = co.createTask(barrier.await());
             Task<Long> d = co.createTask(barrier.await());
-            assertEquals(3L, bounded(co, b) + bounded(co, c) + bounded(co, d));
+            assertEquals(List.of(1L, 1L, 2L), List.of(bounded(co, b), bounded(co, c), bounded(co, d)));
             return null;
         });
     }
