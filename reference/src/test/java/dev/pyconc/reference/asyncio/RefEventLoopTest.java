@@ -701,6 +701,105 @@ class RefEventLoopTest {
         assertInstanceOf(IllegalStateException.class, out.get());
     }
 
+    /** The adapter's hooks: dumpThreads names the hung task and shows its body's stack; endCase stops the loop. */
+    @Test
+    void referenceAdapterDumpsAndStopsAHungLoop() throws Exception {
+        dev.pyconc.reference.ReferenceAdapter adapter = new dev.pyconc.reference.ReferenceAdapter();
+        try {
+            dev.pyconc.spi.asyncio.AsyncioModule aio = adapter.module(dev.pyconc.spi.asyncio.AsyncioModule.class);
+            java.util.concurrent.CountDownLatch entered = new java.util.concurrent.CountDownLatch(1);
+            java.util.concurrent.atomic.AtomicReference<Throwable> out = new java.util.concurrent.atomic.AtomicReference<>();
+            Thread runner = new Thread(() -> {
+                try {
+                    aio.run(co -> co.await(co.createTask(co.coroutine(c -> {
+                        entered.countDown();
+                        try {
+                            Thread.sleep(TimeUnit.MINUTES.toMillis(10)); // a hung body
+                        } catch (InterruptedException e) {
+                            throw new IllegalStateException(e);
+                        }
+                        return null;
+                    }), "the-hung-one")));
+                } catch (Throwable t) {
+                    out.set(t);
+                }
+            }, "test runner");
+            runner.start();
+            assertTrue(entered.await(10, TimeUnit.SECONDS));
+            String dump = adapter.dumpThreads();
+            assertTrue(dump.contains("the-hung-one") && dump.contains("Thread.sleep"), dump);
+            adapter.endCase();
+            runner.join(TimeUnit.SECONDS.toMillis(10));
+            assertFalse(runner.isAlive());
+            assertInstanceOf(IllegalStateException.class, out.get());
+        } finally {
+            adapter.close();
+        }
+    }
+
+    @Test
+    void runLeavesNoThreadBehind() {
+        int n = Thread.activeCount();
+        Set<Thread> mine = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        asyncio.run(co -> {
+            List<Task<Object>> ts = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                ts.add(co.createTask(c -> {
+                    mine.add(Thread.currentThread());
+                    c.sleep(3600);
+                    return null;
+                }));
+            }
+            steps(co, 1);
+            for (int i = 0; i < 10; i++) {
+                ts.get(i).cancel();
+            }
+            steps(co, 1);
+            return null; // the other ten are cancelled by run()
+        });
+        assertEquals(20, mine.size());
+        for (Thread t : mine) {
+            assertFalse(t.isAlive(), t.getName());
+        }
+        assertTrue(Thread.activeCount() <= n, "threads before " + n + ", after " + Thread.activeCount());
+    }
+
+    /**
+     * Not a check: the cost of one create_task + await round trip and of one sleep(0) with another task ready,
+     * medians over many, printed for the record.
+     */
+    @Test
+    void measureRoundTrips() {
+        int n = 2000;
+        long[] create = new long[n];
+        long[] sleep0 = new long[n];
+        asyncio.run(co -> {
+            for (int i = 0; i < n; i++) {
+                long t0 = System.nanoTime();
+                co.await(co.createTask(c -> null));
+                create[i] = System.nanoTime() - t0;
+            }
+            Task<Object> other = co.createTask(c -> {
+                while (true) {
+                    c.sleep(0);
+                }
+            });
+            co.sleep(0);
+            for (int i = 0; i < n; i++) {
+                long t0 = System.nanoTime();
+                co.sleep(0);
+                sleep0[i] = System.nanoTime() - t0;
+            }
+            other.cancel();
+            return null;
+        });
+        Arrays.sort(create);
+        Arrays.sort(sleep0);
+        System.out.printf("asyncio reference: create_task+await median %.1f us (p90 %.1f); sleep(0) with one other task "
+                + "ready median %.1f us (p90 %.1f); n=%d%n", create[n / 2] / 1e3, create[n * 9 / 10] / 1e3,
+                sleep0[n / 2] / 1e3, sleep0[n * 9 / 10] / 1e3, n);
+    }
+
     private static void waitUntil(java.util.function.BooleanSupplier cond) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (!cond.getAsBoolean()) {
