@@ -120,6 +120,9 @@ final class RefCoroutine implements Coroutine {
             }
             return;
         }
+        if (Double.isNaN(delay)) {
+            throw new dev.pyconc.spi.exceptions.ValueError("Invalid delay: NaN (not a number)");
+        }
         RefFuture<Object> f = loop.createFuture();
         RefEventLoop.TimerHandle h = loop.callLater(delay, () -> {
             if (!f.cancelled()) { // futures._set_result_unless_cancelled
