@@ -343,9 +343,20 @@ final class AsyncioBridge {
             try {
                 return toDriver.take();
             } catch (InterruptedException e) {
-                // the case's thread gave up (its deadline): the driver closes the loop, endCase ends the rest
+                // The case's thread gave up (its deadline): the driver closes the loop, endCase ends the rest. The
+                // body may be inside a call served by the loop's thread (lent its partner): it gets a moment to
+                // finish it and unwind, then loses the partner, which is about to serve this thread's calls.
                 run.closing = true;
                 abandon();
+                try {
+                    toDriver.poll(Timing.nanos(Timing.MEDIUM), java.util.concurrent.TimeUnit.NANOSECONDS);
+                } catch (InterruptedException again) {
+                    // give up waiting
+                }
+                Thread t = thread;
+                if (loop != null && t != null) {
+                    run.session.unlend(t, loop);
+                }
                 Thread.currentThread().interrupt();
                 return List.of("k");
             }
@@ -388,7 +399,7 @@ final class AsyncioBridge {
 
             private void lend(Partner p) {
                 if (lent != null) {
-                    run.session.unlend(lent);
+                    run.session.unlend(Thread.currentThread(), lent);
                 }
                 lent = p;
                 if (p != null) {
@@ -431,6 +442,7 @@ final class AsyncioBridge {
                         throw e;
                     }
                     default -> {
+                        lend(r.loop()); // closed by the driver: unwinds on the loop's thread; at the case's end: off it
                         abandoned = true;
                         throw new BodyAbandoned();
                     }

@@ -211,9 +211,9 @@ final class Session implements AutoCloseable, AgentProcess.Listener {
         byThread.put(Thread.currentThread(), p);
     }
 
-    /** Ends {@link #lend}: the calling thread no longer sends its calls to {@code p}. */
-    void unlend(Partner p) {
-        byThread.remove(Thread.currentThread(), p);
+    /** Ends {@link #lend}: thread {@code t} no longer sends its calls to {@code p}. */
+    void unlend(Thread t, Partner p) {
+        byThread.remove(t, p);
     }
 
     /** Whether {@code t} has a call in flight whose Python side has started. */

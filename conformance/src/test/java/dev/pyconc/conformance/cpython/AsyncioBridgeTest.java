@@ -91,6 +91,16 @@ class AsyncioBridgeTest {
         } finally {
             a.endCase();
         }
+        assertQuietAgent(a);
+    }
+
+    /** asyncio's complaints (a task destroyed while pending, a coroutine never awaited, ...) would be on stderr. */
+    static void assertQuietAgent(CpythonAdapter a) {
+        String tail = a.session().stderrTail();
+        for (String bad : List.of("never awaited", "was destroyed but it is pending", "Traceback", "Exception in callback",
+                "Task exception was never retrieved", "ignored")) {
+            assertFalse(tail.contains(bad), "the agent's stderr has '" + bad + "':\n" + tail);
+        }
     }
 
     @ParameterizedTest
@@ -336,11 +346,18 @@ class AsyncioBridgeTest {
                     });
                 } catch (Throwable t) {
                     outcome.set(t);
+                } finally {
+                    a.endCase(); // as the harness does: on the case's own thread, interrupted at its deadline
                 }
             }, "asyncio-bridge-test-case");
             caseThread.start();
             assertTrue(reached.await((long) Timing.LONG, TimeUnit.SECONDS));
             if (how.equals("awaiting in Python")) {
+                long deadline = System.nanoTime() + Timing.nanos(Timing.LONG);
+                while (!a.isBlocked(caseThread) && System.nanoTime() < deadline) {
+                    Thread.onSpinWait(); // bounded: until the body has handed its await to the loop
+                }
+                assertTrue(a.isBlocked(caseThread), "the case's thread waits for the loop");
                 String dump = a.dumpThreads();
                 assertTrue(dump.contains("stuck-task") && dump.contains("_aio_drive"),
                         "the dump shows the loop's tasks with their stacks:\n" + dump);
@@ -349,7 +366,6 @@ class AsyncioBridgeTest {
             caseThread.join((long) (Timing.LONG * 1000));
             assertFalse(caseThread.isAlive(), how);
             assertInstanceOf(PythonBridgeException.class, outcome.get(), how);
-            a.endCase();
             a.beginCase("AsyncioBridgeTest#hung-after");
             try {
                 long deadline = System.nanoTime() + Timing.nanos(Timing.LONG);
@@ -358,7 +374,8 @@ class AsyncioBridgeTest {
                     Thread.onSpinWait(); // bounded poll: a stopped partner thread takes a moment to end
                     py = pythonThreads(a);
                 }
-                assertEquals(pyBefore, py, how + ": Python threads before and after the case");
+                long pyAfter = py;
+                assertEquals(pyBefore, pyAfter, () -> how + ": Python threads before and after the case\n" + a.dumpThreads());
                 List<String> left = new ArrayList<>();
                 for (Thread t : Thread.getAllStackTraces().keySet()) {
                     if (!javaBefore.contains(t) && t.isAlive() && t.getName().startsWith("pyconc-asyncio")) {
@@ -374,6 +391,7 @@ class AsyncioBridgeTest {
             } finally {
                 a.endCase();
             }
+            assertQuietAgent(a);
         }
     }
 
