@@ -161,7 +161,10 @@ final class AsyncioBridge {
                 returned = true;
                 throw e;
             } finally {
-                if (returned) {
+                if (returned || r.session.dead()) {
+                    if (!returned) {
+                        r.bodies.forEach(Body::abandon); // the agent died: no driver will resume them
+                    }
                     r.joinBodies(Timing.nanos(Timing.LONG));
                     RUNS.remove(r);
                 } // else the call was abandoned (interrupted, deadline): endCase closes the loop

@@ -385,13 +385,47 @@ class AsyncioBridgeTest {
                 assertEquals(List.of(), left, how + ": Java threads left");
                 assertEquals("0", a.details().get("partnersLeftBlocked"), how);
                 String notes = a.details().getOrDefault("notes", "");
-                assertFalse(notes.contains("asyncio") || notes.contains("left blocked"), how + ": " + notes);
+                assertFalse(notes.contains("asyncio.run") || notes.contains("coroutine body") || notes.contains("left blocked"),
+                        how + ": " + notes);
                 // the agent still runs loops
                 assertEquals(Long.valueOf(7L), aio.run(co -> 7L));
             } finally {
                 a.endCase();
             }
             assertQuietAgent(a);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("pythons")
+    void theAgentsDeathEndsTheRunAndItsBodies(String python) throws Exception {
+        CpythonAdapter a = adapter(python);
+        a.beginCase("AsyncioBridgeTest#death");
+        Set<Thread> javaBefore = new HashSet<>(Thread.getAllStackTraces().keySet());
+        try {
+            AsyncioModule aio = a.module(AsyncioModule.class);
+            Event never = aio.event();
+            assertThrows(PythonBridgeException.class, () -> aio.run(co -> {
+                co.createTask(co.coroutine(c2 -> c2.await(never.await())));
+                co.sleep(0);
+                a.session().killForcibly();
+                return co.await(never.await());
+            }));
+            List<String> left = new ArrayList<>();
+            for (Thread t : Thread.getAllStackTraces().keySet()) {
+                if (!javaBefore.contains(t) && t.isAlive() && t.getName().startsWith("pyconc-asyncio")) {
+                    left.add(t.getName());
+                }
+            }
+            assertEquals(List.of(), left, "Java body threads left after the agent died");
+        } finally {
+            a.endCase();
+        }
+        a.beginCase("AsyncioBridgeTest#after-death"); // restarts the agent
+        try {
+            assertEquals(Long.valueOf(1L), a.module(AsyncioModule.class).run(co -> 1L));
+        } finally {
+            a.endCase();
         }
     }
 
