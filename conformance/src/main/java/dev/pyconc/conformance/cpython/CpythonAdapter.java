@@ -391,6 +391,11 @@ public final class CpythonAdapter implements Adapter {
         if (s.dead()) {
             return;
         }
+        String aio = AsyncioBridge.endCase(s); // an asyncio.run the case left running: closed before the partners stop
+        if (aio != null) {
+            notes.add(aio);
+            System.err.println("[pyconc " + name() + "] " + aio);
+        }
         int left = s.endCase();
         if (left > 0) {
             leftBlocked += left;
