@@ -196,7 +196,7 @@ class QueueCancelCases {
             List<Task<Object>> all = new ArrayList<>();
             int cancels = 0;
             long nextProducer = 0;
-            for (int op = 0; op < 300; op++) {
+            for (int op = 0; op < 200; op++) {
                 int r = rnd.nextInt(10);
                 if (r < 2 || live.isEmpty()) {
                     long base = ++nextProducer * 1000;
