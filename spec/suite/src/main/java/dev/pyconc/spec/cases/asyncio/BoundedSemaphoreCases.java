@@ -52,7 +52,8 @@ class BoundedSemaphoreCases {
             assertEquals(Boolean.TRUE, bounded(co, t, "the waiter after release"));
             s.release();
             assertFalse(s.locked());
-            co.asyncWith(s, () -> assertFalse(s.locked(), "one unit of two taken by the block"));
+            co.asyncWith(s, () -> assertTrue(s.locked(), "the block took the one free unit"));
+            assertFalse(s.locked(), "the block gave its unit back");
             return null;
         });
     }

@@ -108,7 +108,7 @@ class CancellationCases {
     @ValueSource(ints = {1, 2, 3, 4, 5, 6})
     @Checks("asyncio.Lock.acquire/fifo-under-cancellation")
     void lockFifoUnderRandomCancellation(int schedule, AsyncioModule m, Harness h) {
-        Random random = h.random();
+        Random random = scheduleRandom(h, schedule);
         int n = 3 + random.nextInt(6);
         Lock lock = m.lock();
         m.run(co -> {
@@ -151,6 +151,18 @@ class CancellationCases {
             }
             return null;
         });
+    }
+
+    /**
+     * The case's generator, advanced by {@code schedule} draws, so that the invocations of a parameterized case
+     * replayed with one {@code -Dpyconc.seed} still run different schedules.
+     */
+    private static Random scheduleRandom(Harness h, int schedule) {
+        Random random = h.random();
+        for (int i = 0; i < schedule; i++) {
+            random.nextLong();
+        }
+        return random;
     }
 
     /** Cancels a random task among the waiting ones; it must not be done yet, so cancel() returns True. */
@@ -349,8 +361,8 @@ class CancellationCases {
      * Runs a random schedule of releases and cancellations over Semaphore waiters and returns nothing; checks after
      * each move that as many waiters got a unit as the model says (and, with {@code fifo}, exactly which ones).
      */
-    private static void semaphoreSchedule(AsyncioModule m, Harness h, boolean fifo) {
-        Random random = h.random();
+    private static void semaphoreSchedule(AsyncioModule m, Harness h, int schedule, boolean fifo) {
+        Random random = scheduleRandom(h, schedule);
         int units = 1 + random.nextInt(3);
         int n = 3 + random.nextInt(6);
         Semaphore s = m.semaphore(units);
@@ -420,7 +432,7 @@ class CancellationCases {
     @ValueSource(ints = {1, 2, 3, 4, 5, 6})
     @Checks("asyncio.Semaphore.acquire/units-conserved-under-cancellation")
     void semaphoreUnitsConservedUnderRandomCancellation(int schedule, AsyncioModule m, Harness h) {
-        semaphoreSchedule(m, h, false);
+        semaphoreSchedule(m, h, schedule, false);
     }
 
     /** Property (CPython): the same random schedules, and the units go to the waiters oldest first. */
@@ -428,7 +440,7 @@ class CancellationCases {
     @ValueSource(ints = {1, 2, 3, 4, 5, 6})
     @Checks("asyncio.Semaphore.acquire/fifo-under-cancellation")
     void semaphoreFifoUnderRandomCancellation(int schedule, AsyncioModule m, Harness h) {
-        semaphoreSchedule(m, h, true);
+        semaphoreSchedule(m, h, schedule, true);
     }
 
     /** wait_for(sem.acquire(), d) on an exhausted Semaphore raises TimeoutError after d and takes no unit. */
