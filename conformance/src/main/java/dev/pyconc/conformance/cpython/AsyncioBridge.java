@@ -484,6 +484,14 @@ final class AsyncioBridge {
                 return as(Task.class, run.session.call(MODULE, "$aio_create_task", false, awaitable(coro), name));
             }
 
+            /** {@code asyncio.create_task(fn())} in one call to the loop's thread, not two. */
+            @Override
+            @SuppressWarnings("unchecked")
+            public <T> Task<T> createTask(CoroutineFunction<T> fn) {
+                check();
+                return as(Task.class, run.session.call(MODULE, "$aio_task_of", false, new Body(run, fn)));
+            }
+
             @Override
             public void sleep(double delay) {
                 step("sl", delay);

@@ -1119,6 +1119,11 @@ def _h_aio_create_task(mod, coro, name):
     return asyncio.create_task(coro) if name is None else asyncio.create_task(coro, name=name)
 
 
+def _h_aio_task_of(mod, step):
+    import asyncio
+    return asyncio.create_task(_aio_drive(step))
+
+
 def _h_aio_time(mod):
     import asyncio
     return asyncio.get_running_loop().time()
@@ -1199,6 +1204,7 @@ HELPERS.update({
     "$aio_run": _h_aio_run,
     "$aio_coro": _h_aio_coro,
     "$aio_create_task": _h_aio_create_task,
+    "$aio_task_of": _h_aio_task_of,
     "$aio_time": _h_aio_time,
     "$aio_aexit": _h_aio_aexit,
 })
