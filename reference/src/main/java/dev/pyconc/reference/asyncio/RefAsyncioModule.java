@@ -51,76 +51,76 @@ public final class RefAsyncioModule implements AsyncioModule {
 
     @Override
     public Lock lock() {
-        throw new UnsupportedOperationException("stub");
+        return new RefLock();
     }
 
     @Override
     public Event event() {
-        throw new UnsupportedOperationException("stub");
+        return new RefEvent();
     }
 
     @Override
     public Condition condition() {
-        throw new UnsupportedOperationException("stub");
+        return new RefCondition(null);
     }
 
     @Override
     public Condition condition(Lock lock) {
-        throw new UnsupportedOperationException("stub");
+        return new RefCondition(lock);
     }
 
     @Override
     public Semaphore semaphore() {
-        throw new UnsupportedOperationException("stub");
+        return new RefSemaphore(1);
     }
 
     @Override
     public Semaphore semaphore(long value) {
-        throw new UnsupportedOperationException("stub");
+        return new RefSemaphore(value);
     }
 
     @Override
     public BoundedSemaphore boundedSemaphore() {
-        throw new UnsupportedOperationException("stub");
+        return new RefBoundedSemaphore(1);
     }
 
     @Override
     public BoundedSemaphore boundedSemaphore(long value) {
-        throw new UnsupportedOperationException("stub");
+        return new RefBoundedSemaphore(value);
     }
 
     @Override
     public Barrier barrier(long parties) {
-        throw new UnsupportedOperationException("stub");
+        return new RefBarrier(parties);
     }
 
     @Override
     public Queue queue() {
-        throw new UnsupportedOperationException("stub");
+        return new RefQueue(0);
     }
 
     @Override
     public Queue queue(long maxsize) {
-        throw new UnsupportedOperationException("stub");
+        return new RefQueue(maxsize);
     }
 
     @Override
     public Queue lifoQueue() {
-        throw new UnsupportedOperationException("stub");
+        return new RefLifoQueue(0);
     }
 
     @Override
     public Queue lifoQueue(long maxsize) {
-        throw new UnsupportedOperationException("stub");
+        return new RefLifoQueue(maxsize);
     }
 
     @Override
     public Queue priorityQueue() {
-        throw new UnsupportedOperationException("stub");
+        return new RefPriorityQueue(0);
     }
 
     @Override
     public Queue priorityQueue(long maxsize) {
-        throw new UnsupportedOperationException("stub");
+        return new RefPriorityQueue(maxsize);
     }
 }
