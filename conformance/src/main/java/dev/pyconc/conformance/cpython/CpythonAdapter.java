@@ -391,7 +391,21 @@ public final class CpythonAdapter implements Adapter {
         if (s.dead()) {
             return;
         }
-        int left = s.endCase();
+        // A case cut at its deadline ends on its interrupted thread: the hygiene below still waits for the agent.
+        boolean interrupted = Thread.interrupted();
+        int left;
+        try {
+            String aio = AsyncioBridge.endCase(s); // an asyncio.run the case left running: closed before the partners stop
+            if (aio != null) {
+                notes.add(aio);
+                System.err.println("[pyconc " + name() + "] " + aio);
+            }
+            left = s.endCase();
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
         if (left > 0) {
             leftBlocked += left;
             String note = left + " Python partner thread(s) left blocked in a call at the end of a case";

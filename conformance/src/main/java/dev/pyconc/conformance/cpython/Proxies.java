@@ -46,7 +46,8 @@ final class Proxies {
             new Bridge(dev.pyconc.spi.PyModule.CONTEXTVARS, ContextVarsBridge::module, ContextVarsBridge.KINDS),
             new Bridge(dev.pyconc.spi.PyModule.SUBPROCESS, SubprocessBridge::module, SubprocessBridge.KINDS),
             new Bridge(dev.pyconc.spi.PyModule.MULTIPROCESSING, MultiprocessingBridge::module, MultiprocessingBridge.KINDS),
-            new Bridge(dev.pyconc.spi.PyModule.SHARED_MEMORY, SharedMemoryBridge::module, SharedMemoryBridge.KINDS));
+            new Bridge(dev.pyconc.spi.PyModule.SHARED_MEMORY, SharedMemoryBridge::module, SharedMemoryBridge.KINDS),
+            new Bridge(dev.pyconc.spi.PyModule.ASYNCIO, AsyncioBridge::module, AsyncioBridge.KINDS));
 
     /** Every bridge's kinds: one table, each kind named by exactly one bridge. */
     private static final Map<String, ProxyFactory> KINDS = kinds();

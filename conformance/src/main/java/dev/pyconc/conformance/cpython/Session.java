@@ -197,6 +197,25 @@ final class Session implements AutoCloseable, AgentProcess.Listener {
         }
     }
 
+    /** The partner the calling thread's calls go to now, or null before its first call. */
+    Partner currentPartner() {
+        return byThread.get(Thread.currentThread());
+    }
+
+    /**
+     * Sends the calling thread's calls to partner {@code p} until {@link #unlend}: an asyncio task's Java body
+     * borrows the partner whose Python thread runs the loop, for the stretch between two awaits
+     * ({@link AsyncioBridge}); the thread that lent it waits meanwhile and makes no call.
+     */
+    void lend(Partner p) {
+        byThread.put(Thread.currentThread(), p);
+    }
+
+    /** Ends {@link #lend}: thread {@code t} no longer sends its calls to {@code p}. */
+    void unlend(Thread t, Partner p) {
+        byThread.remove(t, p);
+    }
+
     /** Whether {@code t} has a call in flight whose Python side has started. */
     boolean isBlocked(Thread t) {
         Partner p = byThread.get(t);

@@ -28,6 +28,11 @@
  *       the agent's own code SIGINT's handler only notes the signal, and the real handler runs at the start
  *       of the next call (see {@code agent.py}); a signal no call received is dropped at the end of the
  *       case.</li>
+ *   <li>{@code asyncio.run} runs its loop on the calling Java thread's partner. Each Java coroutine body runs on
+ *       a Java thread of its own and is stood for in the loop by a driver coroutine that asks the body for its
+ *       next await and awaits it; between two awaits the body borrows the loop's partner, so its calls run on
+ *       the loop's thread, one body at a time ({@code AsyncioBridge}). A loop left running at the end of a case
+ *       is closed (its tasks cancelled) and its bodies unwound before the partners stop.</li>
  * </ul>
  *
  * <h2>Files</h2>

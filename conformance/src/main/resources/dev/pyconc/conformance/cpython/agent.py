@@ -985,6 +985,232 @@ HELPERS = {
 }
 
 
+# ================================================================ asyncio (AsyncioBridge.java): begin
+# A Java coroutine body runs on a Java thread of its own. In the loop a driver coroutine (_aio_drive) stands for
+# it: the driver calls the body's step callable, on the loop's thread, so that the body's own calls meanwhile
+# (locked(), release(), put_nowait(), create_task, ...) are served by the loop's thread too; the step runs the
+# body up to its next await and answers what the driver is to await:
+#   ["a", aw]        await aw                     ["sl", d]            await asyncio.sleep(d)
+#   ["wf", aw, t]    await asyncio.wait_for(aw, t) ["ga", [aw, ...], f] await asyncio.gather(*aws, return_exceptions=f)
+#   ["ce", cm]       await cm.__aenter__()        ["ct", d]            the same for cm = asyncio.timeout(d)
+#   ["cx", exc]      await cm.__aexit__(...) of the innermost cm entered, for exc: None, "x" (the exception last
+#                    raised into the body) or an exception; the body gets whether it was suppressed
+# or how the body ended:
+#   ["r", v] it returned v   ["x"] it raised the exception last raised into it   ["e", exc] it raised exc
+#   ["j", text] it threw a Java throwable (RuntimeError(text) here)   ["k"] Java gave up on it (its case ended)
+# The driver resumes the body with step("v", result) or step("e", exception); step("s", None) starts it and
+# step("k", None) unwinds it (the driver is being closed). Once the case is over (run.closing) a driver no
+# longer calls Java: it raises CancelledError, and AsyncioBridge ends the Java threads.
+
+
+class _AioRun:
+    """One asyncio.run in progress: its loop, whether its case is over, and a lock held until it returns."""
+
+    __slots__ = ("loop", "closing", "done")
+
+    def __init__(self):
+        self.loop = None
+        self.closing = False
+        self.done = _thread.allocate_lock()
+        self.done.acquire()
+
+
+_aio_runs = []          # the asyncio.run calls in progress (each on the Python partner of the Java caller)
+_AIO_NO_RUN = _AioRun()  # for a driver in a loop the bridge did not start (never closing)
+
+
+def _aio_run_of(loop):
+    for run in list(_aio_runs):
+        if run.loop is loop:
+            return run
+    return _AIO_NO_RUN
+
+
+def _aio_close_run(run):
+    """On the loop's thread: the case is over; every task is cancelled, and no driver calls Java again."""
+    import asyncio
+    run.closing = True
+    for t in asyncio.all_tasks(run.loop):
+        t.cancel()
+
+
+async def _aio_drive(step):
+    import asyncio
+    run = _aio_run_of(asyncio.get_running_loop())
+    kind, value = "s", None
+    last = None  # the exception last raised into the body
+    cms = []     # the async context managers the body is inside, innermost last
+    while True:
+        if run.closing:
+            if kind == "e":
+                raise value
+            raise asyncio.CancelledError("pyconc: the case ended")
+        r = step(kind, value)
+        op = r[0]
+        if op == "r":
+            return r[1]
+        if op == "x":
+            raise last
+        if op == "e":
+            raise r[1]
+        if op == "j":
+            raise RuntimeError(r[1])
+        if op == "k":
+            _aio_close_run(run)
+            raise asyncio.CancelledError("pyconc: the Java side gave up on this coroutine")
+        try:
+            if op == "a":
+                v = await r[1]
+            elif op == "sl":
+                v = await asyncio.sleep(r[1])
+            elif op == "wf":
+                v = await asyncio.wait_for(r[1], r[2])
+            elif op == "ga":
+                v = await asyncio.gather(*r[1], return_exceptions=r[2])
+            elif op == "ce" or op == "ct":
+                cm = r[1] if op == "ce" else asyncio.timeout(r[1])
+                v = await type(cm).__aenter__(cm)
+                cms.append(cm)
+            elif op == "cx":
+                cm = cms.pop()
+                exc = last if r[1] == "x" else r[1]
+                if exc is None:
+                    v = bool(await type(cm).__aexit__(cm, None, None, None))
+                else:
+                    v = bool(await type(cm).__aexit__(cm, type(exc), exc, exc.__traceback__))
+            else:
+                raise RuntimeError("pyconc agent: unknown asyncio step %r" % (op,))
+        except GeneratorExit:
+            if not run.closing:
+                step("k", None)
+            raise
+        except BaseException as e:
+            last = e
+            kind, value = "e", e
+        else:
+            kind, value = "v", v
+
+
+def _h_aio_run(mod, step):
+    """asyncio.run of the Java body `step` drives, on the calling Java thread's partner."""
+    import asyncio
+    run = _AioRun()
+
+    async def main():
+        run.loop = asyncio.get_running_loop()
+        return await _aio_drive(step)
+
+    coro = main()
+    _aio_runs.append(run)
+    try:
+        return asyncio.run(coro)
+    finally:
+        coro.close()  # not started (asyncio.run refused): no "never awaited" warning
+        _aio_runs.remove(run)
+        run.done.release()
+
+
+def _h_aio_coro(mod, step):
+    return _aio_drive(step)
+
+
+def _h_aio_create_task(mod, coro, name):
+    import asyncio
+    return asyncio.create_task(coro) if name is None else asyncio.create_task(coro, name=name)
+
+
+def _h_aio_task_of(mod, step):
+    import asyncio
+    return asyncio.create_task(_aio_drive(step))
+
+
+def _h_aio_time(mod):
+    import asyncio
+    return asyncio.get_running_loop().time()
+
+
+async def _aio_aexit(cm, exc):
+    if exc is None:
+        return bool(await type(cm).__aexit__(cm, None, None, None))
+    return bool(await type(cm).__aexit__(cm, type(exc), exc, exc.__traceback__))
+
+
+def _h_aio_aexit(cm, exc=None):
+    return _aio_aexit(cm, exc)
+
+
+def _aio_dump():
+    """The tasks of every asyncio.run in progress, with their stacks (read from the reader thread)."""
+    if not _aio_runs:
+        return ""
+    import asyncio
+    import io
+    out = []
+    for run in list(_aio_runs):
+        tasks = None
+        for _ in range(5):  # the loop's thread may change the task set meanwhile
+            try:
+                tasks = list(asyncio.all_tasks(run.loop)) if run.loop is not None else []
+                break
+            except Exception:
+                continue
+        out.append("asyncio loop %r%s: %s" % (run.loop, " (closing)" if run.closing else "",
+                                             "tasks unreadable" if tasks is None else "%d task(s)" % len(tasks)))
+        for t in tasks or []:
+            buf = io.StringIO()
+            try:
+                t.print_stack(file=buf)
+            except Exception as e:
+                buf.write("%r: stack unreadable: %s\n" % (t, safe_str(e)))
+            out.append("  %r\n%s" % (t, buf.getvalue()))
+    return "\n".join(out)
+
+
+def ctl_aio_end(msg):
+    """Ends the asyncio.run calls of the case: marks them closing, cancels their tasks (from their loops'
+    threads), and answers later, from a thread of its own, once each has returned or `timeout` has passed."""
+    runs = list(_aio_runs)
+    cid = msg.get("id")
+    timeout = msg.get("timeout", 10)
+    for run in runs:
+        run.closing = True
+        if run.loop is not None:
+            try:
+                run.loop.call_soon_threadsafe(_aio_close_run, run)
+            except RuntimeError:
+                pass  # closed meanwhile
+    if not runs:
+        return {"runs": 0, "left": 0}
+
+    def wait():
+        _agent_idents.add(_thread.get_ident())
+        try:
+            deadline = time.monotonic() + timeout
+            left = 0
+            for run in runs:
+                if run.done.acquire(True, max(0.0, deadline - time.monotonic())):
+                    run.done.release()
+                else:
+                    left += 1
+            send({"op": "ctl", "id": cid, "v": {"runs": len(runs), "left": left}})
+        finally:
+            _agent_idents.discard(_thread.get_ident())
+
+    _thread.start_new_thread(wait, ())
+    return _LATER
+
+
+HELPERS.update({
+    "$aio_run": _h_aio_run,
+    "$aio_coro": _h_aio_coro,
+    "$aio_create_task": _h_aio_create_task,
+    "$aio_task_of": _h_aio_task_of,
+    "$aio_time": _h_aio_time,
+    "$aio_aexit": _h_aio_aexit,
+})
+# ================================================================ asyncio: end
+
+
 # ---------------------------------------------------------------- the main thread
 
 # The interpreter's main thread serves the calls of partner "m" (Java's runInMainThread bodies); Python runs
@@ -1184,6 +1410,9 @@ def ctl_dump(msg):
         out.append("Python thread %d %s%s:\n%s" % (
             ident, tnames.get(ident, ""), (" [%s]" % label) if label else "",
             "".join(traceback.format_stack(frame))))
+    aio = _aio_dump()
+    if aio:
+        out.append(aio)
     return "\n".join(out)
 
 
@@ -1234,7 +1463,8 @@ def ctl_endcase(msg):
     return {"gone": gone, "handles": 0, "children": killed, "multiprocessing": mp}
 
 
-CONTROL = {"hello": ctl_hello, "dump": ctl_dump, "endcase": ctl_endcase, "probe": ctl_probe}
+CONTROL = {"hello": ctl_hello, "dump": ctl_dump, "endcase": ctl_endcase, "probe": ctl_probe,
+           "aio_end": ctl_aio_end}
 _LATER = object()  # a control handler's result when it answers later itself
 
 

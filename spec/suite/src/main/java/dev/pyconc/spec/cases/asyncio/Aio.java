@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import dev.pyconc.spec.harness.Timing;
 import dev.pyconc.spi.asyncio.Awaitable;
 import dev.pyconc.spi.asyncio.Coroutine;
+import dev.pyconc.spi.asyncio.CoroutineFunction;
 import dev.pyconc.spi.asyncio.Task;
 import dev.pyconc.spi.exceptions.TimeoutError;
 import org.opentest4j.AssertionFailedError;
@@ -33,6 +34,22 @@ public final class Aio {
         } catch (TimeoutError e) {
             throw new AssertionFailedError(what + ": not done within " + Timing.LONG + " s", e);
         }
+    }
+
+    /**
+     * {@code asyncio.create_task(coro)} followed by three {@code sleep(0)}: the new task has run up to the first
+     * await where it has to wait (or to its end), so tasks made one after another with this begin waiting in that
+     * order. Three steps, not one, leave room for an adapter whose task needs a pass of the loop to start.
+     */
+    public static <T> Task<T> started(Coroutine co, Awaitable<T> coro) {
+        Task<T> t = co.createTask(coro);
+        steps(co, 3);
+        return t;
+    }
+
+    /** As {@link #started(Coroutine, Awaitable)}, for a Java body. */
+    public static <T> Task<T> started(Coroutine co, CoroutineFunction<T> body) {
+        return started(co, co.coroutine(body));
     }
 
     /** Asserts that none of the tasks is done yet (each is still waiting). */

@@ -3,7 +3,9 @@ package dev.pyconc.spec.cases.queue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.pyconc.spec.harness.Binding;
 import dev.pyconc.spec.harness.Checks;
+import dev.pyconc.spi.Adapter;
 import dev.pyconc.spec.harness.Harness;
 import dev.pyconc.spec.harness.PyCase;
 import dev.pyconc.spi.queue.Queue;
@@ -12,25 +14,26 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Cases for {@code queue.LifoQueue} construction and order. */
+/** Cases for {@code queue.LifoQueue} order, with the queue contract bound to it ({@link QueueContract}). */
 @PyCase
-class LifoQueueCases {
+@Binding(name = "kind", api = "queue.LifoQueue")
+class LifoQueueCases extends QueueModuleContract {
 
-    /** A LifoQueue with maxsize 3 takes three items, then is full and refuses a non-blocking put. */
-    @Test
-    @Checks("queue.LifoQueue/maxsize-limits-items")
-    void maxsizeLimitsItems(QueueModule queue) {
-        QueueKind.assertHoldsAtMostThree(queue.lifoQueue(3));
+    @Override
+    Queue make(QueueModule m) {
+        return m.lifoQueue();
     }
 
-    /** A LifoQueue with default, zero or negative maxsize is never full. */
-    @Test
-    @Checks("queue.LifoQueue/nonpositive-maxsize-unbounded")
-    void nonpositiveMaxsizeIsUnbounded(QueueModule queue) {
-        QueueKind.assertUnbounded(queue.lifoQueue(), "LifoQueue()");
-        QueueKind.assertUnbounded(queue.lifoQueue(0), "LifoQueue(0)");
-        QueueKind.assertUnbounded(queue.lifoQueue(-1), "LifoQueue(-1)");
+    @Override
+    Queue make(QueueModule m, long maxsize) {
+        return m.lifoQueue(maxsize);
     }
+
+    @Override
+    protected QueueOrder order() {
+        return QueueOrder.LIFO;
+    }
+
 
     /** Items come out of a LifoQueue in reverse insertion order, not in value order. */
     @Test
@@ -75,7 +78,7 @@ class LifoQueueCases {
     @Checks({"queue.LifoQueue/last-in-first-out",
             "queue.Queue.put_nowait/same-as-nonblocking-put", "queue.Queue.get_nowait/same-as-nonblocking-get",
             "queue.Queue.qsize/counts-items", "queue.Queue.empty/no-items", "queue.Queue.full/maxsize-reached"})
-    void randomOperationsMatchModel(QueueModule queue, Harness h) {
-        QueueKind.LIFO.assertMatchesModel(queue, h);
+    void randomOperationsMatchModel(Adapter adapter, Harness h) {
+        assertMatchesModel(adapter, h);
     }
 }

@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.pyconc.spec.harness.Binding;
 import dev.pyconc.spec.harness.Checks;
+import dev.pyconc.spi.Adapter;
 import dev.pyconc.spec.harness.Harness;
 import dev.pyconc.spec.harness.PyCase;
 import dev.pyconc.spi.PyTuple;
@@ -18,25 +20,26 @@ import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** Cases for {@code queue.PriorityQueue} construction and order. */
+/** Cases for {@code queue.PriorityQueue} order, with the queue contract bound to it ({@link QueueContract}). */
 @PyCase
-class PriorityQueueCases {
+@Binding(name = "kind", api = "queue.PriorityQueue")
+class PriorityQueueCases extends QueueModuleContract {
 
-    /** A PriorityQueue with maxsize 3 takes three items, then is full and refuses a non-blocking put. */
-    @Test
-    @Checks("queue.PriorityQueue/maxsize-limits-items")
-    void maxsizeLimitsItems(QueueModule queue) {
-        QueueKind.assertHoldsAtMostThree(queue.priorityQueue(3));
+    @Override
+    Queue make(QueueModule m) {
+        return m.priorityQueue();
     }
 
-    /** A PriorityQueue with default, zero or negative maxsize is never full. */
-    @Test
-    @Checks("queue.PriorityQueue/nonpositive-maxsize-unbounded")
-    void nonpositiveMaxsizeIsUnbounded(QueueModule queue) {
-        QueueKind.assertUnbounded(queue.priorityQueue(), "PriorityQueue()");
-        QueueKind.assertUnbounded(queue.priorityQueue(0), "PriorityQueue(0)");
-        QueueKind.assertUnbounded(queue.priorityQueue(-1), "PriorityQueue(-1)");
+    @Override
+    Queue make(QueueModule m, long maxsize) {
+        return m.priorityQueue(maxsize);
     }
+
+    @Override
+    protected QueueOrder order() {
+        return QueueOrder.PRIORITY;
+    }
+
 
     /** Fixed unsorted values come out of a PriorityQueue in ascending order. */
     @Test
@@ -136,7 +139,7 @@ class PriorityQueueCases {
     @Checks({"queue.PriorityQueue/lowest-first",
             "queue.Queue.put_nowait/same-as-nonblocking-put", "queue.Queue.get_nowait/same-as-nonblocking-get",
             "queue.Queue.qsize/counts-items", "queue.Queue.empty/no-items", "queue.Queue.full/maxsize-reached"})
-    void randomOperationsMatchModel(QueueModule queue, Harness h) {
-        QueueKind.PRIORITY.assertMatchesModel(queue, h);
+    void randomOperationsMatchModel(Adapter adapter, Harness h) {
+        assertMatchesModel(adapter, h);
     }
 }

@@ -2,7 +2,6 @@ package dev.pyconc.spec.cases.queue;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pyconc.spec.harness.Checks;
 import dev.pyconc.spec.harness.Harness;
@@ -34,20 +33,6 @@ class QueueExceptionCases {
         h.assertPrompt(took);
     }
 
-    /** get_nowait() returns an available item and raises Empty on an empty queue, like get(False). */
-    @ParameterizedTest
-    @EnumSource(QueueKind.class)
-    @Checks("queue.Queue.get_nowait/same-as-nonblocking-get")
-    void getNowait(QueueKind kind, QueueModule queue, Harness h) {
-        Queue q = kind.make(queue);
-        assertThrows(Empty.class, q::getNowait);
-        q.put("x");
-        assertEquals("x", q.getNowait());
-        double took = h.time(() -> assertThrows(Empty.class, q::getNowait));
-        h.assertPrompt(took);
-        assertTrue(q.empty());
-    }
-
     /** put(item, False) adds while there is room and raises Full, changing nothing, when the queue is full. */
     @ParameterizedTest
     @EnumSource(QueueKind.class)
@@ -60,20 +45,6 @@ class QueueExceptionCases {
         assertEquals(1L, q.qsize());
         assertEquals(1L, q.get());
         assertEquals(0L, q.qsize(), "the refused item must not have been added");
-    }
-
-    /** put_nowait(item) adds while there is room and raises Full when the queue is full, like put(item, False). */
-    @ParameterizedTest
-    @EnumSource(QueueKind.class)
-    @Checks("queue.Queue.put_nowait/same-as-nonblocking-put")
-    void putNowait(QueueKind kind, QueueModule queue, Harness h) {
-        Queue q = kind.make(queue, 2);
-        q.putNowait(1L);
-        q.putNowait(2L);
-        double took = h.time(() -> assertThrows(Full.class, () -> q.putNowait(3L)));
-        h.assertPrompt(took);
-        assertEquals(2L, q.qsize());
-        assertEquals(java.util.List.of(1L, 2L), QueueKind.sorted(java.util.List.of(q.get(), q.get())));
     }
 
     /** get(False, timeout) on an empty queue raises Empty at once, for a long and for a negative timeout. */

@@ -10,11 +10,8 @@ import dev.pyconc.spec.harness.Harness;
 import dev.pyconc.spec.harness.PyCase;
 import dev.pyconc.spec.harness.Timing;
 import dev.pyconc.spi.exceptions.ShutDown;
-import dev.pyconc.spi.exceptions.ValueError;
 import dev.pyconc.spi.queue.Queue;
 import dev.pyconc.spi.queue.QueueModule;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -28,53 +25,29 @@ import org.junit.jupiter.params.provider.ValueSource;
 @PyCase
 class ShutdownCases {
 
-    /** Every form of put raises ShutDown after shutdown: with room, and on a full queue (not Full). */
+    /**
+     * The queue module's own forms of put (block=False, timed) raise ShutDown after shutdown, with room and on a
+     * full queue (not Full); put and put_nowait are in {@link QueueContract#putAfterShutdownRaises}.
+     */
     @ParameterizedTest
     @EnumSource(QueueKind.class)
     @Checks("queue.Queue.put/after-shutdown-raises-shutdown")
-    void putAfterShutdownRaises(QueueKind kind, QueueModule queue, Harness h) {
+    void nonblockingAndTimedPutAfterShutdownRaise(QueueKind kind, QueueModule queue, Harness h) {
         Queue roomy = kind.make(queue, 3);
         roomy.put(1L);
         roomy.shutdown();
-        assertThrows(ShutDown.class, () -> roomy.put(2L), "put");
         assertThrows(ShutDown.class, () -> roomy.put(2L, false), "put(block=False)");
         assertThrows(ShutDown.class, () -> roomy.put(2L, true, Timing.MEDIUM), "timed put");
-        assertThrows(ShutDown.class, () -> roomy.putNowait(2L), "put_nowait");
         assertEquals(1L, roomy.qsize(), "nothing added");
 
         Queue full = kind.make(queue, 1);
         full.put(1L);
         full.shutdown();
-        assertThrows(ShutDown.class, () -> full.putNowait(2L), "put_nowait on a full queue");
         assertThrows(ShutDown.class, () -> full.put(2L, false), "put(block=False) on a full queue");
         double took = h.time(() -> assertThrows(ShutDown.class, () -> full.put(2L, true, Timing.LONG),
                 "timed put on a full queue"));
-        h.assertPrompt(took); // an untimed put on a full shut-down queue: see shutdownUnblocksPutters
-
-        Queue unbounded = kind.make(queue);
-        unbounded.shutdown(true);
-        assertThrows(ShutDown.class, () -> unbounded.put(1L), "put after shutdown(immediate=True)");
-        assertTrue(unbounded.empty());
-    }
-
-    /** After a plain shutdown the queued items are still got, then get raises ShutDown. */
-    @ParameterizedTest
-    @EnumSource(QueueKind.class)
-    @Checks("queue.Queue.get/shutdown-drains-then-raises")
-    void getDrainsThenRaises(QueueKind kind, QueueModule queue, Harness h) {
-        Queue q = kind.make(queue);
-        q.put(2L);
-        q.put(3L);
-        q.put(1L);
-        q.shutdown();
-        assertEquals(3L, q.qsize(), "a plain shutdown keeps the items");
-        List<Object> got = new ArrayList<>();
-        got.add(q.get());
-        got.add(q.get(false));
-        got.add(q.getNowait());
-        assertEquals(List.of(1L, 2L, 3L), QueueKind.sorted(got));
-        h.assertPrompt(h.time(() -> assertThrows(ShutDown.class, q::get)));
-        assertThrows(ShutDown.class, q::get, "and again");
+        h.assertPrompt(took);
+        assertEquals(1L, full.qsize(), "nothing added");
     }
 
     /** On a shut-down empty queue, non-blocking and timed gets raise ShutDown at once, not Empty. */
@@ -91,21 +64,22 @@ class ShutdownCases {
         h.assertPrompt(took);
     }
 
-    /** shutdown(immediate=True) drops the queued items; gets raise ShutDown at once. */
+    /**
+     * After shutdown(immediate=True) the queue module's non-blocking, timed and nowait gets raise ShutDown at
+     * once; get() itself is in {@link QueueContract#immediateDropsItems}.
+     */
     @ParameterizedTest
     @EnumSource(QueueKind.class)
     @Checks("queue.Queue.shutdown/immediate-drops-items")
-    void immediateDropsItems(QueueKind kind, QueueModule queue, Harness h) {
+    void immediateShutdownOtherGetsRaise(QueueKind kind, QueueModule queue, Harness h) {
         Queue q = kind.make(queue);
         for (long i = 0; i < 5; i++) {
             q.put(i);
         }
         q.shutdown(true);
         assertEquals(0L, q.qsize());
-        assertTrue(q.empty());
-        h.assertPrompt(h.time(() -> assertThrows(ShutDown.class, q::get)));
         assertThrows(ShutDown.class, () -> q.get(false));
-        assertThrows(ShutDown.class, () -> q.get(true, Timing.MEDIUM));
+        h.assertPrompt(h.time(() -> assertThrows(ShutDown.class, () -> q.get(true, Timing.MEDIUM))));
         assertThrows(ShutDown.class, q::getNowait);
     }
 
@@ -226,33 +200,6 @@ class ShutdownCases {
         }
         h.join(joiner);
         assertTrue(joined.get());
-    }
-
-    /**
-     * After shutdown(immediate=True), task_done is accepted once per item fetched before it, then raises
-     * ValueError: the dropped items were already counted done.
-     */
-    @ParameterizedTest
-    @EnumSource(QueueKind.class)
-    @Checks("queue.Queue.task_done/after-immediate-shutdown")
-    void taskDoneAfterImmediateShutdown(QueueKind kind, QueueModule queue, Harness h) {
-        Queue q = kind.make(queue);
-        q.put(1L);
-        q.put(2L);
-        q.put(3L);
-        q.get();
-        q.get();
-        q.shutdown(true);
-        q.taskDone();
-        q.taskDone();
-        assertThrows(ValueError.class, q::taskDone);
-        h.assertPrompt(h.time(q::join));
-
-        Queue untouched = kind.make(queue);
-        untouched.put(1L);
-        untouched.put(2L);
-        untouched.shutdown(true);
-        assertThrows(ValueError.class, untouched::taskDone, "every item was dropped and counted done");
     }
 
     /**
