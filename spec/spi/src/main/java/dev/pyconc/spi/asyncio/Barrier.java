@@ -10,7 +10,10 @@ package dev.pyconc.spi.asyncio;
 public interface Barrier extends AsyncContextManager {
     /**
      * {@code wait()}: a coroutine that waits until {@code parties} tasks are waiting, then releases them all;
-     * its result is an arrival index from 0 to parties - 1, different for each task of one cycle.
+     * its result is an arrival index from 0 to parties - 1. The docs promise a different index for each task of
+     * one cycle; CPython (3.11 to 3.14) gives the next arrival the current count, so after a task that arrived
+     * first is cancelled two tasks of that cycle get the same index (catalog:
+     * {@code asyncio.Barrier.wait/index-repeats-after-cancelled-arrival}).
      *
      * @throws dev.pyconc.spi.exceptions.AsyncioBrokenBarrierError (when awaited) if the barrier is or becomes broken
      *     or is reset while the task waits
