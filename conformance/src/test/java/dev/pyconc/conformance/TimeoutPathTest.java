@@ -63,10 +63,13 @@ class TimeoutPathTest {
         assertEquals(List.of(), left, "threads still running the hung case's bodies");
     }
 
-    /** What each adapter's dump shows of the waiting task: its Java body's frame, or Python's await of the Event. */
+    /**
+     * What each adapter's dump shows of the waiting task: the reference, its Java body's frame; CPython, the
+     * task's own stack as {@code asyncio} prints it.
+     */
     private static final java.util.Map<String, String> TASK_WAITS_AT = java.util.Map.of(
             "reference", "HangingFixtureCases.lambda$taskHangs",
-            "cpython", "wait");
+            "cpython", "Stack for <Task pending name='fixture-waiter'");
 
     /** Live threads of this JVM that are running a body of {@link HangingFixtureCases#taskHangs}. */
     private static List<String> bodyThreads() {
