@@ -113,6 +113,8 @@ public final class RefEventLoop {
     private volatile Thread loopThread;
     /** Tasks whose body thread has started and not yet ended (for abort, dumps and the final join). */
     final Set<RefTask<?>> liveBodies = ConcurrentHashMap.newKeySet();
+    /** Every body thread started and perhaps not yet terminated (pruned as they end), joined at close. */
+    private final List<Thread> bodyThreads = new ArrayList<>();
     private final CountDownLatch closedLatch = new CountDownLatch(1);
 
     private RefEventLoop() {}
@@ -277,6 +279,16 @@ public final class RefEventLoop {
 
     void registerTask(RefTask<?> t) {
         tasks.add(t);
+    }
+
+    /**
+     * A task finished: it leaves the loop's set (CPython's is a WeakSet), unless it ended with a Java throwable,
+     * which {@link #shutdown} looks at.
+     */
+    void taskDone(RefTask<?> t) {
+        if (!javaWrappers.contains(t.peekException())) {
+            tasks.remove(t);
+        }
     }
 
     /** {@code loop.call_soon(callback)}: runs it on the loop's thread at the next iteration, in FIFO order. */
@@ -522,6 +534,10 @@ public final class RefEventLoop {
         th.setDaemon(true);
         task.thread = th;
         liveBodies.add(task);
+        if (bodyThreads.size() >= 64) {
+            bodyThreads.removeIf(t -> !t.isAlive());
+        }
+        bodyThreads.add(th);
         th.start();
     }
 
@@ -624,6 +640,7 @@ public final class RefEventLoop {
             }
             aborted = true;
             abortReason = why;
+            closed = true; // call_soon from a body unwinding now raises RuntimeError, as on a closed loop
             for (RefTask<?> t : liveBodies) {
                 t.turnCond.signalAll();
             }
@@ -655,13 +672,17 @@ public final class RefEventLoop {
             }
         }
         for (RefTask<?> t : new ArrayList<>(liveBodies)) {
-            join(t, deadline);
+            join(t.thread, t.toString(), deadline);
         }
-        for (RefTask<?> t : tasks) {
-            Thread th = t.thread;
-            if (th != null) {
-                join(t, deadline);
-            }
+        List<Thread> started;
+        lock.lock();
+        try {
+            started = new ArrayList<>(bodyThreads);
+        } finally {
+            lock.unlock();
+        }
+        for (Thread th : started) {
+            join(th, th.getName(), deadline); // the bodies that finished: their threads are ending
         }
         closedLatch.countDown();
     }
@@ -697,11 +718,10 @@ public final class RefEventLoop {
     }
 
     /**
-     * Joins the task's body thread until the deadline, even if the caller is (or gets) interrupted (its interrupt
+     * Joins a body thread until the deadline, even if the caller is (or gets) interrupted (its interrupt
      * status is kept); a thread still alive then is interrupted and named on stderr.
      */
-    private static void join(RefTask<?> t, long deadline) {
-        Thread th = t.thread;
+    private static void join(Thread th, String what, long deadline) {
         if (th == null || th == Thread.currentThread()) {
             return;
         }
@@ -725,7 +745,7 @@ public final class RefEventLoop {
         }
         if (th.isAlive()) {
             th.interrupt();
-            System.err.println("asyncio: body thread of " + t + " did not end: " + th.getName());
+            System.err.println("asyncio: body thread of " + what + " did not end: " + th.getName());
         }
     }
 
@@ -755,11 +775,17 @@ public final class RefEventLoop {
                 }
             }
         }
+        List<Thread> started;
+        lock.lock();
+        try {
+            started = new ArrayList<>(bodyThreads);
+        } finally {
+            lock.unlock();
+        }
         List<String> alive = new ArrayList<>();
-        for (RefTask<?> t : new ArrayList<>(liveBodies)) {
-            join(t, deadline);
-            Thread th = t.thread;
-            if (th != null && th.isAlive()) {
+        for (Thread th : started) {
+            join(th, th.getName(), deadline);
+            if (th.isAlive()) {
                 alive.add(th.getName());
             }
         }

@@ -218,6 +218,9 @@ public final class RefTask<T> extends RefFuture<T> implements Task<T> {
             }
         }
         // Exited: the loop is closing; the task stays pending, as a pending task destroyed in Python
+        if (done()) {
+            loop.taskDone(this);
+        }
     }
 
     private <U> void addWakeup(RefFuture<U> f) {
