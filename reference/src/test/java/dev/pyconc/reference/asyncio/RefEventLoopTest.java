@@ -726,8 +726,10 @@ class RefEventLoopTest {
             }, "test runner");
             runner.start();
             assertTrue(entered.await(10, TimeUnit.SECONDS));
+            // the body is past the latch; wait until it is inside the sleep (its stack then shows it)
+            waitUntil(() -> adapter.dumpThreads().contains("Thread.sleep"));
             String dump = adapter.dumpThreads();
-            assertTrue(dump.contains("the-hung-one") && dump.contains("Thread.sleep"), dump);
+            assertTrue(dump.contains("task the-hung-one") && dump.contains("lambda$referenceAdapterDumpsAndStopsAHungLoop"), dump);
             adapter.endCase();
             runner.join(TimeUnit.SECONDS.toMillis(10));
             assertFalse(runner.isAlive());
