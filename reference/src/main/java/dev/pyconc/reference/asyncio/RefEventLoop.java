@@ -128,6 +128,7 @@ public final class RefEventLoop {
      * what is left, closes, and returns main's result or throws its exception.
      *
      * @throws RuntimeError if the calling thread already runs a loop (or is a task body)
+     * @see <a href="https://docs.python.org/3/library/asyncio-runner.html#asyncio.run">asyncio.run</a>
      */
     public static <T> T run(CoroutineFunction<T> main) {
         return run(main, null);
@@ -252,6 +253,7 @@ public final class RefEventLoop {
      * {@code asyncio.get_running_loop()}: the loop whose task is running on the calling thread.
      *
      * @throws RuntimeError "no running event loop" when called outside a task body and the loop
+     * @see <a href="https://docs.python.org/3/library/asyncio-eventloop.html#asyncio.get_running_loop">asyncio.get_running_loop</a>
      */
     public static RefEventLoop running() {
         RefEventLoop l = RUNNING.get();
@@ -266,7 +268,11 @@ public final class RefEventLoop {
         return RUNNING.get();
     }
 
-    /** {@code loop.create_future()}: a pending future of this loop. */
+    /**
+     * {@code loop.create_future()}: a pending future of this loop.
+     *
+     * @see <a href="https://docs.python.org/3/library/asyncio-eventloop.html#asyncio.loop.create_future">loop.create_future</a>
+     */
     public <T> RefFuture<T> createFuture() {
         return new RefFuture<>(this);
     }
@@ -291,7 +297,14 @@ public final class RefEventLoop {
         }
     }
 
-    /** {@code loop.call_soon(callback)}: runs it on the loop's thread at the next iteration, in FIFO order. */
+    /**
+     * {@code loop.call_soon(callback)}: runs it on the loop's thread at the next iteration, in FIFO order. Only
+     * from the loop's thread or the running task's body.
+     *
+     * @throws RuntimeError "Event loop is closed" after the loop closed
+     * @throws IllegalStateException from any other thread (a Java misuse; Python's debug mode checks the same)
+     * @see <a href="https://docs.python.org/3/library/asyncio-eventloop.html#asyncio.loop.call_soon">loop.call_soon</a>
+     */
     public void callSoon(Runnable callback) {
         callSoonHandle(callback);
     }
@@ -304,7 +317,12 @@ public final class RefEventLoop {
         return h;
     }
 
-    /** {@code loop.call_soon_threadsafe(callback)}: from any thread; wakes the loop if it is idle. */
+    /**
+     * {@code loop.call_soon_threadsafe(callback)}: from any thread; wakes the loop if it is idle.
+     *
+     * @throws RuntimeError "Event loop is closed" after the loop closed
+     * @see <a href="https://docs.python.org/3/library/asyncio-eventloop.html#asyncio.loop.call_soon_threadsafe">loop.call_soon_threadsafe</a>
+     */
     public void callSoonThreadsafe(Runnable callback) {
         checkClosed();
         threadsafe.add(callback);
@@ -316,12 +334,20 @@ public final class RefEventLoop {
         }
     }
 
-    /** {@code loop.call_later(delay, callback)}: delay in seconds. */
+    /**
+     * {@code loop.call_later(delay, callback)}: runs it once {@code delay} seconds have passed on {@link #time()}.
+     *
+     * @see <a href="https://docs.python.org/3/library/asyncio-eventloop.html#asyncio.loop.call_later">loop.call_later</a>
+     */
     public TimerHandle callLater(double delay, Runnable callback) {
         return callAt(time() + delay, callback);
     }
 
-    /** {@code loop.call_at(when, callback)}: when on the {@link #time()} clock. */
+    /**
+     * {@code loop.call_at(when, callback)}: runs it once {@link #time()} reaches {@code when} (seconds).
+     *
+     * @see <a href="https://docs.python.org/3/library/asyncio-eventloop.html#asyncio.loop.call_at">loop.call_at</a>
+     */
     public TimerHandle callAt(double when, Runnable callback) {
         checkClosed();
         checkThread();
@@ -330,7 +356,11 @@ public final class RefEventLoop {
         return h;
     }
 
-    /** {@code loop.time()}: monotonic seconds (from an arbitrary origin). */
+    /**
+     * {@code loop.time()}: the loop's monotonic clock in seconds (from an arbitrary origin).
+     *
+     * @see <a href="https://docs.python.org/3/library/asyncio-eventloop.html#asyncio.loop.time">loop.time</a>
+     */
     public double time() {
         return (System.nanoTime() - t0) / 1e9;
     }
