@@ -115,6 +115,8 @@ public final class RefEventLoop {
     final Set<RefTask<?>> liveBodies = ConcurrentHashMap.newKeySet();
     /** Every body thread started and perhaps not yet terminated (pruned as they end), joined at close. */
     private final List<Thread> bodyThreads = new ArrayList<>();
+    /** Body threads whose body has ended, waiting for another; guarded by lock. */
+    private final ArrayDeque<Worker> idleWorkers = new ArrayDeque<>();
     private final CountDownLatch closedLatch = new CountDownLatch(1);
 
     private RefEventLoop() {}
@@ -559,47 +561,121 @@ public final class RefEventLoop {
     }
 
     /** Called with lock held. */
-    private <T> void startBody(RefTask<T> task) {
-        Thread th = new Thread(() -> bodyMain(task), "asyncio " + task.getName() + " (loop " + id + ")");
-        th.setDaemon(true);
-        task.thread = th;
-        liveBodies.add(task);
-        if (bodyThreads.size() >= 64) {
-            bodyThreads.removeIf(t -> !t.isAlive());
+    /**
+     * Called with lock held: runs the task's body on an idle body thread of this loop if there is one (a thread
+     * whose last body has ended), else on a new one. Reusing threads makes {@code create_task} cheap; it is also
+     * closer to CPython, where every task runs on the loop's one thread.
+     */
+    private void startBody(RefTask<?> task) {
+        Worker w = idleWorkers.poll();
+        String name = "asyncio " + task.getName() + " (loop " + id + ")";
+        if (w == null) {
+            w = new Worker();
+            Thread th = new Thread(w, name);
+            th.setDaemon(true);
+            w.thread = th;
+            if (bodyThreads.size() >= 64) {
+                bodyThreads.removeIf(t -> !t.isAlive());
+            }
+            bodyThreads.add(th);
+            w.next = task;
+            task.thread = th;
+            liveBodies.add(task);
+            th.start();
+        } else {
+            w.thread.setName(name);
+            w.next = task;
+            task.thread = w.thread;
+            liveBodies.add(task);
+            w.cond.signal();
         }
-        bodyThreads.add(th);
-        th.start();
     }
 
-    private <T> void bodyMain(RefTask<T> task) {
-        RUNNING.set(this);
-        RefTask.Outcome o;
+    /** A body thread: runs one task's body after another, parked in between, until the loop closes. */
+    private final class Worker implements Runnable {
+        Thread thread;
+        /** The task whose body to run next; guarded by lock. */
+        RefTask<?> next;
+        /** Set when the loop closes: the thread ends instead of waiting for another body. Guarded by lock. */
+        boolean stop;
+        final Condition cond = lock.newCondition();
+
+        @Override
+        public void run() {
+            RUNNING.set(RefEventLoop.this);
+            try {
+                RefTask<?> t;
+                lock.lock();
+                try {
+                    t = next;
+                    next = null;
+                } finally {
+                    lock.unlock();
+                }
+                while (t != null) {
+                    t = finishAndPark(t, runBody(t));
+                }
+            } finally {
+                RUNNING.remove();
+            }
+        }
+
+        /**
+         * Gives the turn back with the body's end, then (unless the loop is closing) waits for another body.
+         *
+         * @return the next task to run, or null to end the thread
+         */
+        private RefTask<?> finishAndPark(RefTask<?> task, RefTask.Outcome o) {
+            lock.lock();
+            try {
+                if (task.exit || aborted) {
+                    o = new RefTask.Exited();
+                }
+                task.outcome = o;
+                if (turn == task) {
+                    turn = null;
+                }
+                liveBodies.remove(task);
+                loopCond.signalAll();
+                if (closed || aborted || stop) {
+                    return null;
+                }
+                Thread.interrupted(); // a body's own interrupt does not reach the next body
+                idleWorkers.push(this);
+                while (next == null && !stop && !aborted) {
+                    cond.awaitUninterruptibly();
+                }
+                RefTask<?> t = next;
+                next = null;
+                return t;
+            } finally {
+                lock.unlock();
+            }
+        }
+    }
+
+    /** Runs a task's body to its end on the calling (body) thread. */
+    private <T> RefTask.Outcome runBody(RefTask<T> task) {
         RefCoroutine co = new RefCoroutine(task);
         try {
-            o = new RefTask.Returned(task.coro.body.call(co));
+            return new RefTask.Returned(task.coro.body.call(co));
         } catch (TaskExit e) {
-            o = new RefTask.Exited();
+            return new RefTask.Exited();
         } catch (BaseException e) {
-            o = new RefTask.Raised(e);
+            return new RefTask.Raised(e);
         } catch (Throwable t) {
-            o = new RefTask.Threw(t);
+            return new RefTask.Threw(t);
         } finally {
             co.active = false;
         }
-        lock.lock();
-        try {
-            if (task.exit || aborted) {
-                o = new RefTask.Exited();
-            }
-            task.outcome = o;
-            if (turn == task) {
-                turn = null;
-            }
-            liveBodies.remove(task);
-            loopCond.signalAll();
-        } finally {
-            lock.unlock();
-            RUNNING.remove();
+    }
+
+    /** Called with lock held: ends the idle body threads (they are joined with the others). */
+    private void stopIdleWorkers() {
+        Worker w;
+        while ((w = idleWorkers.poll()) != null) {
+            w.stop = true;
+            w.cond.signal();
         }
     }
 
@@ -674,6 +750,7 @@ public final class RefEventLoop {
             for (RefTask<?> t : liveBodies) {
                 t.turnCond.signalAll();
             }
+            stopIdleWorkers();
             loopCond.signalAll();
             holder = turn;
         } finally {
@@ -707,12 +784,13 @@ public final class RefEventLoop {
         List<Thread> started;
         lock.lock();
         try {
+            stopIdleWorkers();
             started = new ArrayList<>(bodyThreads);
         } finally {
             lock.unlock();
         }
         for (Thread th : started) {
-            join(th, th.getName(), deadline); // the bodies that finished: their threads are ending
+            join(th, th.getName(), deadline); // the idle ones and those whose body just ended: all are ending
         }
         closedLatch.countDown();
     }
