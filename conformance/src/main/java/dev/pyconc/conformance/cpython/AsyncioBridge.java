@@ -162,8 +162,13 @@ final class AsyncioBridge {
                 throw e;
             } finally {
                 if (returned || r.session.dead()) {
-                    if (!returned) {
-                        r.bodies.forEach(Body::abandon); // the agent died: no driver will resume them
+                    // The loop is closed (or the agent died): no driver will resume a body still waiting at an
+                    // await (say, of a coroutine object started and then dropped); it unwinds.
+                    for (Body b : r.bodies) {
+                        Thread t = b.thread;
+                        if (t != null && t.isAlive() && b.parked) {
+                            b.abandon();
+                        }
                     }
                     r.joinBodies(Timing.nanos(Timing.LONG));
                     RUNS.remove(r);
@@ -313,6 +318,8 @@ final class AsyncioBridge {
         private final Co co = new Co();
         volatile Thread thread;
         private volatile boolean abandoned;
+        /** The body waits at an await for its driver to resume it. */
+        volatile boolean parked;
 
         Body(Run run, CoroutineFunction<?> fn) {
             this.run = run;
@@ -424,6 +431,7 @@ final class AsyncioBridge {
                     throw new BodyAbandoned();
                 }
                 lend(null);
+                parked = true;
                 toDriver.add(Arrays.asList(request));
                 Resume r;
                 try {
@@ -431,6 +439,8 @@ final class AsyncioBridge {
                 } catch (InterruptedException e) {
                     abandoned = true;
                     throw new BodyAbandoned();
+                } finally {
+                    parked = false;
                 }
                 switch (r.kind()) {
                     case "v" -> {
