@@ -325,6 +325,7 @@ class AsyncioBridgeTest {
                 assertEquals("from a Java body", e.getMessage());
                 assertInstanceOf(ValueError.class, t.exception());
                 assertThrows(RuntimeError.class, lock::release, "release() of an unlocked lock, raised by Python");
+                assertThrows(RuntimeError.class, () -> aio.run(c2 -> null), "asyncio.run inside a running loop");
                 // an exception raised by Python into a body and rethrown by it crosses back as the same one
                 Task<Object> rethrower = co.createTask(c2 -> {
                     c2.await(c2.coroutine(c3 -> {
