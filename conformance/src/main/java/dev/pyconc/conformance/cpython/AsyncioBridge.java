@@ -49,6 +49,11 @@ import java.util.function.Supplier;
  * touches the loop runs on the loop's thread. Cancellation thrown into the driver at its await is handed to the
  * body as the exception of that await.
  *
+ * <p>Where this differs from the reference: a Java callable that Python calls from the loop itself, outside any
+ * body's step (the predicate of {@code Condition.wait_for}), runs on the Java thread serving the loop's partner,
+ * not on the waiting task's body thread; it runs while every body waits, so it sees their writes, but it must not
+ * use a body's {@link Coroutine}.
+ *
  * <p>End of a case ({@link #endCase}): an {@code asyncio.run} still in progress (a hung case) is told to close
  * (its tasks are cancelled and its drivers stop calling Java), its bodies' Java threads are unwound, and the
  * call returns on its partner thread, so nothing of it outlives the case.
