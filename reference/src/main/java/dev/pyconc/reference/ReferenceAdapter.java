@@ -49,6 +49,7 @@ public final class ReferenceAdapter implements Adapter {
     private final RefThreadModule thread;
     private final RefSubprocessModule subprocess;
     private final RefMultiprocessingModule multiprocessing;
+    private final RefAsyncioModule asyncio = new RefAsyncioModule();
     private final ModuleTable modules;
     private final MainThread mainThread; // null: the creating thread is main and serves no bodies
 
@@ -87,7 +88,7 @@ public final class ReferenceAdapter implements Adapter {
                 PyModule.SUBPROCESS, subprocess,
                 PyModule.MULTIPROCESSING, multiprocessing,
                 PyModule.SHARED_MEMORY, new RefSharedMemoryModule(),
-                PyModule.ASYNCIO, new RefAsyncioModule()));
+                PyModule.ASYNCIO, asyncio));
         EnumSet<Feature> f = EnumSet.of(Feature.REAL_THREADS, Feature.STACK_SIZE, Feature.START_METHOD_SPAWN,
                 Feature.AF_UNIX, Feature.SEM_GETVALUE);
         if (threading.nativeIdsSupported()) {
@@ -184,7 +185,8 @@ public final class ReferenceAdapter implements Adapter {
      * failure path), {@code threading.excepthook}, {@code sys.unraisablehook}, {@code stack_size} and the trace and profile hooks, so that
      * one case cannot affect the next; and kills and reaps the children the case's {@code subprocess} left
      * running (their process groups when they lead one), closing their pipes and the fds its {@code os}
-     * functions left open.
+     * functions left open; and stops any asyncio loop the case left running (one whose body hung past the
+     * case's time), joining its task threads.
      */
     @Override
     public void endCase() {
@@ -196,12 +198,16 @@ public final class ReferenceAdapter implements Adapter {
         threading.settrace(null);
         threading.setprofile(null);
         threading.dropPendingSignal();
+        asyncio.endCase(java.util.concurrent.TimeUnit.SECONDS.toNanos(10));
     }
 
-    /** One line per Thread object in {@code threading.enumerate()}, with its Java thread's state. */
+    /**
+     * One line per Thread object in {@code threading.enumerate()}, with its Java thread's state; then each running
+     * asyncio loop with its live tasks (name, coroutine, body thread and its stack).
+     */
     @Override
     public String dumpThreads() {
-        StringBuilder sb = new StringBuilder();
+        StringBuilder sb = new StringBuilder(asyncio.dumpTasks());
         for (var t : threading.enumerate()) {
             Thread j = ((RefThread) t).javaThread();
             sb.append(t).append(" on Java thread ").append(j == null ? "-" : "\"" + j.getName() + "\" " + j.getState())
