@@ -41,13 +41,19 @@ import java.util.function.Supplier;
  * <p>How a Java body runs in a Python loop: {@link AsyncioModule#run} calls {@code asyncio.run} on the calling
  * Java thread's partner, whose Python thread then runs the loop. Each body (the main one, and each one made by
  * {@link Coroutine#coroutine}) is stood for in the loop by a driver coroutine ({@code _aio_drive} in
- * {@code agent.py}, which lists the steps), and runs on a Java thread of its own ({@link Body}). The driver
+ * {@code agent.py}, which lists the steps), and runs on a Java thread of its own while it lasts ({@link Body};
+ * the threads are reused from body to body within one run, and end with it). The driver
  * calls the body's step callable: the Java thread serving the loop's partner hands the body the value (or
  * exception) of its last await and waits; the body runs on, its calls served by the loop's Python thread (it
  * borrows the loop's partner, {@link Session#lend}), until its next await, which it hands back as the step's
  * result for the driver to await. So exactly one of these Java threads runs at a time, and every call that
  * touches the loop runs on the loop's thread. Cancellation thrown into the driver at its await is handed to the
  * body as the exception of that await.
+ *
+ * <p>Where this differs from the reference: a Java callable that Python calls from the loop itself, outside any
+ * body's step (the predicate of {@code Condition.wait_for}), runs on the Java thread serving the loop's partner,
+ * not on the waiting task's body thread; it runs while every body waits, so it sees their writes, but it must not
+ * use a body's {@link Coroutine}.
  *
  * <p>End of a case ({@link #endCase}): an {@code asyncio.run} still in progress (a hung case) is told to close
  * (its tasks are cancelled and its drivers stop calling Java), its bodies' Java threads are unwound, and the
@@ -162,8 +168,12 @@ final class AsyncioBridge {
                 throw e;
             } finally {
                 if (returned || r.session.dead()) {
-                    if (!returned) {
-                        r.bodies.forEach(Body::abandon); // the agent died: no driver will resume them
+                    // The loop is closed (or the agent died): no driver will resume a body still waiting at an
+                    // await (say, of a coroutine object started and then dropped); it unwinds.
+                    for (Body b : r.bodies) {
+                        if (b.parked) {
+                            b.abandon();
+                        }
                     }
                     r.joinBodies(Timing.nanos(Timing.LONG));
                     RUNS.remove(r);
@@ -259,31 +269,45 @@ final class AsyncioBridge {
         volatile Partner callerPartner;
         /** The case is over (or the caller gave up): bodies are unwound, not resumed. */
         volatile boolean closing;
+        /**
+         * The Java threads the bodies run on, reused from one body to the next within the run (starting a thread
+         * costs about as much as two messages to Python), and ended with it ({@link #joinBodies}).
+         */
+        final java.util.concurrent.ThreadPoolExecutor pool = new java.util.concurrent.ThreadPoolExecutor(0,
+                Integer.MAX_VALUE, 60, java.util.concurrent.TimeUnit.SECONDS, new java.util.concurrent.SynchronousQueue<>(),
+                r -> {
+                    Thread t = new Thread(r, "pyconc-asyncio-body-" + BODY_COUNTER.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
 
         Run(Session session) {
             this.session = session;
         }
 
-        /** Waits up to {@code nanos} for the bodies' threads to end; returns how many are still alive. */
+        /**
+         * Waits up to {@code nanos} for the bodies to end, then ends the run's threads; returns how many bodies
+         * (or threads) are still running.
+         */
         int joinBodies(long nanos) {
             long deadline = System.nanoTime() + nanos;
             int alive = 0;
-            for (Body b : bodies) {
-                Thread t = b.thread;
-                if (t == null) {
-                    continue;
-                }
-                long left = deadline - System.nanoTime();
-                try {
-                    if (left > 0) {
-                        t.join(Math.max(1, left / 1_000_000));
+            try {
+                for (Body b : bodies) {
+                    long left = deadline - System.nanoTime();
+                    if (!b.done.await(Math.max(0, left), java.util.concurrent.TimeUnit.NANOSECONDS)) {
+                        alive++;
                     }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
                 }
-                if (t.isAlive()) {
-                    alive++;
+                pool.shutdown();
+                if (!pool.awaitTermination(Math.max(0, deadline - System.nanoTime()),
+                        java.util.concurrent.TimeUnit.NANOSECONDS) && alive == 0) {
+                    alive = 1;
                 }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                pool.shutdown();
+                alive = Math.max(alive, 1);
             }
             return alive;
         }
@@ -311,8 +335,14 @@ final class AsyncioBridge {
         private final LinkedBlockingQueue<Resume> toBody = new LinkedBlockingQueue<>();
         private final LinkedBlockingQueue<List<Object>> toDriver = new LinkedBlockingQueue<>();
         private final Co co = new Co();
+        /** The thread running the body, while it runs. */
         volatile Thread thread;
+        private boolean started;
+        /** Counted down when the body has ended (its thread may go on to run another body). */
+        final java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
         private volatile boolean abandoned;
+        /** The body waits at an await for its driver to resume it. */
+        volatile boolean parked;
 
         Body(Run run, CoroutineFunction<?> fn) {
             this.run = run;
@@ -330,15 +360,20 @@ final class AsyncioBridge {
             }
             Resume r = new Resume(kind, value, loop);
             synchronized (this) {
-                if (thread == null) {
+                if (!started) {
                     if (kind.equals("k")) {
                         return Arrays.asList("r", null); // closed before it started: nothing to unwind
                     }
-                    Thread t = new Thread(() -> main(r), "pyconc-asyncio-body-" + BODY_COUNTER.incrementAndGet());
-                    t.setDaemon(true);
-                    thread = t;
+                    started = true;
                     run.bodies.add(this);
-                    t.start();
+                    try {
+                        run.pool.execute(() -> main(r));
+                    } catch (java.util.concurrent.RejectedExecutionException e) {
+                        // a coroutine object of an earlier asyncio.run, awaited in a later one: a thread of its own
+                        Thread t = new Thread(() -> main(r), "pyconc-asyncio-body-" + BODY_COUNTER.incrementAndGet());
+                        t.setDaemon(true);
+                        t.start();
+                    }
                 } else {
                     toBody.add(r);
                 }
@@ -376,6 +411,10 @@ final class AsyncioBridge {
         }
 
         private void main(Resume first) {
+            thread = Thread.currentThread();
+            if (!abandoned) {
+                Thread.interrupted(); // an interrupt meant for the thread's previous body
+            }
             List<Object> out;
             co.lend(first.loop());
             try {
@@ -390,8 +429,10 @@ final class AsyncioBridge {
                 out = List.of("j", text);
             } finally {
                 co.lend(null);
+                thread = null;
             }
             toDriver.add(out);
+            done.countDown();
         }
 
         /** The body's {@link Coroutine}: valid on the body's thread only. */
@@ -411,9 +452,10 @@ final class AsyncioBridge {
             }
 
             private void check() {
-                if (Thread.currentThread() != thread) {
+                Thread t = thread;
+                if (Thread.currentThread() != t) {
                     throw new IllegalStateException("a Coroutine is valid only on the thread its body runs on ("
-                            + (thread == null ? "not started" : thread.getName()) + ")");
+                            + (t == null ? "the body is not running" : t.getName()) + ")");
                 }
             }
 
@@ -424,6 +466,7 @@ final class AsyncioBridge {
                     throw new BodyAbandoned();
                 }
                 lend(null);
+                parked = true;
                 toDriver.add(Arrays.asList(request));
                 Resume r;
                 try {
@@ -431,6 +474,8 @@ final class AsyncioBridge {
                 } catch (InterruptedException e) {
                     abandoned = true;
                     throw new BodyAbandoned();
+                } finally {
+                    parked = false;
                 }
                 switch (r.kind()) {
                     case "v" -> {

@@ -41,6 +41,9 @@ public final class CpythonAdapter implements Adapter {
     /** multiprocessing's start method for the module's calls (option {@code startMethod}), null for the default. */
     private final String startMethod;
     private final Object lock = new Object();
+    /** Whether a case has begun and not yet ended ({@link #beginCase} waits for the end of the previous one). */
+    private boolean caseOpen;
+    private final Object caseMonitor = new Object();
     private volatile Session session;
     private int generation;
     private int restarts;
@@ -362,9 +365,33 @@ public final class CpythonAdapter implements Adapter {
         return sys;
     }
 
-    /** Restarts the agent if it died during an earlier case, and says so on stderr. */
+    /**
+     * Restarts the agent if it died during an earlier case, and says so on stderr. Waits first (for at most
+     * {@code Timing.LONG}) until the previous case has ended: a case cut at its deadline ends late, on its own
+     * interrupted thread, while the harness goes on to the next case, and its end (closing a loop it left running,
+     * forgetting its handles) must not fall inside the next one.
+     */
     @Override
     public void beginCase(String caseId) {
+        synchronized (caseMonitor) {
+            long deadline = System.nanoTime() + Timing.nanos(Timing.LONG);
+            while (caseOpen) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    String note = caseId + " began before the previous case had ended";
+                    notes.add(note);
+                    System.err.println("[pyconc " + name() + "] " + note);
+                    break;
+                }
+                try {
+                    java.util.concurrent.TimeUnit.NANOSECONDS.timedWait(caseMonitor, left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+            caseOpen = true;
+        }
         Session s = session;
         if (s.dead()) {
             String why = s.deathReason();
@@ -387,6 +414,17 @@ public final class CpythonAdapter implements Adapter {
      */
     @Override
     public void endCase() {
+        try {
+            endCase0();
+        } finally {
+            synchronized (caseMonitor) {
+                caseOpen = false;
+                caseMonitor.notifyAll();
+            }
+        }
+    }
+
+    private void endCase0() {
         Session s = session;
         if (s.dead()) {
             return;

@@ -180,6 +180,37 @@ class AsyncioBridgeTest {
 
     @ParameterizedTest
     @MethodSource("pythons")
+    void tasksLeftPendingWhenMainReturnsAreCancelledIntoTheirBodies(String python) throws Exception {
+        inCase(python, "pending-at-end", (a, aio) -> {
+            Event never = aio.event();
+            List<String> log = Collections.synchronizedList(new ArrayList<>());
+            Object r = aio.run(co -> {
+                co.createTask(c2 -> {
+                    try {
+                        return c2.await(never.await());
+                    } catch (AsyncioCancelledError e) {
+                        log.add("cancelled");
+                        throw e;
+                    } finally {
+                        log.add("finally, is_set=" + never.isSet()); // still on the loop's thread
+                    }
+                });
+                Task<Object> unstarted = co.createTask(c2 -> {
+                    log.add("must not run");
+                    return null;
+                });
+                assertTrue(unstarted.cancel()); // before its first step: its body never runs
+                co.sleep(0);
+                assertTrue(unstarted.cancelled());
+                return "main done";
+            });
+            assertEquals("main done", r);
+            assertEquals(List.of("cancelled", "finally, is_set=false"), log, "asyncio.run cancelled the pending task");
+        });
+    }
+
+    @ParameterizedTest
+    @MethodSource("pythons")
     void aQueueCarriesItemsBetweenTasks(String python) throws Exception {
         inCase(python, "queue", (a, aio) -> {
             Queue q = aio.queue(1);
@@ -294,6 +325,7 @@ class AsyncioBridgeTest {
                 assertEquals("from a Java body", e.getMessage());
                 assertInstanceOf(ValueError.class, t.exception());
                 assertThrows(RuntimeError.class, lock::release, "release() of an unlocked lock, raised by Python");
+                assertThrows(RuntimeError.class, () -> aio.run(c2 -> null), "asyncio.run inside a running loop");
                 // an exception raised by Python into a body and rethrown by it crosses back as the same one
                 Task<Object> rethrower = co.createTask(c2 -> {
                     c2.await(c2.coroutine(c3 -> {

@@ -113,6 +113,10 @@ public final class RefEventLoop {
     private volatile Thread loopThread;
     /** Tasks whose body thread has started and not yet ended (for abort, dumps and the final join). */
     final Set<RefTask<?>> liveBodies = ConcurrentHashMap.newKeySet();
+    /** Every body thread started and perhaps not yet terminated (pruned as they end), joined at close. */
+    private final List<Thread> bodyThreads = new ArrayList<>();
+    /** Body threads whose body has ended, waiting for another; guarded by lock. */
+    private final ArrayDeque<Worker> idleWorkers = new ArrayDeque<>();
     private final CountDownLatch closedLatch = new CountDownLatch(1);
 
     private RefEventLoop() {}
@@ -126,6 +130,7 @@ public final class RefEventLoop {
      * what is left, closes, and returns main's result or throws its exception.
      *
      * @throws RuntimeError if the calling thread already runs a loop (or is a task body)
+     * @see <a href="https://docs.python.org/3/library/asyncio-runner.html#asyncio.run">asyncio.run</a>
      */
     public static <T> T run(CoroutineFunction<T> main) {
         return run(main, null);
@@ -250,6 +255,7 @@ public final class RefEventLoop {
      * {@code asyncio.get_running_loop()}: the loop whose task is running on the calling thread.
      *
      * @throws RuntimeError "no running event loop" when called outside a task body and the loop
+     * @see <a href="https://docs.python.org/3/library/asyncio-eventloop.html#asyncio.get_running_loop">asyncio.get_running_loop</a>
      */
     public static RefEventLoop running() {
         RefEventLoop l = RUNNING.get();
@@ -264,7 +270,11 @@ public final class RefEventLoop {
         return RUNNING.get();
     }
 
-    /** {@code loop.create_future()}: a pending future of this loop. */
+    /**
+     * {@code loop.create_future()}: a pending future of this loop.
+     *
+     * @see <a href="https://docs.python.org/3/library/asyncio-eventloop.html#asyncio.loop.create_future">loop.create_future</a>
+     */
     public <T> RefFuture<T> createFuture() {
         return new RefFuture<>(this);
     }
@@ -279,7 +289,24 @@ public final class RefEventLoop {
         tasks.add(t);
     }
 
-    /** {@code loop.call_soon(callback)}: runs it on the loop's thread at the next iteration, in FIFO order. */
+    /**
+     * A task finished: it leaves the loop's set (CPython's is a WeakSet), unless it ended with a Java throwable,
+     * which {@link #shutdown} looks at.
+     */
+    void taskDone(RefTask<?> t) {
+        if (!javaWrappers.contains(t.peekException())) {
+            tasks.remove(t);
+        }
+    }
+
+    /**
+     * {@code loop.call_soon(callback)}: runs it on the loop's thread at the next iteration, in FIFO order. Only
+     * from the loop's thread or the running task's body.
+     *
+     * @throws RuntimeError "Event loop is closed" after the loop closed
+     * @throws IllegalStateException from any other thread (a Java misuse; Python's debug mode checks the same)
+     * @see <a href="https://docs.python.org/3/library/asyncio-eventloop.html#asyncio.loop.call_soon">loop.call_soon</a>
+     */
     public void callSoon(Runnable callback) {
         callSoonHandle(callback);
     }
@@ -292,7 +319,12 @@ public final class RefEventLoop {
         return h;
     }
 
-    /** {@code loop.call_soon_threadsafe(callback)}: from any thread; wakes the loop if it is idle. */
+    /**
+     * {@code loop.call_soon_threadsafe(callback)}: from any thread; wakes the loop if it is idle.
+     *
+     * @throws RuntimeError "Event loop is closed" after the loop closed
+     * @see <a href="https://docs.python.org/3/library/asyncio-eventloop.html#asyncio.loop.call_soon_threadsafe">loop.call_soon_threadsafe</a>
+     */
     public void callSoonThreadsafe(Runnable callback) {
         checkClosed();
         threadsafe.add(callback);
@@ -304,12 +336,20 @@ public final class RefEventLoop {
         }
     }
 
-    /** {@code loop.call_later(delay, callback)}: delay in seconds. */
+    /**
+     * {@code loop.call_later(delay, callback)}: runs it once {@code delay} seconds have passed on {@link #time()}.
+     *
+     * @see <a href="https://docs.python.org/3/library/asyncio-eventloop.html#asyncio.loop.call_later">loop.call_later</a>
+     */
     public TimerHandle callLater(double delay, Runnable callback) {
         return callAt(time() + delay, callback);
     }
 
-    /** {@code loop.call_at(when, callback)}: when on the {@link #time()} clock. */
+    /**
+     * {@code loop.call_at(when, callback)}: runs it once {@link #time()} reaches {@code when} (seconds).
+     *
+     * @see <a href="https://docs.python.org/3/library/asyncio-eventloop.html#asyncio.loop.call_at">loop.call_at</a>
+     */
     public TimerHandle callAt(double when, Runnable callback) {
         checkClosed();
         checkThread();
@@ -318,7 +358,11 @@ public final class RefEventLoop {
         return h;
     }
 
-    /** {@code loop.time()}: monotonic seconds (from an arbitrary origin). */
+    /**
+     * {@code loop.time()}: the loop's monotonic clock in seconds (from an arbitrary origin).
+     *
+     * @see <a href="https://docs.python.org/3/library/asyncio-eventloop.html#asyncio.loop.time">loop.time</a>
+     */
     public double time() {
         return (System.nanoTime() - t0) / 1e9;
     }
@@ -517,43 +561,121 @@ public final class RefEventLoop {
     }
 
     /** Called with lock held. */
-    private <T> void startBody(RefTask<T> task) {
-        Thread th = new Thread(() -> bodyMain(task), "asyncio " + task.getName() + " (loop " + id + ")");
-        th.setDaemon(true);
-        task.thread = th;
-        liveBodies.add(task);
-        th.start();
+    /**
+     * Called with lock held: runs the task's body on an idle body thread of this loop if there is one (a thread
+     * whose last body has ended), else on a new one. Reusing threads makes {@code create_task} cheap; it is also
+     * closer to CPython, where every task runs on the loop's one thread.
+     */
+    private void startBody(RefTask<?> task) {
+        Worker w = idleWorkers.poll();
+        String name = "asyncio " + task.getName() + " (loop " + id + ")";
+        if (w == null) {
+            w = new Worker();
+            Thread th = new Thread(w, name);
+            th.setDaemon(true);
+            w.thread = th;
+            if (bodyThreads.size() >= 64) {
+                bodyThreads.removeIf(t -> !t.isAlive());
+            }
+            bodyThreads.add(th);
+            w.next = task;
+            task.thread = th;
+            liveBodies.add(task);
+            th.start();
+        } else {
+            w.thread.setName(name);
+            w.next = task;
+            task.thread = w.thread;
+            liveBodies.add(task);
+            w.cond.signal();
+        }
     }
 
-    private <T> void bodyMain(RefTask<T> task) {
-        RUNNING.set(this);
-        RefTask.Outcome o;
+    /** A body thread: runs one task's body after another, parked in between, until the loop closes. */
+    private final class Worker implements Runnable {
+        Thread thread;
+        /** The task whose body to run next; guarded by lock. */
+        RefTask<?> next;
+        /** Set when the loop closes: the thread ends instead of waiting for another body. Guarded by lock. */
+        boolean stop;
+        final Condition cond = lock.newCondition();
+
+        @Override
+        public void run() {
+            RUNNING.set(RefEventLoop.this);
+            try {
+                RefTask<?> t;
+                lock.lock();
+                try {
+                    t = next;
+                    next = null;
+                } finally {
+                    lock.unlock();
+                }
+                while (t != null) {
+                    t = finishAndPark(t, runBody(t));
+                }
+            } finally {
+                RUNNING.remove();
+            }
+        }
+
+        /**
+         * Gives the turn back with the body's end, then (unless the loop is closing) waits for another body.
+         *
+         * @return the next task to run, or null to end the thread
+         */
+        private RefTask<?> finishAndPark(RefTask<?> task, RefTask.Outcome o) {
+            lock.lock();
+            try {
+                if (task.exit || aborted) {
+                    o = new RefTask.Exited();
+                }
+                task.outcome = o;
+                if (turn == task) {
+                    turn = null;
+                }
+                liveBodies.remove(task);
+                loopCond.signalAll();
+                if (closed || aborted || stop) {
+                    return null;
+                }
+                Thread.interrupted(); // a body's own interrupt does not reach the next body
+                idleWorkers.push(this);
+                while (next == null && !stop && !aborted) {
+                    cond.awaitUninterruptibly();
+                }
+                RefTask<?> t = next;
+                next = null;
+                return t;
+            } finally {
+                lock.unlock();
+            }
+        }
+    }
+
+    /** Runs a task's body to its end on the calling (body) thread. */
+    private <T> RefTask.Outcome runBody(RefTask<T> task) {
         RefCoroutine co = new RefCoroutine(task);
         try {
-            o = new RefTask.Returned(task.coro.body.call(co));
+            return new RefTask.Returned(task.coro.body.call(co));
         } catch (TaskExit e) {
-            o = new RefTask.Exited();
+            return new RefTask.Exited();
         } catch (BaseException e) {
-            o = new RefTask.Raised(e);
+            return new RefTask.Raised(e);
         } catch (Throwable t) {
-            o = new RefTask.Threw(t);
+            return new RefTask.Threw(t);
         } finally {
             co.active = false;
         }
-        lock.lock();
-        try {
-            if (task.exit || aborted) {
-                o = new RefTask.Exited();
-            }
-            task.outcome = o;
-            if (turn == task) {
-                turn = null;
-            }
-            liveBodies.remove(task);
-            loopCond.signalAll();
-        } finally {
-            lock.unlock();
-            RUNNING.remove();
+    }
+
+    /** Called with lock held: ends the idle body threads (they are joined with the others). */
+    private void stopIdleWorkers() {
+        Worker w;
+        while ((w = idleWorkers.poll()) != null) {
+            w.stop = true;
+            w.cond.signal();
         }
     }
 
@@ -624,9 +746,11 @@ public final class RefEventLoop {
             }
             aborted = true;
             abortReason = why;
+            closed = true; // call_soon from a body unwinding now raises RuntimeError, as on a closed loop
             for (RefTask<?> t : liveBodies) {
                 t.turnCond.signalAll();
             }
+            stopIdleWorkers();
             loopCond.signalAll();
             holder = turn;
         } finally {
@@ -655,13 +779,18 @@ public final class RefEventLoop {
             }
         }
         for (RefTask<?> t : new ArrayList<>(liveBodies)) {
-            join(t, deadline);
+            join(t.thread, t.toString(), deadline);
         }
-        for (RefTask<?> t : tasks) {
-            Thread th = t.thread;
-            if (th != null) {
-                join(t, deadline);
-            }
+        List<Thread> started;
+        lock.lock();
+        try {
+            stopIdleWorkers();
+            started = new ArrayList<>(bodyThreads);
+        } finally {
+            lock.unlock();
+        }
+        for (Thread th : started) {
+            join(th, th.getName(), deadline); // the idle ones and those whose body just ended: all are ending
         }
         closedLatch.countDown();
     }
@@ -697,11 +826,10 @@ public final class RefEventLoop {
     }
 
     /**
-     * Joins the task's body thread until the deadline, even if the caller is (or gets) interrupted (its interrupt
+     * Joins a body thread until the deadline, even if the caller is (or gets) interrupted (its interrupt
      * status is kept); a thread still alive then is interrupted and named on stderr.
      */
-    private static void join(RefTask<?> t, long deadline) {
-        Thread th = t.thread;
+    private static void join(Thread th, String what, long deadline) {
         if (th == null || th == Thread.currentThread()) {
             return;
         }
@@ -725,7 +853,7 @@ public final class RefEventLoop {
         }
         if (th.isAlive()) {
             th.interrupt();
-            System.err.println("asyncio: body thread of " + t + " did not end: " + th.getName());
+            System.err.println("asyncio: body thread of " + what + " did not end: " + th.getName());
         }
     }
 
@@ -755,11 +883,17 @@ public final class RefEventLoop {
                 }
             }
         }
+        List<Thread> started;
+        lock.lock();
+        try {
+            started = new ArrayList<>(bodyThreads);
+        } finally {
+            lock.unlock();
+        }
         List<String> alive = new ArrayList<>();
-        for (RefTask<?> t : new ArrayList<>(liveBodies)) {
-            join(t, deadline);
-            Thread th = t.thread;
-            if (th != null && th.isAlive()) {
+        for (Thread th : started) {
+            join(th, th.getName(), deadline);
+            if (th.isAlive()) {
                 alive.add(th.getName());
             }
         }

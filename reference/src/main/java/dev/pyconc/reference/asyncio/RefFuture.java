@@ -17,6 +17,8 @@ import java.util.function.Consumer;
  *
  * <p>Not thread-safe, like Python's: it is used only by the thread that holds the loop's turn (the loop thread or
  * the body of the running task), and the hand-over of the turn orders those uses.
+ *
+ * @see <a href="https://docs.python.org/3/library/asyncio-future.html#asyncio.Future">asyncio.Future</a>
  */
 public class RefFuture<T> implements Awaitable<T> {
     enum State {

@@ -26,6 +26,8 @@ import java.util.function.Consumer;
  * (whose done callback then throws CancelledError into the body at its await) or, if there is none, sets
  * {@code _must_cancel} so that the next step throws CancelledError in; a task cancelled before its first step
  * never runs its body.
+ *
+ * @see <a href="https://docs.python.org/3/library/asyncio-task.html#asyncio.Task">asyncio.Task</a>
  */
 public final class RefTask<T> extends RefFuture<T> implements Task<T> {
     /** {@code tasks._task_name_counter}: process-wide, as in CPython. */
@@ -218,6 +220,9 @@ public final class RefTask<T> extends RefFuture<T> implements Task<T> {
             }
         }
         // Exited: the loop is closing; the task stays pending, as a pending task destroyed in Python
+        if (done()) {
+            loop.taskDone(this);
+        }
     }
 
     private <U> void addWakeup(RefFuture<U> f) {

@@ -27,7 +27,8 @@
  *
  * <h3>Coroutines on threads</h3>
  * Python suspends a coroutine by returning from its frame; Java cannot, so each task's body runs on a Java
- * thread of its own (started at the task's first step), and the loop and the bodies pass one <em>turn</em>
+ * thread of its own from the task's first step to its end (a body thread of the loop whose previous body has
+ * ended, or a new one; they end when the loop closes), and the loop and the bodies pass one <em>turn</em>
  * between them: exactly one of {the loop thread, one body} runs at a time. {@code Task.__step} hands the turn to
  * the task's body with the value or exception to send in ({@code coro.send}/{@code coro.throw}) and waits;
  * the body runs until it has to wait, then hands the turn back with what it yields: a future not yet done

@@ -726,8 +726,10 @@ class RefEventLoopTest {
             }, "test runner");
             runner.start();
             assertTrue(entered.await(10, TimeUnit.SECONDS));
+            // the body is past the latch; wait until it is inside the sleep (its stack then shows it)
+            waitUntil(() -> adapter.dumpThreads().contains("Thread.sleep"));
             String dump = adapter.dumpThreads();
-            assertTrue(dump.contains("the-hung-one") && dump.contains("Thread.sleep"), dump);
+            assertTrue(dump.contains("task the-hung-one") && dump.contains("lambda$referenceAdapterDumpsAndStopsAHungLoop"), dump);
             adapter.endCase();
             runner.join(TimeUnit.SECONDS.toMillis(10));
             assertFalse(runner.isAlive());
@@ -798,6 +800,78 @@ class RefEventLoopTest {
         System.out.printf("asyncio reference: create_task+await median %.1f us (p90 %.1f); sleep(0) with one other task "
                 + "ready median %.1f us (p90 %.1f); n=%d%n", create[n / 2] / 1e3, create[n * 9 / 10] / 1e3,
                 sleep0[n / 2] / 1e3, sleep0[n * 9 / 10] / 1e3, n);
+    }
+
+    @Test
+    void loopBoundBindsToTheFirstLoopThatUsesIt() {
+        RefLoopBound b = new RefLoopBound() {
+            @Override
+            public String toString() {
+                return "<bound>";
+            }
+        };
+        RefEventLoop first = asyncio.run(co -> b.getLoop());
+        assertTrue(first != null);
+        RuntimeError e = assertThrows(RuntimeError.class, () -> asyncio.run(co -> b.getLoop()));
+        assertEquals("<bound> is bound to a different event loop", e.getMessage());
+    }
+
+    @Test
+    void callSoonThreadsafeWakesAnIdleLoop() {
+        String r = asyncio.run(co -> {
+            RefEventLoop loop = RefEventLoop.running();
+            RefFuture<String> f = loop.createFuture();
+            Thread other = new Thread(() -> loop.callSoonThreadsafe(() -> f.setResult("from another thread")));
+            other.start();
+            try {
+                return co.await(f); // nothing else is scheduled: only the threadsafe call can wake the loop
+            } finally {
+                try {
+                    other.join(10_000);
+                } catch (InterruptedException x) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        });
+        assertEquals("from another thread", r);
+    }
+
+    @Test
+    void misuseIsRefusedAsInPython() {
+        asyncio.run(co -> {
+            Task<?> me = co.currentTask();
+            assertThrows(dev.pyconc.spi.exceptions.TypeError.class, () -> co.createTask((Awaitable<Object>) (Awaitable<?>) me));
+            RefTask<?> rt = (RefTask<?>) me;
+            assertEquals("Task does not support set_result operation",
+                    assertThrows(RuntimeError.class, () -> rt.setResult(null)).getMessage());
+            RuntimeError self = assertThrows(RuntimeError.class, () -> co.await(me));
+            assertTrue(self.getMessage().startsWith("Task cannot await on itself"), self.getMessage());
+            assertThrows(ValueError.class, () -> co.sleep(Double.NaN));
+            return null;
+        });
+    }
+
+    /** The Coroutine is the body's own: another Java thread may not use it. */
+    @Test
+    void aCoroutineUsedFromAnotherThreadIsIllegalState() {
+        asyncio.run(co -> {
+            java.util.concurrent.atomic.AtomicReference<Throwable> got = new java.util.concurrent.atomic.AtomicReference<>();
+            Thread other = new Thread(() -> {
+                try {
+                    co.sleep(0);
+                } catch (Throwable t) {
+                    got.set(t);
+                }
+            });
+            other.start();
+            try {
+                other.join(10_000);
+            } catch (InterruptedException x) {
+                Thread.currentThread().interrupt();
+            }
+            assertInstanceOf(IllegalStateException.class, got.get());
+            return null;
+        });
     }
 
     private static void waitUntil(java.util.function.BooleanSupplier cond) throws InterruptedException {
