@@ -692,24 +692,28 @@ final class AsyncioBridge {
         }
     }
 
-    static final class LockProxy extends ContextProxy implements Lock {
-        LockProxy(Session s, long hid) {
-            super(s, hid, "asyncio.Lock");
+    /** Lock, Condition and Semaphore: {@code acquire()}, {@code release()} and {@code locked()}, and {@code async with}. */
+    abstract static class AcquiringProxy extends ContextProxy {
+        AcquiringProxy(Session s, long hid, String kind) {
+            super(s, hid, kind);
         }
 
-        @Override
         public Awaitable<Boolean> acquire() {
             return awaitable(invoke("acquire"));
         }
 
-        @Override
         public void release() {
             invoke("release");
         }
 
-        @Override
         public boolean locked() {
             return bool(invoke("locked"));
+        }
+    }
+
+    static final class LockProxy extends AcquiringProxy implements Lock {
+        LockProxy(Session s, long hid) {
+            super(s, hid, "asyncio.Lock");
         }
     }
 
@@ -739,24 +743,9 @@ final class AsyncioBridge {
         }
     }
 
-    static final class ConditionProxy extends ContextProxy implements Condition {
+    static final class ConditionProxy extends AcquiringProxy implements Condition {
         ConditionProxy(Session s, long hid) {
             super(s, hid, "asyncio.Condition");
-        }
-
-        @Override
-        public Awaitable<Boolean> acquire() {
-            return awaitable(invoke("acquire"));
-        }
-
-        @Override
-        public void release() {
-            invoke("release");
-        }
-
-        @Override
-        public boolean locked() {
-            return bool(invoke("locked"));
         }
 
         @Override
@@ -785,28 +774,13 @@ final class AsyncioBridge {
         }
     }
 
-    static class SemaphoreProxy extends ContextProxy implements Semaphore {
+    static class SemaphoreProxy extends AcquiringProxy implements Semaphore {
         SemaphoreProxy(Session s, long hid) {
             this(s, hid, "asyncio.Semaphore");
         }
 
         SemaphoreProxy(Session s, long hid, String kind) {
             super(s, hid, kind);
-        }
-
-        @Override
-        public Awaitable<Boolean> acquire() {
-            return awaitable(invoke("acquire"));
-        }
-
-        @Override
-        public void release() {
-            invoke("release");
-        }
-
-        @Override
-        public boolean locked() {
-            return bool(invoke("locked"));
         }
     }
 
