@@ -37,23 +37,23 @@ public final class Rebuilders {
     }
 
     /**
-     * The classes that register a kind. A class literal does not initialize its class; {@link #ensureLoaded()}
+     * The classes that register a kind, by name. A class literal does not initialize its class; {@link #ensureLoaded()}
      * does, which runs the registering static initializer.
      */
     private static final List<Class<?>> KNOWN = List.of(
-            Connection.class,
-            SemLock.class,
-            RefSharedMemory.class,
-            RefShareableList.class,
-            Lock.class,
-            RLock.class,
-            Semaphore.class,
+            Barrier.class,
             BoundedSemaphore.class,
             Condition.class,
+            Connection.class,
             Event.class,
-            Barrier.class,
-            Queue.class,
             JoinableQueue.class,
+            Lock.class,
+            Queue.class,
+            RLock.class,
+            RefShareableList.class,
+            RefSharedMemory.class,
+            SemLock.class,
+            Semaphore.class,
             SimpleQueue.class);
 
     /** Loads (and so registers) every class of {@link #KNOWN} that is on the class path; idempotent. */
