@@ -913,6 +913,11 @@ def _mp_end_case():
             pass  # unlinked by the case already
     del _mp_pools[:], _mp_managers[:], _mp_listeners[:], _mp_blocks[:]
     _mp_case["used"] = False
+    # A SemLock's name is unlinked when the object is finalized. The case's handles are gone, but an object held
+    # in a reference cycle (an exception's traceback, a frame) waits for a collection of its generation, which
+    # may come long after the case (it did once importing asyncio at hello had moved the counts): collect now.
+    import gc
+    gc.collect()
     return out
 
 
