@@ -65,7 +65,7 @@ class MainTest {
         assertOneLineError(cli("run", "--adapter", "nope"), 1, "pyconc: error: unknown adapter 'nope'; known: ");
         assertOneLineError(cli("run", "--adapter", "fake", "--id", "no.such/thing"), 1,
                 "pyconc: error: no case selected by --id no.such/thing");
-        assertOneLineError(cli("run", "--module", "asyncio"), 1, "pyconc: error: unknown module 'asyncio'");
+        assertOneLineError(cli("run", "--module", "signal"), 1, "pyconc: error: unknown module 'signal'");
         assertOneLineError(cli("show", "no.such/thing"), 1, "pyconc: error: unknown id 'no.such/thing'");
         assertOneLineError(cli("run", "--bogus"), 2, "pyconc: Unknown option: '--bogus'");
         assertOneLineError(cli("catalog", "--format", "xml"), 2, "pyconc: Invalid value for option '--format'");
@@ -139,8 +139,8 @@ class MainTest {
         for (String command : List.of("run", "catalog")) {
             Result help = cli(command, "--help");
             assertTrue(help.out().replaceAll("\\s+", "").contains("module" + list), help.out());
-            assertOneLineError(cli(command, "--module", "asyncio"), 1,
-                    "pyconc: error: unknown module 'asyncio'; known: " + known);
+            assertOneLineError(cli(command, "--module", "signal"), 1,
+                    "pyconc: error: unknown module 'signal'; known: " + known);
         }
     }
 
