@@ -8,7 +8,7 @@ calibrated with timeit's autorange (which also warms it up), its loop count scal
 turns the garbage collector off while it times, as it always does.
 
 Standard output is one JSON object: {"implementation", "version", "sys_version", "executable", "repeat",
-"target_seconds", "results": {ID: {"ns_per_op", "number", "repeats_ns_per_op"}}, "unknown": [ID...]}.
+"target_seconds", "results": {ID: {"ns_per_op", "number", "ops_per_call", "repeats_ns_per_op"}}, "unknown": [ID...]}.
 """
 import argparse
 import json
@@ -26,7 +26,9 @@ def _popen_wait_true():
     subprocess.Popen(["true"]).wait()
 
 
-# Row id -> the operation, as the Python call the row names.
+# Row id -> the operation, as the Python call the row names: a zero-argument callable timed once per operation,
+# or (callable, n) for a callable that performs n operations per call (a batch moved through threads, say); its
+# time is then divided by n, as JMH's @OperationsPerInvocation(n) does on the Java side.
 OPS = {
     "subprocess.run": _run_true,
     "subprocess.Popen.wait": _popen_wait_true,
@@ -34,12 +36,13 @@ OPS = {
 
 
 def measure(op, repeat, target_seconds):
+    op, per_call = op if isinstance(op, tuple) else (op, 1)
     timer = timeit.Timer(op)
     number, taken = timer.autorange()
     number = max(1, round(number * target_seconds / max(taken, 1e-9)))
     times = timer.repeat(repeat=repeat, number=number)
-    per_op = [t / number * 1e9 for t in times]
-    return {"ns_per_op": min(per_op), "number": number, "repeats_ns_per_op": per_op}
+    per_op = [t / (number * per_call) * 1e9 for t in times]
+    return {"ns_per_op": min(per_op), "number": number, "ops_per_call": per_call, "repeats_ns_per_op": per_op}
 
 
 def main(argv):
