@@ -132,7 +132,7 @@ public final class BenchMain implements Callable<Integer> {
         if (!noPython) {
             try {
                 pyPath = BundledCpython.executable(python).orElse(python);
-                List<String> ids = rows.stream().map(BenchRow::id).toList();
+                List<String> ids = rows.stream().filter(r -> r.noCpython() == null).map(BenchRow::id).toList();
                 o.println("pyconc bench: CPython, " + ids.size() + " operations with " + pyPath
                         + " (deadline " + CpythonRun.deadline(ids.size(), quick).toSeconds() + " s)");
                 o.flush();
@@ -150,7 +150,9 @@ public final class BenchMain implements Callable<Integer> {
             JmhRun.Score ref = scores.get(r.reference());
             JmhRun.Score java = scores.get(r.java());
             Summary.Cell pyCell;
-            if (py == null) {
+            if (r.noCpython() != null) {
+                pyCell = Summary.Cell.missing(r.operation(), "CPython's column does not apply: " + r.noCpython());
+            } else if (py == null) {
                 pyCell = Summary.Cell.missing(r.operation(), pyProblem);
             } else if (py.nsPerOp().containsKey(r.id())) {
                 double ns = py.nsPerOp().get(r.id());
@@ -160,7 +162,7 @@ public final class BenchMain implements Callable<Integer> {
             }
             String unit = ref != null ? ref.unit() : java != null ? java.unit() : null;
             table.add(Summary.Row.of(r.id(), r.operation(), r.javaOperation(), unit, cell(r.reference(), ref, failures),
-                    cell(r.java(), java, failures), pyCell));
+                    cell(r.java(), java, failures), pyCell, r.target(), r.noCpython() == null));
         }
         String loadAtEnd = loadAverage();
         String load = loadAtStart == null || loadAtEnd == null ? null : loadAtStart + " at the start, " + loadAtEnd + " at the end";
@@ -171,11 +173,13 @@ public final class BenchMain implements Callable<Integer> {
         o.println();
         o.print(summary.table());
         o.println();
+        o.println(summary.verdict());
         o.println("pyconc bench: " + dir.resolve("summary.md") + ", " + dir.resolve("summary.json") + ", JMH's results "
                 + dir.resolve("jmh.json"));
         List<String> missing = new ArrayList<>();
         for (Summary.Row r : table) {
-            for (Summary.Cell c : noPython ? List.of(r.reference(), r.java()) : List.of(r.reference(), r.java(), r.cpython())) {
+            for (Summary.Cell c : noPython || !r.cpythonApplies() ? List.of(r.reference(), r.java())
+                    : List.of(r.reference(), r.java(), r.cpython())) {
                 if (!c.measured()) {
                     missing.add(c.what() + " (" + c.note() + ")");
                 }

@@ -83,22 +83,28 @@ record Summary(String date, Machine machine, Settings settings, List<Row> rows) 
      * @param referenceOverCpython reference / CPython (below 1: the reference is faster), or null
      * @param referenceBestOverCpython the reference's fastest iteration / CPython's best repeat: best against
      *     best, less sensitive to other work on the machine than the average against the best; or null
+     * @param target the row's target for reference / Java ({@link dev.pyconc.bench.BenchRow#target()}), or null
+     * @param targetMet whether reference / Java was at most the target, or null (no target, or not measured)
+     * @param cpythonApplies false when CPython's column does not apply to the row (its cell's note says why)
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Row(String id, String operation, String javaOperation, String unit, Cell reference, Cell java, Cell cpython,
-            Double referenceOverJava, Double referenceOverCpython, Double referenceBestOverCpython) {
+            Double referenceOverJava, Double referenceOverCpython, Double referenceBestOverCpython, Double target,
+            Boolean targetMet, boolean cpythonApplies) {
         static Row of(String id, String operation, String javaOperation, String jmhUnit, Cell reference, Cell java,
-                Cell cpython) {
+                Cell cpython, Double target, boolean cpythonApplies) {
             String unit = jmhUnit != null ? jmhUnit : unitFor(reference, java, cpython);
             Double best = reference.bestNsPerOp() != null && cpython.bestNsPerOp() != null
                     ? reference.bestNsPerOp() / cpython.bestNsPerOp() : null;
-            return new Row(id, operation, javaOperation, unit, reference, java, cpython, ratio(reference, java),
-                    ratio(reference, cpython), best);
+            Double overJava = ratio(reference, java);
+            Boolean met = target == null || overJava == null ? null : overJava <= target;
+            return new Row(id, operation, javaOperation, unit, reference, java, cpython, overJava,
+                    ratio(reference, cpython), best, target, met, cpythonApplies);
         }
 
-        /** Whether every cell has a time (the CPython one only if {@code withCpython}). */
+        /** Whether every cell has a time (the CPython one only if {@code withCpython} and it applies to the row). */
         boolean complete(boolean withCpython) {
-            return reference.measured() && java.measured() && (!withCpython || cpython.measured());
+            return reference.measured() && java.measured() && (!withCpython || !cpythonApplies || cpython.measured());
         }
     }
 
@@ -127,6 +133,7 @@ record Summary(String date, Machine machine, Settings settings, List<Row> rows) 
         sb.append("- reference and Java timed by: ").append(settings.jmh()).append('\n');
         sb.append("- CPython timed by: ").append(settings.cpython()).append("\n\n");
         sb.append(table());
+        sb.append('\n').append(verdict()).append('\n');
         sb.append("\nA ratio below 1: the reference is faster. The reference's and Java's times are JMH's averages,"
                 + " CPython's the best repeat");
         List<Row> best = rows.stream().filter(r -> r.referenceBestOverCpython() != null).toList();
@@ -151,17 +158,43 @@ record Summary(String date, Machine machine, Settings settings, List<Row> rows) 
     /** The table alone (what the command prints). */
     String table() {
         StringBuilder sb = new StringBuilder();
-        sb.append("| operation | reference | Java counterpart | reference / Java | CPython | reference / CPython |\n");
-        sb.append("|---|---:|---:|---:|---:|---:|\n");
+        sb.append("| operation | reference | Java counterpart | reference / Java | target | CPython | reference / CPython |\n");
+        sb.append("|---|---:|---:|---:|---:|---:|---:|\n");
         for (Row r : rows) {
             sb.append("| `").append(r.operation()).append("` | ")
                     .append(cell(r.reference(), r.unit())).append(" | ")
                     .append(cell(r.java(), r.unit())).append(" | ")
                     .append(ratioText(r.referenceOverJava())).append(" | ")
-                    .append(cell(r.cpython(), r.unit())).append(" | ")
-                    .append(ratioText(r.referenceOverCpython())).append(" |\n");
+                    .append(targetText(r)).append(" | ")
+                    .append(r.cpythonApplies() ? cell(r.cpython(), r.unit()) : "—").append(" | ")
+                    .append(r.cpythonApplies() ? ratioText(r.referenceOverCpython()) : "—").append(" |\n");
         }
         return sb.toString();
+    }
+
+    /** The target cell: {@code ≤ 1.30 met}, {@code ≤ 1.30 missed}, or empty for a row without target. */
+    static String targetText(Row r) {
+        if (r.target() == null) {
+            return "";
+        }
+        String t = "≤ " + String.format(Locale.ROOT, "%.2f", r.target());
+        return r.targetMet() == null ? t : t + (r.targetMet() ? " met" : " **missed**");
+    }
+
+    /**
+     * One line on the targets: how many rows met their target ratio to Java, and on how many the reference was
+     * faster than CPython (reference / CPython below 1), naming the rows that were not.
+     */
+    String verdict() {
+        List<Row> targeted = rows.stream().filter(r -> r.targetMet() != null).toList();
+        List<Row> compared = rows.stream().filter(r -> r.cpythonApplies() && r.referenceOverCpython() != null).toList();
+        List<String> missed = targeted.stream().filter(r -> !r.targetMet()).map(r -> "`" + r.operation() + "`").toList();
+        List<String> slower = compared.stream().filter(r -> r.referenceOverCpython() >= 1).map(r -> "`" + r.operation() + "`")
+                .toList();
+        return "Targets met: " + (targeted.size() - missed.size()) + " of " + targeted.size()
+                + (missed.isEmpty() ? "" : " (missed: " + String.join(", ", missed) + ")")
+                + ". Faster than CPython: " + (compared.size() - slower.size()) + " of " + compared.size() + " rows"
+                + (slower.isEmpty() ? "" : " (not: " + String.join(", ", slower) + ")") + ".";
     }
 
     static String cell(Cell c, String unit) {
