@@ -9,6 +9,10 @@ import java.util.regex.Pattern;
  */
 public final class BenchRows {
     private static final String SPAWN = SpawnBenchmark.class.getName() + ".";
+    // ---- threading's locks, semaphores, Event, Barrier, local (helper B's block)
+    private static final String LOCKS = LockBenchmark.class.getName() + ".";
+    private static final String CONTENDED = ContendedLockBenchmark.class.getName() + ".";
+    private static final String EBL = EventBarrierLocalBenchmark.class.getName() + ".";
 
     /** {@code subprocess.run(["true"])} beside {@code ProcessBuilder}. */
     public static final BenchRow SUBPROCESS_RUN = new BenchRow("subprocess.run", "subprocess.run([\"true\"])",
@@ -18,10 +22,75 @@ public final class BenchRows {
     public static final BenchRow POPEN_WAIT = new BenchRow("subprocess.Popen.wait", "subprocess.Popen([\"true\"]).wait()",
             SPAWN + "referencePopenWait", SPAWN + "jdkProcessBuilder", "new ProcessBuilder(\"true\").start().waitFor()");
 
+    // ---- threading's locks, semaphores, Event, Barrier, local (helper B's block)
+
+    /** Uncontended {@code threading.Lock} beside {@code ReentrantLock}; issue 14's target 1.3. */
+    public static final BenchRow LOCK = new BenchRow("threading.Lock", "lock.acquire(); lock.release()",
+            LOCKS + "referenceLock", LOCKS + "jdkReentrantLock", "reentrantLock.lock(); reentrantLock.unlock()")
+            .withTarget(1.3);
+
+    /** Uncontended {@code threading.RLock} beside {@code ReentrantLock}; target 1.3. */
+    public static final BenchRow RLOCK = new BenchRow("threading.RLock", "rlock.acquire(); rlock.release()",
+            LOCKS + "referenceRLock", LOCKS + "jdkReentrantLock", "reentrantLock.lock(); reentrantLock.unlock()")
+            .withTarget(1.3);
+
+    /** Uncontended {@code threading.Semaphore} beside {@code java.util.concurrent.Semaphore}; target 1.3. */
+    public static final BenchRow SEMAPHORE = new BenchRow("threading.Semaphore",
+            "sem.acquire(); sem.release()  # Semaphore(1)", LOCKS + "referenceSemaphore", LOCKS + "jdkSemaphore",
+            "semaphore.acquire(); semaphore.release()").withTarget(1.3);
+
+    /** Uncontended {@code threading.BoundedSemaphore} beside {@code java.util.concurrent.Semaphore}; target 1.3. */
+    public static final BenchRow BOUNDED_SEMAPHORE = new BenchRow("threading.BoundedSemaphore",
+            "sem.acquire(); sem.release()  # BoundedSemaphore(1)", LOCKS + "referenceBoundedSemaphore",
+            LOCKS + "jdkSemaphore", "semaphore.acquire(); semaphore.release()").withTarget(1.3);
+
+    /**
+     * Two threads acquiring and releasing one {@code threading.Lock}, per operation of a thread, beside
+     * {@code ReentrantLock}; issue 14 asks for at least 0.8x its throughput, i.e. at most 1.25x its time.
+     */
+    public static final BenchRow LOCK_CONTENDED = new BenchRow("threading.Lock.contended",
+            "2 threads, each: lock.acquire(); lock.release()", CONTENDED + "referenceLock",
+            CONTENDED + "jdkReentrantLock", "2 threads, each: reentrantLock.lock(); reentrantLock.unlock()")
+            .withTarget(1.25);
+
+    /** Two threads on one {@code threading.RLock} beside {@code ReentrantLock} (no target). */
+    public static final BenchRow RLOCK_CONTENDED = new BenchRow("threading.RLock.contended",
+            "2 threads, each: rlock.acquire(); rlock.release()", CONTENDED + "referenceRLock",
+            CONTENDED + "jdkReentrantLock", "2 threads, each: reentrantLock.lock(); reentrantLock.unlock()");
+
+    /** Two threads on one {@code threading.Semaphore(1)} beside {@code Semaphore(1)} (no target). */
+    public static final BenchRow SEMAPHORE_CONTENDED = new BenchRow("threading.Semaphore.contended",
+            "2 threads, each: sem.acquire(); sem.release()  # Semaphore(1)", CONTENDED + "referenceSemaphore",
+            CONTENDED + "jdkSemaphore", "2 threads, each: semaphore.acquire(); semaphore.release()");
+
+    /** {@code Event.wait()} on a set Event beside {@code CountDownLatch(0).await()} (no target). */
+    public static final BenchRow EVENT_WAIT = new BenchRow("threading.Event.wait",
+            "event.wait()  # set Event", EBL + "referenceEventWait", EBL + "jdkCountDownLatchAwait",
+            "new CountDownLatch(0).await()");
+
+    /** One round of a {@code Barrier(2)} with 2 threads beside {@code CyclicBarrier(2)} (no target). */
+    public static final BenchRow BARRIER_ROUND = new BenchRow("threading.Barrier.wait",
+            "2 threads, each: barrier.wait()  # Barrier(2), per round", EBL + "referenceBarrierRound",
+            EBL + "jdkCyclicBarrierRound", "2 threads, each: cyclicBarrier.await()  // per round");
+
+    /** Reading a {@code threading.local} attribute beside {@code ThreadLocal.get()} (no target). */
+    public static final BenchRow LOCAL_GETATTR = new BenchRow("threading.local.getattr", "loc.x",
+            EBL + "referenceLocalGetattr", EBL + "jdkThreadLocalGet", "threadLocal.get()");
+
+    /** Helper B's rows, in table order. */
+    private static final List<BenchRow> LOCK_ROWS = List.of(LOCK, RLOCK, SEMAPHORE, BOUNDED_SEMAPHORE, LOCK_CONTENDED,
+            RLOCK_CONTENDED, SEMAPHORE_CONTENDED, EVENT_WAIT, BARRIER_ROUND, LOCAL_GETATTR);
+    // ---- end of helper B's block
+
     /** Every row, in table order. */
-    public static final List<BenchRow> ALL = List.of(SUBPROCESS_RUN, POPEN_WAIT);
+    public static final List<BenchRow> ALL = concat(List.of(SUBPROCESS_RUN, POPEN_WAIT), LOCK_ROWS);
 
     private BenchRows() {}
+
+    @SafeVarargs
+    private static List<BenchRow> concat(List<BenchRow>... blocks) {
+        return java.util.Arrays.stream(blocks).flatMap(List::stream).toList();
+    }
 
     /** The rows {@code include} finds (see {@link BenchRow#matches}); every row for null. */
     public static List<BenchRow> select(Pattern include) {

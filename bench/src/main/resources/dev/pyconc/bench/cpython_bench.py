@@ -15,6 +15,7 @@ import json
 import platform
 import subprocess
 import sys
+import threading
 import timeit
 
 
@@ -26,12 +27,91 @@ def _popen_wait_true():
     subprocess.Popen(["true"]).wait()
 
 
+# ---- threading's locks, semaphores, Event, Barrier, local (helper B's block)
+def _acquire_release(obj):
+    acquire, release = obj.acquire, obj.release
+
+    def op():
+        acquire()
+        release()
+    return op
+
+
+# Contended rows: two threads each do this many acquire+release pairs per call; a call is 2 * N operations (the
+# threads' start and join are in the time too, a few percent of it at this N).
+_CONTENDED_N = 50_000
+
+
+def _contended(obj):
+    acquire, release = obj.acquire, obj.release
+
+    def worker():
+        for _ in range(_CONTENDED_N):
+            acquire()
+            release()
+
+    def op():
+        threads = [threading.Thread(target=worker) for _ in range(2)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+    return op, 2 * _CONTENDED_N
+
+
+_EVENT = threading.Event()
+_EVENT.set()
+
+# Barrier(2) rounds: the caller and one helper thread each wait this many times per call; a call is N rounds.
+_BARRIER_ROUNDS = 1_000
+
+
+def _barrier_rounds():
+    barrier = threading.Barrier(2)
+
+    def helper():
+        for _ in range(_BARRIER_ROUNDS):
+            barrier.wait()
+
+    def op():
+        t = threading.Thread(target=helper)
+        t.start()
+        for _ in range(_BARRIER_ROUNDS):
+            barrier.wait()
+        t.join()
+    return op, _BARRIER_ROUNDS
+
+
+_LOCAL = threading.local()
+_LOCAL.x = 1
+
+
+def _local_getattr():
+    _LOCAL.x
+
+
+LOCK_OPS = {
+    "threading.Lock": _acquire_release(threading.Lock()),
+    "threading.RLock": _acquire_release(threading.RLock()),
+    "threading.Semaphore": _acquire_release(threading.Semaphore(1)),
+    "threading.BoundedSemaphore": _acquire_release(threading.BoundedSemaphore(1)),
+    "threading.Lock.contended": _contended(threading.Lock()),
+    "threading.RLock.contended": _contended(threading.RLock()),
+    "threading.Semaphore.contended": _contended(threading.Semaphore(1)),
+    "threading.Event.wait": _EVENT.wait,
+    "threading.Barrier.wait": _barrier_rounds(),
+    "threading.local.getattr": _local_getattr,
+}
+# ---- end of helper B's block
+
+
 # Row id -> the operation, as the Python call the row names: a zero-argument callable timed once per operation,
 # or (callable, n) for a callable that performs n operations per call (a batch moved through threads, say); its
 # time is then divided by n, as JMH's @OperationsPerInvocation(n) does on the Java side.
 OPS = {
     "subprocess.run": _run_true,
     "subprocess.Popen.wait": _popen_wait_true,
+    **LOCK_OPS,
 }
 
 

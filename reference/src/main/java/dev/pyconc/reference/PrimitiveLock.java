@@ -10,8 +10,18 @@ import java.util.concurrent.locks.AbstractQueuedSynchronizer;
  * adapter ends up in {@link #acquireNanos}.
  */
 final class PrimitiveLock implements Lock, CondLock {
-    private static final class Sync extends AbstractQueuedSynchronizer {
+    private static final class Sync extends AbstractQueuedSynchronizer implements Waits.Acquirer {
         private static final long serialVersionUID = 1L;
+
+        @Override
+        public void blockInterruptibly(long arg) throws InterruptedException {
+            acquireInterruptibly((int) arg);
+        }
+
+        @Override
+        public boolean blockNanos(long arg, long nanos) throws InterruptedException {
+            return tryAcquireNanos((int) arg, nanos);
+        }
 
         @Override
         protected boolean tryAcquire(int ignored) {
@@ -64,35 +74,7 @@ final class PrimitiveLock implements Lock, CondLock {
         if (nanos == 0) {
             return false;
         }
-        boolean interrupted = false;
-        ctx.beginWait();
-        try {
-            if (nanos < 0 || nanos >= Timeouts.FOREVER_NANOS) {
-                while (true) {
-                    try {
-                        sync.acquireInterruptibly(1);
-                        return true;
-                    } catch (InterruptedException e) {
-                        ctx.onInterrupt(); // may raise: the adapter was closed, or SIGINT reached the main thread
-                        interrupted = true;
-                    }
-                }
-            }
-            long deadline = System.nanoTime() + nanos;
-            while (true) {
-                try {
-                    return sync.tryAcquireNanos(1, Math.max(0, deadline - System.nanoTime()));
-                } catch (InterruptedException e) {
-                    ctx.onInterrupt(); // may raise: the adapter was closed, or SIGINT reached the main thread
-                    interrupted = true;
-                }
-            }
-        } finally {
-            ctx.endWait();
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        return Waits.acquire(ctx, sync, 1, nanos);
     }
 
     @Override

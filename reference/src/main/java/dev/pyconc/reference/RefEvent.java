@@ -42,8 +42,17 @@ final class RefEvent implements Event {
         return await(null);
     }
 
+    /**
+     * CPython's {@code Event.wait}. Fast path: a set flag is returned at once without taking the condition's lock.
+     * CPython reads the flag under that lock, but nothing else ever holds the lock for longer than a
+     * {@code set()} or {@code clear()} takes, and the flag is volatile, so the answer is one the locked read could
+     * have given (the timeout is not looked at either way when the flag is set).
+     */
     @Override
     public boolean await(Double timeout) {
+        if (flag) {
+            return true;
+        }
         try (var held = cond.enter()) {
             boolean signaled = flag;
             if (!signaled) {

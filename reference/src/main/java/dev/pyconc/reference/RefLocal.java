@@ -19,10 +19,11 @@ final class RefLocal implements Local {
     @Override
     public Object getattr(String name) {
         Map<String, Object> d = dicts.get();
-        if (!d.containsKey(name)) {
+        Object value = d.get(name);
+        if (value == null && !d.containsKey(name)) { // one lookup unless the value is None (null)
             throw missing(name);
         }
-        return d.get(name);
+        return value;
     }
 
     @Override

@@ -4,20 +4,21 @@
  * this package, each other module in the subpackage named by its {@link dev.pyconc.spi.PyModule#key() key}.
  *
  * <h2>Design: CPython's layering</h2>
- * Only one class blocks: {@link dev.pyconc.reference.PrimitiveLock}, Python's {@code _thread.lock} (a lock
- * without owner), built on {@link java.util.concurrent.locks.AbstractQueuedSynchronizer} with state 0/1.
- * Everything else is a line-by-line port of how CPython composes its classes over that lock, so that the
- * observable behaviour (which waiter wakes, when a timeout is checked, which exception comes first) follows
- * CPython's rather than {@code java.util.concurrent}'s:
+ * {@link dev.pyconc.reference.PrimitiveLock}, Python's {@code _thread.lock} (a lock without owner), is built on
+ * {@link java.util.concurrent.locks.AbstractQueuedSynchronizer} with state 0/1. Apart from the fast paths below
+ * ({@code RLock} and the semaphores have synchronizers of their own), everything else is a line-by-line port of
+ * how CPython composes its classes over that lock, so that the observable behaviour (which waiter wakes, when a
+ * timeout is checked, which exception comes first) follows CPython's rather than {@code java.util.concurrent}'s:
  * <ul>
- *   <li>{@code RLock}: an owner thread and a recursion count over a primitive lock (as the C {@code _thread.RLock}),
- *       with the {@code _release_save}/{@code _acquire_restore}/{@code _is_owned} hooks that {@code Condition} uses
- *       to release every recursion level while waiting.</li>
+ *   <li>{@code RLock}: an owner thread and a recursion count (as the C {@code _thread.RLock}), with the
+ *       {@code _release_save}/{@code _acquire_restore}/{@code _is_owned} hooks that {@code Condition} uses to release
+ *       every recursion level while waiting (see "Fast paths" for where they live).</li>
  *   <li>{@code Condition}: a FIFO list of per-waiter primitive locks, each acquired by its waiter and released by
  *       {@code notify}, so {@code notify(n)} wakes the n longest waiters; over a plain Lock it uses CPython's
  *       fallbacks (a Lock counts as "owned" when it is locked by anyone).</li>
- *   <li>{@code Semaphore}/{@code BoundedSemaphore}, {@code Event}, {@code Barrier} (filling, draining, resetting,
- *       broken), {@code Timer}: a {@code Condition} over a {@code Lock}, as in {@code Lib/threading.py}.</li>
+ *   <li>{@code Event}, {@code Barrier} (filling, draining, resetting, broken), {@code Timer}: a {@code Condition}
+ *       over a {@code Lock}, as in {@code Lib/threading.py}; {@code Semaphore}/{@code BoundedSemaphore} are written
+ *       that way in CPython too, but here they are a counter in a synchronizer (see "Fast paths").</li>
  *   <li>{@code Queue}/{@code LifoQueue}/{@code PriorityQueue}: one mutex and three conditions, as in
  *       {@code Lib/queue.py}, including 3.13's {@code shutdown}; the priority order is a port of {@code heapq} over
  *       {@link dev.pyconc.spi.PyValues#compare}. {@code SimpleQueue} validates its timeout like the C version.</li>
@@ -26,7 +27,55 @@
  * cases probe (a {@code ReentrantLock} cannot be released by another thread, {@code Semaphore} has no bound,
  * {@code CyclicBarrier} numbers arrivals backwards and has no draining phase, {@code BlockingQueue} has no
  * {@code task_done}/{@code join}/{@code shutdown}), and re-deriving Python's behaviour on top of them would be
- * a second, unreviewed design. Porting CPython's own layering keeps one source of truth.
+ * a second, unreviewed design. Porting CPython's own layering keeps one source of truth. The fast paths below
+ * borrow the JDK's technique (a synchronizer with Python's state in it), not its classes.
+ *
+ * <h2>Fast paths</h2>
+ * Issue 14 asks the reference to be about as fast as {@code java.util.concurrent}. Where a primitive's uncontended
+ * path was several locks deep in the port of CPython's Python code, it now keeps its state in one
+ * {@code AbstractQueuedSynchronizer} (or its {@code long} twin), as the JDK's own classes do. This is where speed
+ * and readability pull apart: a reader comparing with {@code Lib/threading.py} meets a compare-and-set loop where
+ * CPython has a {@code with self._cond:} block, so each class says which lines of CPython it stands for. Every
+ * blocking acquire of these classes shares one slow path ({@code Waits}): the thread is marked as waiting for
+ * {@code RefContext.isWaiting}, a Java interrupt does not end the wait (see below), and timeouts are measured on
+ * {@link java.lang.System#nanoTime()} from the call, so a wake-up without the lock or unit never ends a wait early.
+ * <ul>
+ *   <li>{@code Lock} ({@code PrimitiveLock}): unchanged, one compare-and-set to acquire and one to release; the
+ *       slow path only starts after a non-blocking try failed, so an uncontended call never touches the
+ *       context's set of waiting threads. Contended, waiters queue in the synchronizer and a releaser may barge
+ *       ahead of them, which Python allows (the docs promise no order for Lock).</li>
+ *   <li>{@code RLock} ({@code ReentrantLock}): the C {@code _thread.RLock} keeps an owner, a count and a lock;
+ *       here the count is the synchronizer's state and the owner its exclusive owner thread (as in the nonfair
+ *       {@code Sync} of {@link java.util.concurrent.locks.ReentrantLock}). A first acquire is one compare-and-set
+ *       of 0 to 1, a re-entry by the owner a plain increment of the state (only the owner writes it), a release a
+ *       decrement, and the last release clears the owner before the volatile write of 0 that publishes the
+ *       critical section. {@code release} by a thread that is not the owner raises CPython's RuntimeError before
+ *       anything changes. {@code _release_save} releases all levels at once and returns owner and count;
+ *       {@code _acquire_restore} acquires with the saved count in one step and puts the saved owner back, as the
+ *       C code does. One difference no caller can reach: CPython's {@code _release_save} would release a lock
+ *       another thread holds, while here only the owner can release; {@code Condition} always checks
+ *       {@code _is_owned} first, so the call never comes from another thread.</li>
+ *   <li>{@code Semaphore}/{@code BoundedSemaphore} ({@code RefSemaphore}): CPython's counter guarded by
+ *       {@code Condition(Lock())} becomes the shared-mode state of a synchronizer (as in the nonfair {@code Sync}
+ *       of {@link java.util.concurrent.Semaphore}). {@code acquire} is one compare-and-set that takes a unit when
+ *       the counter is above zero; otherwise a non-blocking call returns False, a timeout of zero or less returns
+ *       False (CPython's loop takes one more look and then finds its deadline passed), a NaN timeout waits without
+ *       limit (CPython's loop never sees NaN as expired and keeps re-checking until a release), and a positive
+ *       timeout is checked as the lock acquire inside {@code Condition.wait} checks it (OverflowError above
+ *       {@code TIMEOUT_MAX}), only when the call has to wait, as in CPython. {@code release(n)} adds n in one
+ *       compare-and-set and the synchronizer wakes the first waiter; each waiter that takes a unit and sees units
+ *       left wakes the next, so n units let through at most n waiters, the effect of CPython's
+ *       {@code notify(n)}. The BoundedSemaphore's bound is tested inside the same compare-and-set loop, so a
+ *       refused release raises ValueError with the counter unchanged and no unit is ever visible above the bound.
+ *       Python does not promise which waiter a release wakes, and in CPython a thread arriving at
+ *       {@code acquire} may take a unit before a woken waiter re-acquires the condition's lock; both are true
+ *       here too. One difference: Python's counter is unbounded, this one is a {@code long}, and a release past
+ *       2<sup>63</sup>-1 raises OverflowError instead of wrapping.</li>
+ *   <li>{@code Event.wait}: a set flag (volatile) is returned without taking the condition's lock; CPython reads
+ *       it under that lock, which nothing holds for longer than a {@code set()} or {@code clear()}, so the answer
+ *       is one the locked read could give. An unset flag takes CPython's path.</li>
+ *   <li>{@code threading.local}: one hash lookup per attribute read instead of two.</li>
+ * </ul>
  *
  * <h2>Timeouts and arguments</h2>
  * Timeouts are seconds as {@code double}. Lock and RLock acquire, SimpleQueue get and Thread join convert them as
