@@ -26,12 +26,47 @@ def _popen_wait_true():
     subprocess.Popen(["true"]).wait()
 
 
+# --- concurrent.futures (ExecutorBenchmark's rows) ---
+_EXECUTOR_BATCH = 20000
+_executors = {}
+
+
+def _executor():
+    # One ThreadPoolExecutor(max_workers=2) for the whole run, made on first use (its two workers start with the
+    # first tasks); concurrent.futures joins them at exit.
+    pool = _executors.get("pool")
+    if pool is None:
+        import concurrent.futures
+        pool = _executors["pool"] = concurrent.futures.ThreadPoolExecutor(max_workers=2)
+    return pool
+
+
+def _noop():
+    return None
+
+
+def _executor_batch():
+    submit = _executor().submit
+    fs = [submit(_noop) for _ in range(_EXECUTOR_BATCH)]
+    for f in fs:
+        f.result()
+
+
+def _executor_round_trip():
+    _executor().submit(_noop).result()
+# --- end concurrent.futures ---
+
+
 # Row id -> the operation, as the Python call the row names: a zero-argument callable timed once per operation,
 # or (callable, n) for a callable that performs n operations per call (a batch moved through threads, say); its
 # time is then divided by n, as JMH's @OperationsPerInvocation(n) does on the Java side.
 OPS = {
     "subprocess.run": _run_true,
     "subprocess.Popen.wait": _popen_wait_true,
+    # --- concurrent.futures ---
+    "ThreadPoolExecutor.batch": (_executor_batch, _EXECUTOR_BATCH),
+    "ThreadPoolExecutor.submit.result": _executor_round_trip,
+    # --- end concurrent.futures ---
 }
 
 
