@@ -8,17 +8,32 @@ import dev.pyconc.spi.exceptions.PyException;
 import dev.pyconc.spi.exceptions.RuntimeError;
 import dev.pyconc.spi.exceptions.TimeoutError;
 import dev.pyconc.spi.futures.Future;
+import dev.pyconc.spi.threading.Event;
+import dev.pyconc.spi.threading.ThreadingModule;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
-import dev.pyconc.spi.threading.Condition;
-import dev.pyconc.spi.threading.ThreadingModule;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * {@code concurrent.futures.Future}, following CPython's design: a state machine (pending, running, cancelled,
- * cancelled and notified, finished) guarded by one condition, a list of done-callbacks, and a list of
- * {@link Waiter}s that {@code wait} and {@code as_completed} install.
+ * cancelled and notified, finished), a list of done-callbacks, and a list of {@link Waiter}s that {@code wait}
+ * and {@code as_completed} install; where CPython guards all of it with one {@code threading.Condition}, this
+ * class splits that condition's two jobs (see the package documentation, "Future"):
+ * <ul>
+ *   <li>the state is a volatile field, so {@code result()}, {@code done()} and the other queries of a future
+ *       that is already done read it without taking a lock;</li>
+ *   <li>a plain Java lock ({@link #lock}) makes each change of state atomic with the waiters it tells and the
+ *       callbacks it runs (the Condition's lock in CPython); it is never held while user code runs or while a
+ *       thread blocks;</li>
+ *   <li>a thread that must block until the future is done (in {@code result()} or {@code exception()}) waits on a
+ *       {@code threading.Event} of the adapter, made by the first such thread and set once the future is done (the
+ *       Condition's {@code notify_all}), so the blocked thread shows as blocked in the adapter, as it would in
+ *       {@code Condition.wait}.</li>
+ * </ul>
  *
  * <p>As in CPython, {@code cancel()} alone moves the future to "cancelled" and wakes {@code result()} and
  * {@code exception()}, but the waiters of {@code wait}/{@code as_completed} only hear of it once
@@ -30,36 +45,101 @@ public final class RefFuture implements Future {
     enum State { PENDING, RUNNING, CANCELLED, CANCELLED_AND_NOTIFIED, FINISHED }
 
     private static final AtomicLong SEQ = new AtomicLong();
+    private static final VarHandle STATE;
+    private static final VarHandle SEQ_FIELD;
+    private static final VarHandle DONE_EVENT;
 
-    /** Order in which {@code wait}/{@code as_completed} lock several futures (avoids lock-order deadlocks). */
-    final long seq = SEQ.incrementAndGet();
-    /** CPython's {@code _condition}: a {@code threading.Condition} of the adapter's threading module. */
-    final Condition changed;
-    State state = State.PENDING;
+    static {
+        try {
+            MethodHandles.Lookup l = MethodHandles.lookup();
+            STATE = l.findVarHandle(RefFuture.class, "state", State.class);
+            SEQ_FIELD = l.findVarHandle(RefFuture.class, "seq", long.class);
+            DONE_EVENT = l.findVarHandle(RefFuture.class, "doneEvent", Event.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    private final ThreadingModule threading;
+    /**
+     * Guards the changes of {@link #state} to a done state and the lists {@link #callbacks} and {@link #waiters}
+     * (CPython's {@code _condition}, as a lock); {@code wait}/{@code as_completed} hold it while they look at the
+     * state and install their waiter. Only {@code PENDING -> RUNNING} happens without it (a compare-and-set:
+     * neither waiters nor callbacks care about it).
+     */
+    final ReentrantLock lock = new ReentrantLock();
+    /** Written while {@link #lock} is held (except PENDING to RUNNING, by compare-and-set); read without it. */
+    private volatile State state = State.PENDING;
+    /** Order in which {@code wait}/{@code as_completed} lock several futures; 0 until first asked ({@link #seq()}). */
+    private volatile long seq;
+    /** Written before {@link #state} becomes FINISHED, so a reader that sees FINISHED sees them. */
     private Object result;
     private BaseException exception;
-    private final List<PyCallable> callbacks = new ArrayList<>();
-    final List<Waiter> waiters = new ArrayList<>();
+    /** Guarded by {@link #lock}; made on the first add; frozen once the future is done. */
+    private List<PyCallable> callbacks;
+    /** Guarded by {@link #lock}; made on the first add. */
+    private List<Waiter> waiters;
+    /** Set once the future is done; made by the first thread that has to block in result() or exception(). */
+    private volatile Event doneEvent;
 
-    /** A new pending future whose condition comes from {@code threading}. */
+    /** A new pending future; a thread that blocks on it waits on a {@code threading.Event} of {@code threading}. */
     public RefFuture(ThreadingModule threading) {
-        this.changed = threading.condition();
+        this.threading = threading;
+    }
+
+    /** The future's place in the global order in which several futures are locked (avoids lock-order deadlocks). */
+    long seq() {
+        long s = seq;
+        if (s == 0) {
+            long mine = SEQ.incrementAndGet();
+            s = SEQ_FIELD.compareAndSet(this, 0L, mine) ? mine : seq;
+        }
+        return s;
+    }
+
+    /** Adds a waiter ({@link #lock} held). */
+    void addWaiter(Waiter w) {
+        if (waiters == null) {
+            waiters = new ArrayList<>(2);
+        }
+        waiters.add(w);
+    }
+
+    /** Removes a waiter ({@link #lock} held). */
+    void removeWaiter(Waiter w) {
+        if (waiters != null) {
+            waiters.remove(w);
+        }
     }
 
     boolean finishedOrNotified() {
-        return state == State.FINISHED || state == State.CANCELLED_AND_NOTIFIED;
+        State s = state;
+        return s == State.FINISHED || s == State.CANCELLED_AND_NOTIFIED;
     }
 
-    private void invokeCallbacks() {
-        List<PyCallable> cbs;
-        changed.acquire();
-        try {
-            cbs = new ArrayList<>(callbacks);
-        } finally {
-            changed.release();
+    private static boolean isDone(State s) {
+        return s == State.CANCELLED || s == State.CANCELLED_AND_NOTIFIED || s == State.FINISHED;
+    }
+
+    private static boolean isCancelled(State s) {
+        return s == State.CANCELLED || s == State.CANCELLED_AND_NOTIFIED;
+    }
+
+    /**
+     * After the future became done ({@link #lock} released): wakes the threads blocked in result()/exception()
+     * (CPython's {@code notify_all}), then runs the callbacks in the order they were added, on this thread. The
+     * list cannot change any more: add_done_callback appends only while the future is not done.
+     */
+    private void announceDone() {
+        Event e = doneEvent;
+        if (e != null) {
+            e.set();
         }
-        for (PyCallable cb : cbs) {
-            callOne(cb);
+        List<PyCallable> cbs = callbacks;
+        if (cbs != null) {
+            for (PyCallable cb : cbs) {
+                callOne(cb);
+            }
         }
     }
 
@@ -74,70 +154,79 @@ public final class RefFuture implements Future {
 
     @Override
     public boolean cancel() {
-        changed.acquire();
+        lock.lock();
         try {
-            if (state == State.RUNNING || state == State.FINISHED) {
-                return false;
+            while (true) {
+                State s = state;
+                if (s == State.RUNNING || s == State.FINISHED) {
+                    return false;
+                }
+                if (isCancelled(s)) {
+                    return true;
+                }
+                // PENDING; a worker may take it to RUNNING meanwhile (without the lock): then look again
+                if (STATE.compareAndSet(this, s, State.CANCELLED)) {
+                    break;
+                }
             }
-            if (state == State.CANCELLED || state == State.CANCELLED_AND_NOTIFIED) {
-                return true;
-            }
-            state = State.CANCELLED;
-            changed.signalAll();
         } finally {
-            changed.release();
+            lock.unlock();
         }
-        invokeCallbacks();
+        announceDone();
         return true;
     }
 
     @Override
     public boolean cancelled() {
-        changed.acquire();
-        try {
-            return state == State.CANCELLED || state == State.CANCELLED_AND_NOTIFIED;
-        } finally {
-            changed.release();
-        }
+        return isCancelled(state);
     }
 
     @Override
     public boolean running() {
-        changed.acquire();
-        try {
-            return state == State.RUNNING;
-        } finally {
-            changed.release();
-        }
+        return state == State.RUNNING;
     }
 
     @Override
     public boolean done() {
-        changed.acquire();
-        try {
-            return state == State.CANCELLED || state == State.CANCELLED_AND_NOTIFIED || state == State.FINISHED;
-        } finally {
-            changed.release();
-        }
+        return isDone(state);
     }
 
-    /** Waits (condition held) until done or the timeout (seconds; null: none) passes; true if done. */
+    /**
+     * Waits until done or the timeout (seconds; null: none) passes; true if done. A future already done returns at
+     * once, without a lock; otherwise the thread blocks on the future's event (see the class documentation).
+     */
     private boolean awaitDone(Double timeout) {
+        if (isDone(state)) {
+            return true;
+        }
+        if (timeout != null && toNanos(timeout) == 0) {
+            return false;
+        }
+        Event e = doneEvent;
+        if (e == null) {
+            Event mine = threading.event();
+            e = DONE_EVENT.compareAndSet(this, null, mine) ? mine : doneEvent;
+        }
+        // The event is published before the state is read again; a thread that makes the future done writes
+        // the state before it reads the event: so either it sets this event, or the next line sees it done.
+        if (isDone(state)) {
+            return true;
+        }
         if (timeout == null) {
-            while (!isDoneLocked()) {
-                changed.await();
+            while (!isDone(state)) {
+                e.await(null);
             }
             return true;
         }
         long deadline = System.nanoTime() + toNanos(timeout);
-        while (!isDoneLocked()) {
+        while (!isDone(state)) {
             long left = deadline - System.nanoTime();
             if (left <= 0) {
                 break;
             }
-            changed.await(left / 1e9);
+            e.await(left / 1e9);
         }
-        return isDoneLocked();
+        return isDone(state);
     }
 
     static long toNanos(double seconds) {
@@ -148,12 +237,17 @@ public final class RefFuture implements Future {
         return n >= Long.MAX_VALUE / 2 ? Long.MAX_VALUE / 2 : (long) n;
     }
 
-    private boolean isDoneLocked() {
-        return state == State.CANCELLED || state == State.CANCELLED_AND_NOTIFIED || state == State.FINISHED;
+    @Override
+    public Object result() {
+        return result(null);
     }
 
-    private Object outcome() {
-        if (state == State.CANCELLED || state == State.CANCELLED_AND_NOTIFIED) {
+    @Override
+    public Object result(Double timeout) {
+        if (!awaitDone(timeout)) {
+            throw new TimeoutError("");
+        }
+        if (isCancelled(state)) {
             throw new CancelledError("");
         }
         if (exception != null) {
@@ -163,128 +257,120 @@ public final class RefFuture implements Future {
     }
 
     @Override
-    public Object result() {
-        return result(null);
-    }
-
-    @Override
-    public Object result(Double timeout) {
-        changed.acquire();
-        try {
-            if (!awaitDone(timeout)) {
-                throw new TimeoutError("");
-            }
-            return outcome();
-        } finally {
-            changed.release();
-        }
-    }
-
-    @Override
     public BaseException exception() {
         return exception(null);
     }
 
     @Override
     public BaseException exception(Double timeout) {
-        changed.acquire();
-        try {
-            if (!awaitDone(timeout)) {
-                throw new TimeoutError("");
-            }
-            if (state == State.CANCELLED || state == State.CANCELLED_AND_NOTIFIED) {
-                throw new CancelledError("");
-            }
-            return exception;
-        } finally {
-            changed.release();
+        if (!awaitDone(timeout)) {
+            throw new TimeoutError("");
         }
+        if (isCancelled(state)) {
+            throw new CancelledError("");
+        }
+        return exception;
     }
 
     @Override
     public void addDoneCallback(PyCallable fn) {
-        changed.acquire();
+        lock.lock();
         try {
-            if (!isDoneLocked()) {
+            if (!isDone(state)) {
+                if (callbacks == null) {
+                    callbacks = new ArrayList<>(2);
+                }
                 callbacks.add(fn);
                 return;
             }
         } finally {
-            changed.release();
+            lock.unlock();
         }
         callOne(fn);
     }
 
     @Override
     public boolean setRunningOrNotifyCancel() {
-        changed.acquire();
+        // the executor's common case: PENDING to RUNNING, which no waiter or callback hears of
+        if (STATE.compareAndSet(this, State.PENDING, State.RUNNING)) {
+            return true;
+        }
+        lock.lock();
         try {
-            if (state == State.CANCELLED) {
+            State s = state;
+            if (s == State.CANCELLED) {
                 state = State.CANCELLED_AND_NOTIFIED;
-                for (Waiter w : waiters) {
-                    w.addCancelled(this);
+                if (waiters != null) {
+                    for (Waiter w : waiters) {
+                        w.addCancelled(this);
+                    }
                 }
                 return false;
             }
-            if (state == State.PENDING) {
-                state = State.RUNNING;
+            if (s == State.PENDING && STATE.compareAndSet(this, State.PENDING, State.RUNNING)) {
                 return true;
             }
             System.err.println("Future " + System.identityHashCode(this) + " in unexpected state: " + state);
             throw new RuntimeError("Future in unexpected state");
         } finally {
-            changed.release();
+            lock.unlock();
         }
     }
 
     @Override
     public void setResult(Object value) {
-        changed.acquire();
+        lock.lock();
         try {
-            checkNotDone();
-            result = value;
-            state = State.FINISHED;
-            for (Waiter w : waiters) {
-                w.addResult(this);
+            finish(value, null);
+            if (waiters != null) {
+                for (Waiter w : waiters) {
+                    w.addResult(this);
+                }
             }
-            changed.signalAll();
         } finally {
-            changed.release();
+            lock.unlock();
         }
-        invokeCallbacks();
+        announceDone();
     }
 
     @Override
     public void setException(BaseException e) {
-        changed.acquire();
+        lock.lock();
         try {
-            checkNotDone();
-            exception = e;
-            state = State.FINISHED;
-            for (Waiter w : waiters) {
-                w.addException(this);
+            finish(null, e);
+            if (waiters != null) {
+                for (Waiter w : waiters) {
+                    w.addException(this);
+                }
             }
-            changed.signalAll();
         } finally {
-            changed.release();
+            lock.unlock();
         }
-        invokeCallbacks();
+        announceDone();
     }
 
-    private void checkNotDone() {
-        if (isDoneLocked()) {
-            throw new InvalidStateError(state + ": " + this);
+    /**
+     * ({@link #lock} held) Stores the outcome and moves to FINISHED; InvalidStateError if already done. The
+     * outcome is written before the volatile state, so whoever sees FINISHED sees the outcome.
+     */
+    private void finish(Object value, BaseException e) {
+        while (true) {
+            State s = state;
+            if (isDone(s)) {
+                throw new InvalidStateError(s + ": " + this);
+            }
+            result = value;
+            exception = e;
+            // PENDING may turn RUNNING meanwhile (set_running_or_notify_cancel takes no lock for that): then retry
+            if (STATE.compareAndSet(this, s, State.FINISHED)) {
+                return;
+            }
         }
     }
 
-    /** Whether it finished by raising (lock held by the caller or not: a snapshot). */
+    /** Whether it finished by raising (a snapshot). */
     boolean raised() {
-        changed.acquire();
-        try {
-            return state == State.FINISHED && exception != null;
-        } finally {
-            changed.release();
-        }
+        return state == State.FINISHED && exception != null;
     }
 
     @Override
@@ -292,5 +378,4 @@ public final class RefFuture implements Future {
         return "<Future at 0x" + Integer.toHexString(System.identityHashCode(this)) + " state="
                 + state.name().toLowerCase(java.util.Locale.ROOT) + ">";
     }
-
 }

@@ -21,12 +21,13 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * {@code concurrent.futures.ThreadPoolExecutor}, following CPython's design: a FIFO work queue, worker
  * {@code threading} threads started on demand (one per {@code submit} while no worker is idle, up to
- * {@code max_workers}), a semaphore counting idle workers, a None sentinel that tells workers to leave at
+ * {@code max_workers}), a count of idle workers, a None sentinel that tells workers to leave at
  * shutdown, and a "broken" state once an initializer raised.
  *
  * @see <a href="https://docs.python.org/3/library/concurrent.futures.html#threadpoolexecutor">ThreadPoolExecutor</a>
@@ -42,7 +43,11 @@ public final class RefThreadPoolExecutor implements Executor {
     private final List<Object> initargs;
     /** CPython's {@code _work_queue} (a SimpleQueue): work items and the None sentinel, FIFO. */
     private final WorkQueue queue;
-    private final Semaphore idle;
+    /**
+     * CPython's {@code _idle_semaphore}: how many workers went idle and have not been claimed by a submit since.
+     * Nobody ever blocks on it (CPython only calls {@code acquire(timeout=0)}), so a counter does its job.
+     */
+    private final AtomicInteger idle = new AtomicInteger();
     private final Object shutdownLock = new Object();
     private final List<PyThread> threads = new ArrayList<>();
     private boolean shutdown;
@@ -68,58 +73,59 @@ public final class RefThreadPoolExecutor implements Executor {
                 : "ThreadPoolExecutor-" + COUNTER.getAndIncrement();
         this.initializer = o.initializer();
         this.initargs = o.initargs();
-        this.idle = threading.semaphore(0);
         this.queue = new WorkQueue(threading);
     }
 
     /**
-     * An unbounded FIFO on a {@code threading.Condition} of the adapter, so that an idle worker waiting in
-     * {@link #take} shows as blocked in the adapter (and is woken when the adapter closes).
+     * CPython's {@code _work_queue} (a {@code queue.SimpleQueue}): an unbounded FIFO whose {@link #take} blocks
+     * while it is empty. The items are in a lock-free {@link ConcurrentLinkedQueue}; {@link #count} is the number
+     * of items minus the number of takers that found none (a "benaphore"): a taker whose decrement leaves it
+     * negative blocks on {@link #sleep}, a {@code threading.Semaphore(0)} of the adapter (so an idle worker shows
+     * as blocked in the adapter, and is woken when the adapter closes), and a {@link #put} whose increment finds
+     * it negative releases that semaphore once. {@code put} touches the semaphore only when a worker sleeps, and
+     * {@code take} only when there is nothing to take.
      */
     private static final class WorkQueue {
-        private final dev.pyconc.spi.threading.Condition cond;
-        private final Deque<Object> items = new ArrayDeque<>();
+        private final ConcurrentLinkedQueue<Object> items = new ConcurrentLinkedQueue<>();
+        private final AtomicInteger count = new AtomicInteger();
+        private final Semaphore sleep;
 
         WorkQueue(ThreadingModule threading) {
-            this.cond = threading.condition(threading.lock());
+            this.sleep = threading.semaphore(0);
         }
 
-        void add(Object item) {
-            cond.acquire();
-            try {
-                items.addLast(item);
-                cond.signal();
-            } finally {
-                cond.release();
+        void put(Object item) {
+            items.offer(item); // before the increment: whoever counts this item finds it in the queue
+            if (count.getAndIncrement() < 0) {
+                sleep.release(); // a taker found the queue empty and sleeps (or is about to): this item is its
             }
         }
 
-        void addAll(List<Object> more) {
+        void putAll(List<Object> more) {
             for (Object o : more) {
-                add(o);
+                put(o);
             }
         }
 
-        /** The first item, or null if there is none. */
+        /** The first item, or null if there is none (never blocks: CPython's {@code get_nowait}). */
         Object poll() {
-            cond.acquire();
-            try {
-                return items.pollFirst();
-            } finally {
-                cond.release();
+            while (true) {
+                int c = count.get();
+                if (c <= 0) {
+                    return null;
+                }
+                if (count.compareAndSet(c, c - 1)) {
+                    return items.poll(); // one item was counted for this taker, so it is there
+                }
             }
         }
 
+        /** The first item, waiting for one if there is none (CPython's {@code get(block=True)}). */
         Object take() {
-            cond.acquire();
-            try {
-                while (items.isEmpty()) {
-                    cond.await();
-                }
-                return items.removeFirst();
-            } finally {
-                cond.release();
+            if (count.getAndDecrement() <= 0) {
+                sleep.acquire(); // released by the put that counts the item this taker is owed
             }
+            return items.poll();
         }
     }
 
@@ -154,15 +160,16 @@ public final class RefThreadPoolExecutor implements Executor {
                 throw new RuntimeError("cannot schedule new futures after shutdown");
             }
             RefFuture f = new RefFuture(threading);
-            queue.add(new WorkItem(f, fn, Collections.unmodifiableList(new ArrayList<>(args)),
-                    Collections.unmodifiableMap(new LinkedHashMap<>(kwargs))));
+            // Python's *args and **kwargs are a new tuple and dict: the caller's later changes do not reach the call
+            queue.put(new WorkItem(f, fn, args.isEmpty() ? List.of() : Collections.unmodifiableList(new ArrayList<>(args)),
+                    kwargs.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(kwargs))));
             adjustThreadCount();
             return f;
         }
     }
 
     private void adjustThreadCount() {
-        if (idle.acquire(false)) {
+        if (tryAcquireIdle()) {
             return; // an idle worker will take it
         }
         if (threads.size() < maxWorkers) {
@@ -170,6 +177,19 @@ public final class RefThreadPoolExecutor implements Executor {
             PyThread t = threading.thread(ThreadOptions.of(PyCallable.of(this::worker)).withName(name));
             t.start();
             threads.add(t);
+        }
+    }
+
+    /** CPython's {@code _idle_semaphore.acquire(timeout=0)}. */
+    private boolean tryAcquireIdle() {
+        while (true) {
+            int n = idle.get();
+            if (n == 0) {
+                return false;
+            }
+            if (idle.compareAndSet(n, n - 1)) {
+                return true;
+            }
         }
     }
 
@@ -185,13 +205,17 @@ public final class RefThreadPoolExecutor implements Executor {
             }
         }
         while (true) {
-            Object item = queue.take();
+            // as CPython 3.14's worker: idle only when the queue is empty, then wait for the next item
+            Object item = queue.poll();
+            if (item == null) {
+                idle.incrementAndGet();
+                item = queue.take();
+            }
             if (item != SENTINEL) {
                 ((WorkItem) item).run();
-                idle.release();
                 continue;
             }
-            queue.add(SENTINEL); // wake the next worker too
+            queue.put(SENTINEL); // wake the next worker too
             return;
         }
     }
@@ -208,7 +232,7 @@ public final class RefThreadPoolExecutor implements Executor {
                         // cancelled meanwhile
                     }
                 } else {
-                    queue.add(item);
+                    queue.put(item);
                     break;
                 }
             }
@@ -290,9 +314,9 @@ public final class RefThreadPoolExecutor implements Executor {
                         keep.add(item);
                     }
                 }
-                queue.addAll(keep);
+                queue.putAll(keep);
             }
-            queue.add(SENTINEL);
+            queue.put(SENTINEL);
             toJoin = new ArrayList<>(threads);
         }
         if (wait) {
