@@ -16,7 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.locks.AbstractQueuedSynchronizer;
 
 /**
  * {@code concurrent.futures.Future}, following CPython's design: a state machine (pending, running, cancelled,
@@ -26,9 +26,12 @@ import java.util.concurrent.locks.ReentrantLock;
  * <ul>
  *   <li>the state is a volatile field, so {@code result()}, {@code done()} and the other queries of a future
  *       that is already done read it without taking a lock;</li>
- *   <li>a plain Java lock ({@link #lock}) makes each change of state atomic with the waiters it tells and the
+ *   <li>a plain Java lock ({@link #lock()}) makes each change of state atomic with the waiters it tells and the
  *       callbacks it runs (the Condition's lock in CPython); it is never held while user code runs or while a
- *       thread blocks;</li>
+ *       thread blocks. For speed the future is that lock itself: it extends {@link AbstractQueuedSynchronizer},
+ *       whose own {@code getState()} is only the lock's bit (0 free, 1 held), not the future's {@link #state};
+ *       an executor's future carries its call too ({@link RefThreadPoolExecutor.Task}), so that a submitted task
+ *       is one object, as in the JDK's {@code FutureTask};</li>
  *   <li>a thread that must block until the future is done (in {@code result()} or {@code exception()}) waits on a
  *       {@code threading.Event} of the adapter, made by the first such thread and set once the future is done (the
  *       Condition's {@code notify_all}), so the blocked thread shows as blocked in the adapter, as it would in
@@ -41,7 +44,9 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * @see <a href="https://docs.python.org/3/library/concurrent.futures.html#future-objects">Future objects</a>
  */
-public final class RefFuture implements Future {
+sealed class RefFuture extends AbstractQueuedSynchronizer implements Future permits RefThreadPoolExecutor.Task {
+    private static final long serialVersionUID = 1L;
+
     enum State { PENDING, RUNNING, CANCELLED, CANCELLED_AND_NOTIFIED, FINISHED }
 
     private static final AtomicLong SEQ = new AtomicLong();
@@ -60,31 +65,51 @@ public final class RefFuture implements Future {
         }
     }
 
-    private final ThreadingModule threading;
-    /**
-     * Guards the changes of {@link #state} to a done state and the lists {@link #callbacks} and {@link #waiters}
-     * (CPython's {@code _condition}, as a lock); {@code wait}/{@code as_completed} hold it while they look at the
-     * state and install their waiter. Only {@code PENDING -> RUNNING} happens without it (a compare-and-set:
-     * neither waiters nor callbacks care about it).
-     */
-    final ReentrantLock lock = new ReentrantLock();
-    /** Written while {@link #lock} is held (except PENDING to RUNNING, by compare-and-set); read without it. */
+    private final transient ThreadingModule threading;
+    /** Written while {@link #lock()} is held (except PENDING to RUNNING, by compare-and-set); read without it. */
     private volatile State state = State.PENDING;
     /** Order in which {@code wait}/{@code as_completed} lock several futures; 0 until first asked ({@link #seq()}). */
     private volatile long seq;
     /** Written before {@link #state} becomes FINISHED, so a reader that sees FINISHED sees them. */
-    private Object result;
-    private BaseException exception;
-    /** Guarded by {@link #lock}; made on the first add; frozen once the future is done. */
-    private List<PyCallable> callbacks;
-    /** Guarded by {@link #lock}; made on the first add. */
-    private List<Waiter> waiters;
+    private transient Object result;
+    private transient BaseException exception;
+    /** Guarded by {@link #lock()}; made on the first add; frozen once the future is done. */
+    private transient List<PyCallable> callbacks;
+    /** Guarded by {@link #lock()}; made on the first add. */
+    private transient List<Waiter> waiters;
     /** Set once the future is done; made by the first thread that has to block in result() or exception(). */
-    private volatile Event doneEvent;
+    private transient volatile Event doneEvent;
 
     /** A new pending future; a thread that blocks on it waits on a {@code threading.Event} of {@code threading}. */
-    public RefFuture(ThreadingModule threading) {
+    RefFuture(ThreadingModule threading) {
         this.threading = threading;
+    }
+
+    /**
+     * Takes the future's lock (CPython's {@code with self._condition}), which guards the changes of {@link #state}
+     * to a done state and the lists {@link #callbacks} and {@link #waiters}; {@code wait}/{@code as_completed}
+     * hold it while they look at the state and install their waiter. Only {@code PENDING -> RUNNING} happens
+     * without it (a compare-and-set: neither waiters nor callbacks care about it). Not reentrant; never held while
+     * user code runs or while the holder blocks, so nobody waits for it long.
+     */
+    final void lock() {
+        acquire(1);
+    }
+
+    /** Releases {@link #lock()}. */
+    final void unlock() {
+        release(1);
+    }
+
+    @Override
+    protected final boolean tryAcquire(int ignored) {
+        return compareAndSetState(0, 1);
+    }
+
+    @Override
+    protected final boolean tryRelease(int ignored) {
+        setState(0);
+        return true;
     }
 
     /** The future's place in the global order in which several futures are locked (avoids lock-order deadlocks). */
@@ -97,7 +122,7 @@ public final class RefFuture implements Future {
         return s;
     }
 
-    /** Adds a waiter ({@link #lock} held). */
+    /** Adds a waiter ({@link #lock()} held). */
     void addWaiter(Waiter w) {
         if (waiters == null) {
             waiters = new ArrayList<>(2);
@@ -105,7 +130,7 @@ public final class RefFuture implements Future {
         waiters.add(w);
     }
 
-    /** Removes a waiter ({@link #lock} held). */
+    /** Removes a waiter ({@link #lock()} held). */
     void removeWaiter(Waiter w) {
         if (waiters != null) {
             waiters.remove(w);
@@ -126,7 +151,7 @@ public final class RefFuture implements Future {
     }
 
     /**
-     * After the future became done ({@link #lock} released): wakes the threads blocked in result()/exception()
+     * After the future became done ({@link #lock()} released): wakes the threads blocked in result()/exception()
      * (CPython's {@code notify_all}), then runs the callbacks in the order they were added, on this thread. The
      * list cannot change any more: add_done_callback appends only while the future is not done.
      */
@@ -154,7 +179,7 @@ public final class RefFuture implements Future {
 
     @Override
     public boolean cancel() {
-        lock.lock();
+        lock();
         try {
             while (true) {
                 State s = state;
@@ -170,7 +195,7 @@ public final class RefFuture implements Future {
                 }
             }
         } finally {
-            lock.unlock();
+            unlock();
         }
         announceDone();
         return true;
@@ -274,7 +299,7 @@ public final class RefFuture implements Future {
 
     @Override
     public void addDoneCallback(PyCallable fn) {
-        lock.lock();
+        lock();
         try {
             if (!isDone(state)) {
                 if (callbacks == null) {
@@ -284,7 +309,7 @@ public final class RefFuture implements Future {
                 return;
             }
         } finally {
-            lock.unlock();
+            unlock();
         }
         callOne(fn);
     }
@@ -295,7 +320,7 @@ public final class RefFuture implements Future {
         if (STATE.compareAndSet(this, State.PENDING, State.RUNNING)) {
             return true;
         }
-        lock.lock();
+        lock();
         try {
             State s = state;
             if (s == State.CANCELLED) {
@@ -313,13 +338,13 @@ public final class RefFuture implements Future {
             System.err.println("Future " + System.identityHashCode(this) + " in unexpected state: " + state);
             throw new RuntimeError("Future in unexpected state");
         } finally {
-            lock.unlock();
+            unlock();
         }
     }
 
     @Override
     public void setResult(Object value) {
-        lock.lock();
+        lock();
         try {
             finish(value, null);
             if (waiters != null) {
@@ -328,14 +353,14 @@ public final class RefFuture implements Future {
                 }
             }
         } finally {
-            lock.unlock();
+            unlock();
         }
         announceDone();
     }
 
     @Override
     public void setException(BaseException e) {
-        lock.lock();
+        lock();
         try {
             finish(null, e);
             if (waiters != null) {
@@ -344,13 +369,13 @@ public final class RefFuture implements Future {
                 }
             }
         } finally {
-            lock.unlock();
+            unlock();
         }
         announceDone();
     }
 
     /**
-     * ({@link #lock} held) Stores the outcome and moves to FINISHED; InvalidStateError if already done. The
+     * ({@link #lock()} held) Stores the outcome and moves to FINISHED; InvalidStateError if already done. The
      * outcome is written before the volatile state, so whoever sees FINISHED sees the outcome.
      */
     private void finish(Object value, BaseException e) {
@@ -372,6 +397,8 @@ public final class RefFuture implements Future {
     boolean raised() {
         return state == State.FINISHED && exception != null;
     }
+
+    // a future is equal only to itself, as in Python (AbstractQueuedSynchronizer does not change that)
 
     @Override
     public String toString() {

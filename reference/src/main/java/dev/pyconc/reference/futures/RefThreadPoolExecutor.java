@@ -11,7 +11,7 @@ import dev.pyconc.spi.futures.Executor;
 import dev.pyconc.spi.futures.ExecutorOptions;
 import dev.pyconc.spi.futures.Future;
 import dev.pyconc.spi.threading.PyThread;
-import dev.pyconc.spi.threading.Semaphore;
+import dev.pyconc.spi.threading.Lock;
 import dev.pyconc.spi.threading.ThreadOptions;
 import dev.pyconc.spi.threading.ThreadingModule;
 import java.util.ArrayDeque;
@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -78,32 +79,54 @@ public final class RefThreadPoolExecutor implements Executor {
 
     /**
      * CPython's {@code _work_queue} (a {@code queue.SimpleQueue}): an unbounded FIFO whose {@link #take} blocks
-     * while it is empty. The items are in a lock-free {@link ConcurrentLinkedQueue}; {@link #count} is the number
-     * of items minus the number of takers that found none (a "benaphore"): a taker whose decrement leaves it
-     * negative blocks on {@link #sleep}, a {@code threading.Semaphore(0)} of the adapter (so an idle worker shows
-     * as blocked in the adapter, and is woken when the adapter closes), and a {@link #put} whose increment finds
-     * it negative releases that semaphore once. {@code put} touches the semaphore only when a worker sleeps, and
-     * {@code take} only when there is nothing to take.
+     * while it is empty. The items are in a lock-free {@link ConcurrentLinkedQueue}, and {@link #count} says how
+     * many are there for the taking (a taker claims one by decrementing it, then polls). A taker that finds none
+     * counts itself in {@link #sleepers}, looks once more, and blocks acquiring {@link #wake}, a
+     * {@code threading.Lock} of the adapter kept locked while no wake-up is due (the way CPython's Condition
+     * blocks its waiters on locks), so an idle worker shows as blocked in the adapter and is woken when the
+     * adapter closes. A {@link #put} touches that lock only when a taker sleeps; like the JDK's
+     * {@code LinkedBlockingQueue} it wakes one sleeper at a time ({@link #wakePending}), and a woken taker that
+     * leaves items behind wakes the next one, so a producer does not pay for waking every idle worker.
      */
     private static final class WorkQueue {
         private final ConcurrentLinkedQueue<Object> items = new ConcurrentLinkedQueue<>();
+        /** Items put and not claimed yet. */
         private final AtomicInteger count = new AtomicInteger();
-        private final Semaphore sleep;
+        /** Takers that found nothing and sleep, or are about to, on {@link #wake}. */
+        private final AtomicInteger sleepers = new AtomicInteger();
+        /**
+         * {@link #wake} was released and no sleeper has taken it yet: at most one wake-up is in flight, so
+         * {@link #wake} is released only while locked (Python's Lock raises on releasing an unlocked lock).
+         */
+        private final AtomicBoolean wakePending = new AtomicBoolean();
+        /** Locked while no wake-up is due; a sleeper blocks acquiring it, a wake-up releases it. */
+        private final Lock wake;
 
         WorkQueue(ThreadingModule threading) {
-            this.sleep = threading.semaphore(0);
+            this.wake = threading.lock();
+            this.wake.acquire();
         }
 
         void put(Object item) {
-            items.offer(item); // before the increment: whoever counts this item finds it in the queue
-            if (count.getAndIncrement() < 0) {
-                sleep.release(); // a taker found the queue empty and sleeps (or is about to): this item is its
+            items.offer(item); // before the count: whoever claims this item finds it in the queue
+            count.incrementAndGet();
+            // The increment comes before this read, and a sleeper counts itself before it looks at the count:
+            // so either this put sees the sleeper, or the sleeper sees the item.
+            if (sleepers.get() > 0) {
+                wakeOne();
             }
         }
 
         void putAll(List<Object> more) {
             for (Object o : more) {
                 put(o);
+            }
+        }
+
+        /** Releases one sleeper, unless a released one has not woken yet (it will look at the queue, see take). */
+        private void wakeOne() {
+            if (wakePending.compareAndSet(false, true)) {
+                wake.release();
             }
         }
 
@@ -115,38 +138,75 @@ public final class RefThreadPoolExecutor implements Executor {
                     return null;
                 }
                 if (count.compareAndSet(c, c - 1)) {
-                    return items.poll(); // one item was counted for this taker, so it is there
+                    return items.poll(); // an item was counted for this taker, so it is there
                 }
             }
         }
 
         /** The first item, waiting for one if there is none (CPython's {@code get(block=True)}). */
         Object take() {
-            if (count.getAndDecrement() <= 0) {
-                sleep.acquire(); // released by the put that counts the item this taker is owed
+            while (true) {
+                Object item = poll();
+                if (item != null) {
+                    if (count.get() > 0 && sleepers.get() > 0) {
+                        wakeOne(); // more work and another idle taker: pass the wake on
+                    }
+                    return item;
+                }
+                sleepers.incrementAndGet();
+                try {
+                    if (count.get() > 0) {
+                        continue; // an item came after all (its put may not have seen this sleeper)
+                    }
+                    wake.acquire();
+                    wakePending.set(false); // before looking at the queue: a later put wakes the next sleeper
+                } finally {
+                    sleepers.decrementAndGet();
+                }
             }
-            return items.poll();
         }
     }
 
-    /** One submitted call. */
-    private record WorkItem(RefFuture future, PyCallable fn, List<Object> args, Map<String, Object> kwargs) {
+    /**
+     * One submitted call and its future (CPython's {@code _WorkItem} and the {@code Future} it holds, in one object:
+     * see {@link RefFuture}). The call's fields are dropped once it ran, as CPython drops the work item.
+     */
+    static final class Task extends RefFuture {
+        private static final long serialVersionUID = 1L;
+        private transient PyCallable fn;
+        private transient List<Object> args;
+        private transient Map<String, Object> kwargs;
+
+        Task(ThreadingModule threading, PyCallable fn, List<Object> args, Map<String, Object> kwargs) {
+            super(threading);
+            this.fn = fn;
+            this.args = args;
+            this.kwargs = kwargs;
+        }
+
+        /** CPython's {@code _WorkItem.run}: nothing if cancelled, else the call and its outcome into the future. */
         void run() {
-            if (!future.setRunningOrNotifyCancel()) {
+            PyCallable f = fn;
+            List<Object> a = args;
+            Map<String, Object> k = kwargs;
+            fn = null;
+            args = null;
+            kwargs = null;
+            if (!setRunningOrNotifyCancel()) {
                 return;
             }
             Object value;
             try {
-                value = fn.call(args, kwargs);
+                value = f.call(a, k);
             } catch (BaseException e) {
-                future.setException(e);
+                setException(e);
                 return;
             } catch (RuntimeException | Error e) {
                 // not a Python exception (e.g. a failed assertion in a case's task): still finish the future
-                future.setException(new RuntimeError("Java exception in a task: " + e));
+                setException(new RuntimeError("Java exception in a task: " + e));
                 return;
             }
-            future.setResult(value);
+            setResult(value);
         }
     }
 
@@ -159,10 +219,10 @@ public final class RefThreadPoolExecutor implements Executor {
             if (shutdown) {
                 throw new RuntimeError("cannot schedule new futures after shutdown");
             }
-            RefFuture f = new RefFuture(threading);
             // Python's *args and **kwargs are a new tuple and dict: the caller's later changes do not reach the call
-            queue.put(new WorkItem(f, fn, args.isEmpty() ? List.of() : Collections.unmodifiableList(new ArrayList<>(args)),
-                    kwargs.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(kwargs))));
+            Task f = new Task(threading, fn, args.isEmpty() ? List.of() : Collections.unmodifiableList(new ArrayList<>(args)),
+                    kwargs.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(kwargs)));
+            queue.put(f);
             adjustThreadCount();
             return f;
         }
@@ -212,7 +272,7 @@ public final class RefThreadPoolExecutor implements Executor {
                 item = queue.take();
             }
             if (item != SENTINEL) {
-                ((WorkItem) item).run();
+                ((Task) item).run();
                 continue;
             }
             queue.put(SENTINEL); // wake the next worker too
@@ -225,9 +285,9 @@ public final class RefThreadPoolExecutor implements Executor {
             broken = "A thread initializer failed, the thread pool is not usable anymore";
             Object item;
             while ((item = queue.poll()) != null) {
-                if (item instanceof WorkItem w) {
+                if (item instanceof Task w) {
                     try {
-                        w.future.setException(new BrokenThreadPool(broken));
+                        w.setException(new BrokenThreadPool(broken));
                     } catch (dev.pyconc.spi.exceptions.InvalidStateError ignored) {
                         // cancelled meanwhile
                     }
@@ -308,8 +368,8 @@ public final class RefThreadPoolExecutor implements Executor {
                 Object item;
                 List<Object> keep = new ArrayList<>();
                 while ((item = queue.poll()) != null) {
-                    if (item instanceof WorkItem w) {
-                        w.future.cancel();
+                    if (item instanceof Task w) {
+                        w.cancel();
                     } else {
                         keep.add(item);
                     }

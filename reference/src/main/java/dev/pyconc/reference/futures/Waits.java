@@ -18,7 +18,7 @@ import java.util.Set;
 
 /**
  * {@code concurrent.futures.wait} and {@code as_completed}, ported from CPython's design: the futures are locked
- * together (each future's {@link RefFuture#lock}, in a global order) while they are looked at and the waiter is
+ * together (each future's {@link RefFuture#lock()}, in a global order) while they are looked at and the waiter is
  * installed, so no future can finish between the look and the install unheard.
  */
 final class Waits {
@@ -40,24 +40,24 @@ final class Waits {
         List<RefFuture> sorted = new ArrayList<>(fs);
         sorted.sort(Comparator.comparingLong(RefFuture::seq));
         for (RefFuture f : sorted) {
-            f.lock.lock();
+            f.lock();
         }
         return sorted;
     }
 
     private static void unlockAll(List<RefFuture> sorted) {
         for (int i = sorted.size() - 1; i >= 0; i--) {
-            sorted.get(i).lock.unlock();
+            sorted.get(i).unlock();
         }
     }
 
     private static void remove(Set<RefFuture> fs, Waiter w) {
         for (RefFuture f : fs) {
-            f.lock.lock();
+            f.lock();
             try {
                 f.removeWaiter(w);
             } finally {
-                f.lock.unlock();
+                f.unlock();
             }
         }
     }
