@@ -51,15 +51,11 @@ sealed class RefFuture extends AbstractQueuedSynchronizer implements Future perm
 
     private static final AtomicLong SEQ = new AtomicLong();
     private static final VarHandle STATE;
-    private static final VarHandle SEQ_FIELD;
-    private static final VarHandle DONE_EVENT;
 
     static {
         try {
             MethodHandles.Lookup l = MethodHandles.lookup();
             STATE = l.findVarHandle(RefFuture.class, "state", State.class);
-            SEQ_FIELD = l.findVarHandle(RefFuture.class, "seq", long.class);
-            DONE_EVENT = l.findVarHandle(RefFuture.class, "doneEvent", Event.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -68,17 +64,43 @@ sealed class RefFuture extends AbstractQueuedSynchronizer implements Future perm
     private final transient ThreadingModule threading;
     /** Written while {@link #lock()} is held (except PENDING to RUNNING, by compare-and-set); read without it. */
     private volatile State state = State.PENDING;
-    /** Order in which {@code wait}/{@code as_completed} lock several futures; 0 until first asked ({@link #seq()}). */
-    private volatile long seq;
-    /** Written before {@link #state} becomes FINISHED, so a reader that sees FINISHED sees them. */
-    private transient Object result;
-    private transient BaseException exception;
-    /** Guarded by {@link #lock()}; made on the first add; frozen once the future is done. */
-    private transient List<PyCallable> callbacks;
-    /** Guarded by {@link #lock()}; made on the first add. */
-    private transient List<Waiter> waiters;
-    /** Set once the future is done; made by the first thread that has to block in result() or exception(). */
-    private transient volatile Event doneEvent;
+    /**
+     * The outcome: the result, or the raised exception wrapped in {@link Raised} (a result may itself be an
+     * exception object, returned rather than raised). Written before {@link #state} becomes FINISHED, so a reader
+     * that sees FINISHED sees it.
+     */
+    private transient Object outcome;
+    /** What only some futures need, made under {@link #lock()} on first use (null for most executor tasks). */
+    private transient volatile Extras extras;
+
+    /** A raised exception, as stored in {@link #outcome}. */
+    private record Raised(BaseException exception) {}
+
+    /**
+     * The parts of a future that only {@code wait}/{@code as_completed}, callbacks or a blocking
+     * {@code result()} need, kept out of the future itself so that a plain submitted task stays small.
+     * Every field is guarded by the future's {@link #lock()}.
+     */
+    private static final class Extras {
+        /** The future's place in the global order in which several futures are locked. */
+        final long seq = SEQ.incrementAndGet();
+        /** The done-callbacks, in the order added; frozen once the future is done. */
+        List<PyCallable> callbacks;
+        /** The waiters of {@code wait}/{@code as_completed} (CPython's {@code _waiters}). */
+        List<Waiter> waiters;
+        /** Set once the future is done; made by the first thread that has to block in result() or exception(). */
+        Event doneEvent;
+    }
+
+    /** The future's {@link Extras}, made if need be ({@link #lock()} held). */
+    private Extras extrasLocked() {
+        Extras x = extras;
+        if (x == null) {
+            x = new Extras();
+            extras = x;
+        }
+        return x;
+    }
 
     /** A new pending future; a thread that blocks on it waits on a {@code threading.Event} of {@code threading}. */
     RefFuture(ThreadingModule threading) {
@@ -87,7 +109,7 @@ sealed class RefFuture extends AbstractQueuedSynchronizer implements Future perm
 
     /**
      * Takes the future's lock (CPython's {@code with self._condition}), which guards the changes of {@link #state}
-     * to a done state and the lists {@link #callbacks} and {@link #waiters}; {@code wait}/{@code as_completed}
+     * to a done state and the callback and waiter lists ({@link Extras}); {@code wait}/{@code as_completed}
      * hold it while they look at the state and install their waiter. Only {@code PENDING -> RUNNING} happens
      * without it (a compare-and-set: neither waiters nor callbacks care about it). Not reentrant; never held while
      * user code runs or while the holder blocks, so nobody waits for it long.
@@ -114,27 +136,39 @@ sealed class RefFuture extends AbstractQueuedSynchronizer implements Future perm
 
     /** The future's place in the global order in which several futures are locked (avoids lock-order deadlocks). */
     long seq() {
-        long s = seq;
-        if (s == 0) {
-            long mine = SEQ.incrementAndGet();
-            s = SEQ_FIELD.compareAndSet(this, 0L, mine) ? mine : seq;
+        Extras x = extras;
+        if (x != null) {
+            return x.seq;
         }
-        return s;
+        lock();
+        try {
+            return extrasLocked().seq;
+        } finally {
+            unlock();
+        }
     }
 
     /** Adds a waiter ({@link #lock()} held). */
     void addWaiter(Waiter w) {
-        if (waiters == null) {
-            waiters = new ArrayList<>(2);
+        Extras x = extrasLocked();
+        if (x.waiters == null) {
+            x.waiters = new ArrayList<>(2);
         }
-        waiters.add(w);
+        x.waiters.add(w);
     }
 
     /** Removes a waiter ({@link #lock()} held). */
     void removeWaiter(Waiter w) {
-        if (waiters != null) {
-            waiters.remove(w);
+        Extras x = extras;
+        if (x != null && x.waiters != null) {
+            x.waiters.remove(w);
         }
+    }
+
+    /** The waiters to tell of a change ({@link #lock()} held); empty if none. */
+    private List<Waiter> waitersLocked() {
+        Extras x = extras;
+        return x == null || x.waiters == null ? List.of() : x.waiters;
     }
 
     boolean finishedOrNotified() {
@@ -156,11 +190,14 @@ sealed class RefFuture extends AbstractQueuedSynchronizer implements Future perm
      * list cannot change any more: add_done_callback appends only while the future is not done.
      */
     private void announceDone() {
-        Event e = doneEvent;
-        if (e != null) {
-            e.set();
+        Extras x = extras; // made under the lock before this thread took it to finish the future, if at all
+        if (x == null) {
+            return;
         }
-        List<PyCallable> cbs = callbacks;
+        if (x.doneEvent != null) {
+            x.doneEvent.set();
+        }
+        List<PyCallable> cbs = x.callbacks;
         if (cbs != null) {
             for (PyCallable cb : cbs) {
                 callOne(cb);
@@ -227,15 +264,21 @@ sealed class RefFuture extends AbstractQueuedSynchronizer implements Future perm
         if (timeout != null && toNanos(timeout) == 0) {
             return false;
         }
-        Event e = doneEvent;
-        if (e == null) {
-            Event mine = threading.event();
-            e = DONE_EVENT.compareAndSet(this, null, mine) ? mine : doneEvent;
-        }
-        // The event is published before the state is read again; a thread that makes the future done writes
-        // the state before it reads the event: so either it sets this event, or the next line sees it done.
-        if (isDone(state)) {
-            return true;
+        Event e;
+        lock();
+        try {
+            // Under the lock, as the change to a done state is: either that change came first (seen here), or
+            // the thread making it finds this event when it announces the change.
+            if (isDone(state)) {
+                return true;
+            }
+            Extras x = extrasLocked();
+            if (x.doneEvent == null) {
+                x.doneEvent = threading.event();
+            }
+            e = x.doneEvent;
+        } finally {
+            unlock();
         }
         if (timeout == null) {
             while (!isDone(state)) {
@@ -275,10 +318,10 @@ sealed class RefFuture extends AbstractQueuedSynchronizer implements Future perm
         if (isCancelled(state)) {
             throw new CancelledError("");
         }
-        if (exception != null) {
-            throw exception;
+        if (outcome instanceof Raised r) {
+            throw r.exception();
         }
-        return result;
+        return outcome;
     }
 
     @Override
@@ -294,7 +337,7 @@ sealed class RefFuture extends AbstractQueuedSynchronizer implements Future perm
         if (isCancelled(state)) {
             throw new CancelledError("");
         }
-        return exception;
+        return outcome instanceof Raised r ? r.exception() : null;
     }
 
     @Override
@@ -302,10 +345,11 @@ sealed class RefFuture extends AbstractQueuedSynchronizer implements Future perm
         lock();
         try {
             if (!isDone(state)) {
-                if (callbacks == null) {
-                    callbacks = new ArrayList<>(2);
+                Extras x = extrasLocked();
+                if (x.callbacks == null) {
+                    x.callbacks = new ArrayList<>(2);
                 }
-                callbacks.add(fn);
+                x.callbacks.add(fn);
                 return;
             }
         } finally {
@@ -325,10 +369,8 @@ sealed class RefFuture extends AbstractQueuedSynchronizer implements Future perm
             State s = state;
             if (s == State.CANCELLED) {
                 state = State.CANCELLED_AND_NOTIFIED;
-                if (waiters != null) {
-                    for (Waiter w : waiters) {
-                        w.addCancelled(this);
-                    }
+                for (Waiter w : waitersLocked()) {
+                    w.addCancelled(this);
                 }
                 return false;
             }
@@ -347,10 +389,8 @@ sealed class RefFuture extends AbstractQueuedSynchronizer implements Future perm
         lock();
         try {
             finish(value, null);
-            if (waiters != null) {
-                for (Waiter w : waiters) {
-                    w.addResult(this);
-                }
+            for (Waiter w : waitersLocked()) {
+                w.addResult(this);
             }
         } finally {
             unlock();
@@ -363,10 +403,8 @@ sealed class RefFuture extends AbstractQueuedSynchronizer implements Future perm
         lock();
         try {
             finish(null, e);
-            if (waiters != null) {
-                for (Waiter w : waiters) {
-                    w.addException(this);
-                }
+            for (Waiter w : waitersLocked()) {
+                w.addException(this);
             }
         } finally {
             unlock();
@@ -384,8 +422,7 @@ sealed class RefFuture extends AbstractQueuedSynchronizer implements Future perm
             if (isDone(s)) {
                 throw new InvalidStateError(s + ": " + this);
             }
-            result = value;
-            exception = e;
+            outcome = e == null ? value : new Raised(e);
             // PENDING may turn RUNNING meanwhile (set_running_or_notify_cancel takes no lock for that): then retry
             if (STATE.compareAndSet(this, s, State.FINISHED)) {
                 return;
@@ -395,7 +432,7 @@ sealed class RefFuture extends AbstractQueuedSynchronizer implements Future perm
 
     /** Whether it finished by raising (a snapshot). */
     boolean raised() {
-        return state == State.FINISHED && exception != null;
+        return state == State.FINISHED && outcome instanceof Raised;
     }
 
     // a future is equal only to itself, as in Python (AbstractQueuedSynchronizer does not change that)

@@ -19,15 +19,16 @@
  *   <li>Changes to a done state, and the waiter and callback lists, stay under a lock, as in CPython: the future
  *       itself is that lock (it extends {@code AbstractQueuedSynchronizer}; this is for speed only: a submitted
  *       task is then a single object, like the JDK's {@code FutureTask}, where a separate lock cost two more
- *       allocations per task). So {@code wait}/{@code as_completed} still lock every future in a global order,
+ *       allocations per task; for the same reason what only some futures need, the callback and waiter lists, the
+ *       event below and the locking order, sits in a small object made on first use). So {@code wait}/{@code as_completed} still lock every future in a global order,
  *       look at the states and install their waiter, and no future can finish unheard in between, exactly as
  *       {@code _AcquireFutures} does. The one change made without the lock is pending to running (a
  *       compare-and-set in {@code set_running_or_notify_cancel}); waiters and callbacks never hear of it, and
  *       {@code cancel()} retries if it loses that race, so a running future is never cancelled.</li>
  *   <li>A thread that has to wait for the outcome blocks on a {@code threading.Event} of the adapter, made by the
  *       first such thread and set when the future becomes done (cancel or outcome): CPython's
- *       {@code notify_all}. The waiter publishes the event before it reads the state again, and the finisher
- *       writes the state before it reads the event, so one of the two always sees the other: no wake-up is lost.
+ *       {@code notify_all}. The event is made under the future's lock after a last look at the state, and a
+ *       finisher changes the state under that lock before it looks for the event, so no wake-up is lost.
  *       Blocking on an adapter primitive keeps the thread visible as blocked in the adapter (hung-case dumps),
  *       lets {@code interrupt_main} reach a main thread waiting in {@code result()}, and wakes it when the
  *       adapter closes, as a wait on the Condition did.</li>
