@@ -82,8 +82,30 @@ public final class BenchRows {
             RLOCK_CONTENDED, SEMAPHORE_CONTENDED, EVENT_WAIT, BARRIER_ROUND, LOCAL_GETATTR);
     // ---- end of helper B's block
 
+    // --- concurrent.futures (ExecutorBenchmark) ---
+    private static final String EXECUTOR = ExecutorBenchmark.class.getName() + ".";
+
+    /**
+     * {@code ThreadPoolExecutor(max_workers=2)}: 20,000 no-op tasks submitted, then each result taken; per task,
+     * beside the JDK's fixed pool of two threads. Issue 14's target: 1.3.
+     */
+    public static final BenchRow EXECUTOR_BATCH = new BenchRow("ThreadPoolExecutor.batch",
+            "ThreadPoolExecutor(max_workers=2): fs = [pool.submit(fn) for _ in range(20000)]; [f.result() for f in fs]"
+                    + " (per task, fn = lambda: None)",
+            EXECUTOR + "referenceBatch", EXECUTOR + "jdkBatch",
+            "new ThreadPoolExecutor(2, 2, 0, MILLISECONDS, new LinkedBlockingQueue<>()): 20000 x submit(() -> null),"
+                    + " then each get() (per task)").withTarget(1.3);
+
+    /** One {@code submit(fn).result()} on an idle {@code ThreadPoolExecutor(max_workers=2)}: latency, no target. */
+    public static final BenchRow EXECUTOR_ROUND_TRIP = new BenchRow("ThreadPoolExecutor.submit.result",
+            "ThreadPoolExecutor(max_workers=2): pool.submit(fn).result() (fn = lambda: None)",
+            EXECUTOR + "referenceRoundTrip", EXECUTOR + "jdkRoundTrip",
+            "new ThreadPoolExecutor(2, 2, 0, MILLISECONDS, new LinkedBlockingQueue<>()).submit(() -> null).get()");
+    // --- end concurrent.futures ---
+
     /** Every row, in table order. */
-    public static final List<BenchRow> ALL = concat(List.of(SUBPROCESS_RUN, POPEN_WAIT), LOCK_ROWS);
+    public static final List<BenchRow> ALL = concat(List.of(SUBPROCESS_RUN, POPEN_WAIT), LOCK_ROWS,
+            List.of(EXECUTOR_BATCH, EXECUTOR_ROUND_TRIP));
 
     private BenchRows() {}
 

@@ -103,6 +103,35 @@ LOCK_OPS = {
     "threading.local.getattr": _local_getattr,
 }
 # ---- end of helper B's block
+# --- concurrent.futures (ExecutorBenchmark's rows) ---
+_EXECUTOR_BATCH = 20000
+_executors = {}
+
+
+def _executor():
+    # One ThreadPoolExecutor(max_workers=2) for the whole run, made on first use (its two workers start with the
+    # first tasks); concurrent.futures joins them at exit.
+    pool = _executors.get("pool")
+    if pool is None:
+        import concurrent.futures
+        pool = _executors["pool"] = concurrent.futures.ThreadPoolExecutor(max_workers=2)
+    return pool
+
+
+def _noop():
+    return None
+
+
+def _executor_batch():
+    submit = _executor().submit
+    fs = [submit(_noop) for _ in range(_EXECUTOR_BATCH)]
+    for f in fs:
+        f.result()
+
+
+def _executor_round_trip():
+    _executor().submit(_noop).result()
+# --- end concurrent.futures ---
 
 
 # Row id -> the operation, as the Python call the row names: a zero-argument callable timed once per operation,
@@ -112,6 +141,10 @@ OPS = {
     "subprocess.run": _run_true,
     "subprocess.Popen.wait": _popen_wait_true,
     **LOCK_OPS,
+    # --- concurrent.futures ---
+    "ThreadPoolExecutor.batch": (_executor_batch, _EXECUTOR_BATCH),
+    "ThreadPoolExecutor.submit.result": _executor_round_trip,
+    # --- end concurrent.futures ---
 }
 
 

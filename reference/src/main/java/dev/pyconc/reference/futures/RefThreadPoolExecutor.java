@@ -11,7 +11,7 @@ import dev.pyconc.spi.futures.Executor;
 import dev.pyconc.spi.futures.ExecutorOptions;
 import dev.pyconc.spi.futures.Future;
 import dev.pyconc.spi.threading.PyThread;
-import dev.pyconc.spi.threading.Semaphore;
+import dev.pyconc.spi.threading.Lock;
 import dev.pyconc.spi.threading.ThreadOptions;
 import dev.pyconc.spi.threading.ThreadingModule;
 import java.util.ArrayDeque;
@@ -21,12 +21,14 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * {@code concurrent.futures.ThreadPoolExecutor}, following CPython's design: a FIFO work queue, worker
  * {@code threading} threads started on demand (one per {@code submit} while no worker is idle, up to
- * {@code max_workers}), a semaphore counting idle workers, a None sentinel that tells workers to leave at
+ * {@code max_workers}), a count of idle workers, a None sentinel that tells workers to leave at
  * shutdown, and a "broken" state once an initializer raised.
  *
  * @see <a href="https://docs.python.org/3/library/concurrent.futures.html#threadpoolexecutor">ThreadPoolExecutor</a>
@@ -42,7 +44,11 @@ public final class RefThreadPoolExecutor implements Executor {
     private final List<Object> initargs;
     /** CPython's {@code _work_queue} (a SimpleQueue): work items and the None sentinel, FIFO. */
     private final WorkQueue queue;
-    private final Semaphore idle;
+    /**
+     * CPython's {@code _idle_semaphore}: how many workers went idle and have not been claimed by a submit since.
+     * Nobody ever blocks on it (CPython only calls {@code acquire(timeout=0)}), so a counter does its job.
+     */
+    private final AtomicInteger idle = new AtomicInteger();
     private final Object shutdownLock = new Object();
     private final List<PyThread> threads = new ArrayList<>();
     private boolean shutdown;
@@ -68,79 +74,139 @@ public final class RefThreadPoolExecutor implements Executor {
                 : "ThreadPoolExecutor-" + COUNTER.getAndIncrement();
         this.initializer = o.initializer();
         this.initargs = o.initargs();
-        this.idle = threading.semaphore(0);
         this.queue = new WorkQueue(threading);
     }
 
     /**
-     * An unbounded FIFO on a {@code threading.Condition} of the adapter, so that an idle worker waiting in
-     * {@link #take} shows as blocked in the adapter (and is woken when the adapter closes).
+     * CPython's {@code _work_queue} (a {@code queue.SimpleQueue}): an unbounded FIFO whose {@link #take} blocks
+     * while it is empty. The items are in a lock-free {@link ConcurrentLinkedQueue}, and {@link #count} says how
+     * many are there for the taking (a taker claims one by decrementing it, then polls). A taker that finds none
+     * counts itself in {@link #sleepers}, looks once more, and blocks acquiring {@link #wake}, a
+     * {@code threading.Lock} of the adapter kept locked while no wake-up is due (the way CPython's Condition
+     * blocks its waiters on locks), so an idle worker shows as blocked in the adapter and is woken when the
+     * adapter closes. A {@link #put} touches that lock only when a taker sleeps; like the JDK's
+     * {@code LinkedBlockingQueue} it wakes one sleeper at a time ({@link #wakePending}), and a woken taker that
+     * leaves items behind wakes the next one, so a producer does not pay for waking every idle worker.
      */
     private static final class WorkQueue {
-        private final dev.pyconc.spi.threading.Condition cond;
-        private final Deque<Object> items = new ArrayDeque<>();
+        private final ConcurrentLinkedQueue<Object> items = new ConcurrentLinkedQueue<>();
+        /** Items put and not claimed yet. */
+        private final AtomicInteger count = new AtomicInteger();
+        /** Takers that found nothing and sleep, or are about to, on {@link #wake}. */
+        private final AtomicInteger sleepers = new AtomicInteger();
+        /**
+         * {@link #wake} was released and no sleeper has taken it yet: at most one wake-up is in flight, so
+         * {@link #wake} is released only while locked (Python's Lock raises on releasing an unlocked lock).
+         */
+        private final AtomicBoolean wakePending = new AtomicBoolean();
+        /** Locked while no wake-up is due; a sleeper blocks acquiring it, a wake-up releases it. */
+        private final Lock wake;
 
         WorkQueue(ThreadingModule threading) {
-            this.cond = threading.condition(threading.lock());
+            this.wake = threading.lock();
+            this.wake.acquire();
         }
 
-        void add(Object item) {
-            cond.acquire();
-            try {
-                items.addLast(item);
-                cond.signal();
-            } finally {
-                cond.release();
+        void put(Object item) {
+            items.offer(item); // before the count: whoever claims this item finds it in the queue
+            count.incrementAndGet();
+            // The increment comes before this read, and a sleeper counts itself before it looks at the count:
+            // so either this put sees the sleeper, or the sleeper sees the item.
+            if (sleepers.get() > 0) {
+                wakeOne();
             }
         }
 
-        void addAll(List<Object> more) {
+        void putAll(List<Object> more) {
             for (Object o : more) {
-                add(o);
+                put(o);
             }
         }
 
-        /** The first item, or null if there is none. */
+        /** Releases one sleeper, unless a released one has not woken yet (it will look at the queue, see take). */
+        private void wakeOne() {
+            if (wakePending.compareAndSet(false, true)) {
+                wake.release();
+            }
+        }
+
+        /** The first item, or null if there is none (never blocks: CPython's {@code get_nowait}). */
         Object poll() {
-            cond.acquire();
-            try {
-                return items.pollFirst();
-            } finally {
-                cond.release();
+            while (true) {
+                int c = count.get();
+                if (c <= 0) {
+                    return null;
+                }
+                if (count.compareAndSet(c, c - 1)) {
+                    return items.poll(); // an item was counted for this taker, so it is there
+                }
             }
         }
 
+        /** The first item, waiting for one if there is none (CPython's {@code get(block=True)}). */
         Object take() {
-            cond.acquire();
-            try {
-                while (items.isEmpty()) {
-                    cond.await();
+            while (true) {
+                Object item = poll();
+                if (item != null) {
+                    if (count.get() > 0 && sleepers.get() > 0) {
+                        wakeOne(); // more work and another idle taker: pass the wake on
+                    }
+                    return item;
                 }
-                return items.removeFirst();
-            } finally {
-                cond.release();
+                sleepers.incrementAndGet();
+                try {
+                    if (count.get() > 0) {
+                        continue; // an item came after all (its put may not have seen this sleeper)
+                    }
+                    wake.acquire();
+                    wakePending.set(false); // before looking at the queue: a later put wakes the next sleeper
+                } finally {
+                    sleepers.decrementAndGet();
+                }
             }
         }
     }
 
-    /** One submitted call. */
-    private record WorkItem(RefFuture future, PyCallable fn, List<Object> args, Map<String, Object> kwargs) {
+    /**
+     * One submitted call and its future (CPython's {@code _WorkItem} and the {@code Future} it holds, in one object:
+     * see {@link RefFuture}). The call's fields are dropped once it ran, as CPython drops the work item.
+     */
+    static final class Task extends RefFuture {
+        private static final long serialVersionUID = 1L;
+        private transient PyCallable fn;
+        private transient List<Object> args;
+        private transient Map<String, Object> kwargs;
+
+        Task(ThreadingModule threading, PyCallable fn, List<Object> args, Map<String, Object> kwargs) {
+            super(threading);
+            this.fn = fn;
+            this.args = args;
+            this.kwargs = kwargs;
+        }
+
+        /** CPython's {@code _WorkItem.run}: nothing if cancelled, else the call and its outcome into the future. */
         void run() {
-            if (!future.setRunningOrNotifyCancel()) {
+            PyCallable f = fn;
+            List<Object> a = args;
+            Map<String, Object> k = kwargs;
+            fn = null;
+            args = null;
+            kwargs = null;
+            if (!setRunningOrNotifyCancel()) {
                 return;
             }
             Object value;
             try {
-                value = fn.call(args, kwargs);
+                value = f.call(a, k);
             } catch (BaseException e) {
-                future.setException(e);
+                setException(e);
                 return;
             } catch (RuntimeException | Error e) {
                 // not a Python exception (e.g. a failed assertion in a case's task): still finish the future
-                future.setException(new RuntimeError("Java exception in a task: " + e));
+                setException(new RuntimeError("Java exception in a task: " + e));
                 return;
             }
-            future.setResult(value);
+            setResult(value);
         }
     }
 
@@ -153,16 +219,17 @@ public final class RefThreadPoolExecutor implements Executor {
             if (shutdown) {
                 throw new RuntimeError("cannot schedule new futures after shutdown");
             }
-            RefFuture f = new RefFuture(threading);
-            queue.add(new WorkItem(f, fn, Collections.unmodifiableList(new ArrayList<>(args)),
-                    Collections.unmodifiableMap(new LinkedHashMap<>(kwargs))));
+            // Python's *args and **kwargs are a new tuple and dict: the caller's later changes do not reach the call
+            Task f = new Task(threading, fn, args.isEmpty() ? List.of() : Collections.unmodifiableList(new ArrayList<>(args)),
+                    kwargs.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(kwargs)));
+            queue.put(f);
             adjustThreadCount();
             return f;
         }
     }
 
     private void adjustThreadCount() {
-        if (idle.acquire(false)) {
+        if (tryAcquireIdle()) {
             return; // an idle worker will take it
         }
         if (threads.size() < maxWorkers) {
@@ -170,6 +237,19 @@ public final class RefThreadPoolExecutor implements Executor {
             PyThread t = threading.thread(ThreadOptions.of(PyCallable.of(this::worker)).withName(name));
             t.start();
             threads.add(t);
+        }
+    }
+
+    /** CPython's {@code _idle_semaphore.acquire(timeout=0)}. */
+    private boolean tryAcquireIdle() {
+        while (true) {
+            int n = idle.get();
+            if (n == 0) {
+                return false;
+            }
+            if (idle.compareAndSet(n, n - 1)) {
+                return true;
+            }
         }
     }
 
@@ -185,13 +265,17 @@ public final class RefThreadPoolExecutor implements Executor {
             }
         }
         while (true) {
-            Object item = queue.take();
+            // as CPython 3.14's worker: idle only when the queue is empty, then wait for the next item
+            Object item = queue.poll();
+            if (item == null) {
+                idle.incrementAndGet();
+                item = queue.take();
+            }
             if (item != SENTINEL) {
-                ((WorkItem) item).run();
-                idle.release();
+                ((Task) item).run();
                 continue;
             }
-            queue.add(SENTINEL); // wake the next worker too
+            queue.put(SENTINEL); // wake the next worker too
             return;
         }
     }
@@ -201,14 +285,14 @@ public final class RefThreadPoolExecutor implements Executor {
             broken = "A thread initializer failed, the thread pool is not usable anymore";
             Object item;
             while ((item = queue.poll()) != null) {
-                if (item instanceof WorkItem w) {
+                if (item instanceof Task w) {
                     try {
-                        w.future.setException(new BrokenThreadPool(broken));
+                        w.setException(new BrokenThreadPool(broken));
                     } catch (dev.pyconc.spi.exceptions.InvalidStateError ignored) {
                         // cancelled meanwhile
                     }
                 } else {
-                    queue.add(item);
+                    queue.put(item);
                     break;
                 }
             }
@@ -284,15 +368,15 @@ public final class RefThreadPoolExecutor implements Executor {
                 Object item;
                 List<Object> keep = new ArrayList<>();
                 while ((item = queue.poll()) != null) {
-                    if (item instanceof WorkItem w) {
-                        w.future.cancel();
+                    if (item instanceof Task w) {
+                        w.cancel();
                     } else {
                         keep.add(item);
                     }
                 }
-                queue.addAll(keep);
+                queue.putAll(keep);
             }
-            queue.add(SENTINEL);
+            queue.put(SENTINEL);
             toJoin = new ArrayList<>(threads);
         }
         if (wait) {

@@ -16,7 +16,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-/** {@code concurrent.futures.wait} and {@code as_completed}, ported from CPython's design. */
+/**
+ * {@code concurrent.futures.wait} and {@code as_completed}, ported from CPython's design: the futures are locked
+ * together (each future's {@link RefFuture#lock()}, in a global order) while they are looked at and the waiter is
+ * installed, so no future can finish between the look and the install unheard.
+ */
 final class Waits {
     private Waits() {}
 
@@ -34,26 +38,26 @@ final class Waits {
     /** Locks every future in a fixed global order (CPython's {@code _AcquireFutures}). */
     private static List<RefFuture> lockAll(Set<RefFuture> fs) {
         List<RefFuture> sorted = new ArrayList<>(fs);
-        sorted.sort(Comparator.comparingLong(f -> f.seq));
+        sorted.sort(Comparator.comparingLong(RefFuture::seq));
         for (RefFuture f : sorted) {
-            f.changed.acquire();
+            f.lock();
         }
         return sorted;
     }
 
     private static void unlockAll(List<RefFuture> sorted) {
         for (int i = sorted.size() - 1; i >= 0; i--) {
-            sorted.get(i).changed.release();
+            sorted.get(i).unlock();
         }
     }
 
     private static void remove(Set<RefFuture> fs, Waiter w) {
         for (RefFuture f : fs) {
-            f.changed.acquire();
+            f.lock();
             try {
-                f.waiters.remove(w);
+                f.removeWaiter(w);
             } finally {
-                f.changed.release();
+                f.unlock();
             }
         }
     }
@@ -87,7 +91,7 @@ final class Waits {
             }
             w = new Waiter(threading, Waiter.of(when), pending);
             for (RefFuture f : fs) {
-                f.waiters.add(w);
+                f.addWaiter(w);
             }
         } finally {
             unlockAll(locked);
@@ -176,7 +180,7 @@ final class Waits {
                     }
                     waiter = new Waiter(threading, Waiter.Kind.AS_COMPLETED, n);
                     for (RefFuture f : fs) {
-                        f.waiters.add(waiter);
+                        f.addWaiter(waiter);
                     }
                 } finally {
                     unlockAll(locked);
