@@ -18,8 +18,22 @@ public final class BenchRows {
     public static final BenchRow POPEN_WAIT = new BenchRow("subprocess.Popen.wait", "subprocess.Popen([\"true\"]).wait()",
             SPAWN + "referencePopenWait", SPAWN + "jdkProcessBuilder", "new ProcessBuilder(\"true\").start().waitFor()");
 
+    // ---- the cpython bridge (assignment A of issue 14)
+    private static final String BRIDGE = BridgeBenchmark.class.getName() + ".";
+
+    /**
+     * The cpython adapter's round trip ({@code lock.locked()} on a Lock made through it) beside its pipe floor
+     * (a JSON line echoed by the same agent, with the same thread hand-offs); both medians, issue 14's target 2x.
+     */
+    public static final BenchRow BRIDGE_ROUND_TRIP = new BenchRow("bridge.round_trip",
+            "lock.locked() through the cpython adapter (median round trip)", BRIDGE + "cpythonLockLocked",
+            BRIDGE + "pipeFloorEcho", "pipe floor: a JSON line to the agent and back, one thread hand-off on each side")
+            .withTarget(2.0)
+            .withoutCpython("the row times the bridge to CPython itself");
+    // ---- end of the cpython bridge
+
     /** Every row, in table order. */
-    public static final List<BenchRow> ALL = List.of(SUBPROCESS_RUN, POPEN_WAIT);
+    public static final List<BenchRow> ALL = List.of(SUBPROCESS_RUN, POPEN_WAIT, BRIDGE_ROUND_TRIP);
 
     private BenchRows() {}
 
