@@ -132,7 +132,7 @@ public final class BenchMain implements Callable<Integer> {
         if (!noPython) {
             try {
                 pyPath = BundledCpython.executable(python).orElse(python);
-                List<String> ids = rows.stream().map(BenchRow::id).toList();
+                List<String> ids = rows.stream().filter(r -> r.noCpython() == null).map(BenchRow::id).toList();
                 o.println("pyconc bench: CPython, " + ids.size() + " operations with " + pyPath
                         + " (deadline " + CpythonRun.deadline(ids.size(), quick).toSeconds() + " s)");
                 o.flush();
@@ -150,7 +150,9 @@ public final class BenchMain implements Callable<Integer> {
             JmhRun.Score ref = scores.get(r.reference());
             JmhRun.Score java = scores.get(r.java());
             Summary.Cell pyCell;
-            if (py == null) {
+            if (r.noCpython() != null) {
+                pyCell = Summary.Cell.missing(r.operation(), "no CPython column: " + r.noCpython());
+            } else if (py == null) {
                 pyCell = Summary.Cell.missing(r.operation(), pyProblem);
             } else if (py.nsPerOp().containsKey(r.id())) {
                 double ns = py.nsPerOp().get(r.id());
@@ -174,8 +176,10 @@ public final class BenchMain implements Callable<Integer> {
         o.println("pyconc bench: " + dir.resolve("summary.md") + ", " + dir.resolve("summary.json") + ", JMH's results "
                 + dir.resolve("jmh.json"));
         List<String> missing = new ArrayList<>();
-        for (Summary.Row r : table) {
-            for (Summary.Cell c : noPython ? List.of(r.reference(), r.java()) : List.of(r.reference(), r.java(), r.cpython())) {
+        for (int i = 0; i < table.size(); i++) {
+            Summary.Row r = table.get(i);
+            boolean withCpython = !noPython && rows.get(i).noCpython() == null;
+            for (Summary.Cell c : withCpython ? List.of(r.reference(), r.java(), r.cpython()) : List.of(r.reference(), r.java())) {
                 if (!c.measured()) {
                     missing.add(c.what() + " (" + c.note() + ")");
                 }

@@ -46,16 +46,23 @@ class BenchMainSmokeTest {
             BenchRow expected = BenchRows.ALL.get(i);
             JsonNode row = rows.get(i);
             assertEquals(expected.id(), row.path("id").asText());
-            for (String column : List.of("reference", "java", "cpython")) {
+            boolean cpython = expected.noCpython() == null;
+            for (String column : cpython ? List.of("reference", "java", "cpython") : List.of("reference", "java")) {
                 double ns = row.path(column).path("nsPerOp").asDouble(-1);
                 assertTrue(ns > 0, expected.id() + " " + column + ": " + row.path(column));
             }
             assertTrue(row.path("referenceOverJava").asDouble(-1) > 0, row::toString);
-            assertTrue(row.path("referenceOverCpython").asDouble(-1) > 0, row::toString);
+            if (cpython) {
+                assertTrue(row.path("referenceOverCpython").asDouble(-1) > 0, row::toString);
+            } else {
+                assertTrue(row.path("cpython").path("nsPerOp").isMissingNode(), row::toString);
+            }
             assertTrue(md.contains("| `" + expected.operation() + "` |"), md);
         }
         assertTrue(out.toString().contains("| operation | reference | Java counterpart |"), out::toString);
-        assertTrue(!md.contains("n/a"), md);
+        if (BenchRows.ALL.stream().allMatch(r -> r.noCpython() == null)) {
+            assertTrue(!md.contains("n/a"), md);
+        }
     }
 
     @Test
