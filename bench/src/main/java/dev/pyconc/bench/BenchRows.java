@@ -30,10 +30,19 @@ public final class BenchRows {
             BRIDGE + "pipeFloorEcho", "pipe floor: a JSON line to the agent and back, one thread hand-off on each side")
             .withTarget(2.0)
             .withoutCpython("the row times the bridge to CPython itself");
+
+    /**
+     * The same round trip beside an echo the agent's reader thread writes back itself (no hand-off on the Python
+     * side: less than any call can do), for comparison with the floor; no target.
+     */
+    public static final BenchRow BRIDGE_READER_ECHO = new BenchRow("bridge.reader_echo",
+            "lock.locked() through the cpython adapter, beside a reader-only echo (medians)", BRIDGE + "cpythonLockLocked",
+            BRIDGE + "readerEcho", "a JSON line to the agent and back, echoed by its reader thread (one hand-off, on the Java side)")
+            .withoutCpython("the row times the bridge to CPython itself");
     // ---- end of the cpython bridge
 
     /** Every row, in table order. */
-    public static final List<BenchRow> ALL = List.of(SUBPROCESS_RUN, POPEN_WAIT, BRIDGE_ROUND_TRIP);
+    public static final List<BenchRow> ALL = List.of(SUBPROCESS_RUN, POPEN_WAIT, BRIDGE_ROUND_TRIP, BRIDGE_READER_ECHO);
 
     private BenchRows() {}
 

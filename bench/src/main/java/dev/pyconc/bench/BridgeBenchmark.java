@@ -80,4 +80,13 @@ public class BridgeBenchmark {
     public void pipeFloorEcho(Bridge b) {
         b.adapter.echo(DEADLINE_SECONDS);
     }
+
+    /**
+     * Less than the floor, for comparison: the agent's reader thread echoes the line itself, so the Python side
+     * makes no hand-off ({@link CpythonAdapter#echoByReader}); a line each way and one hand-off on this side.
+     */
+    @Benchmark
+    public void readerEcho(Bridge b) {
+        b.adapter.echoByReader(DEADLINE_SECONDS);
+    }
 }

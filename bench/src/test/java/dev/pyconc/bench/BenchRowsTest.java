@@ -42,5 +42,6 @@ class BenchRowsTest {
         assertEquals(List.of(BenchRows.POPEN_WAIT), BenchRows.select(Pattern.compile("referencePopenWait")));
         assertEquals(List.of(BenchRows.SUBPROCESS_RUN, BenchRows.POPEN_WAIT), BenchRows.select(Pattern.compile("ProcessBuilder")));
         assertEquals(List.of(BenchRows.BRIDGE_ROUND_TRIP), BenchRows.select(Pattern.compile("pipeFloor")));
+        assertEquals(List.of(BenchRows.BRIDGE_ROUND_TRIP, BenchRows.BRIDGE_READER_ECHO), BenchRows.select(Pattern.compile("^bridge")));
     }
 }

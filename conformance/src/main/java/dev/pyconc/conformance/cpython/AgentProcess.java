@@ -283,17 +283,23 @@ final class AgentProcess implements AutoCloseable {
      * One echo: the bench's pipe floor. The calling thread writes {@code {"op":"echo","id":N}} (encoded as a call
      * is); the agent's reader thread parses it and hands it to the agent's echo thread, which encodes it and writes
      * it back; this process's reader thread parses it and unparks the calling thread. Those are the hops every call
-     * must make (a line each way, a hand-off to another thread on each side), with nothing else.
+     * must make (a line each way, a hand-off to another thread on each side), with nothing else. With
+     * {@code byReader}, the agent's reader thread writes the echo back itself: one hand-off fewer than any call
+     * makes (the floor issue 14 first quoted, "a JSON line plus a thread hop").
      *
      * @return whether the echo came back within {@code timeoutSeconds}
      * @throws PythonBridgeException if the process is gone
      */
-    boolean echo(double timeoutSeconds) {
+    boolean echo(double timeoutSeconds, boolean byReader) {
         long id = ids.incrementAndGet();
         Thread me = Thread.currentThread();
         echoes.put(id, me);
         try {
-            send(F.objectNode().put("op", "echo").put("id", id));
+            ObjectNode msg = F.objectNode().put("op", "echo").put("id", id);
+            if (byReader) {
+                msg.put("r", 1);
+            }
+            send(msg);
             long deadline = System.nanoTime() + (long) (timeoutSeconds * 1e9);
             while (echoes.containsKey(id)) {
                 String why = deathReason;

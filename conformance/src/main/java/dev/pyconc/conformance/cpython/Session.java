@@ -88,8 +88,8 @@ final class Session implements AutoCloseable, AgentProcess.Listener {
     }
 
     /** One echo through the agent (see {@link AgentProcess#echo}). */
-    boolean echo(double timeoutSeconds) {
-        return process.echo(timeoutSeconds);
+    boolean echo(double timeoutSeconds, boolean byReader) {
+        return process.echo(timeoutSeconds, byReader);
     }
 
     /** Routes a message of the agent to the partner it names (on the process's reader thread). */

@@ -12,7 +12,8 @@
 #     hello carries "modules": {PYTHON_NAME: HANDLE, ...}, the modules under test and their handle ids; its
 #     answer lists under "modules" the names it could import
 #   {"op":"probe","id":N,"feature":F,"timeout":S}                     control, answered by a thread of its own
-#   {"op":"echo","id":N}    the bench's pipe floor: the reader hands it to the echo thread, which sends it back
+#   {"op":"echo","id":N}    the bench's pipe floor: the reader hands it to the echo thread, which sends it back;
+#     with "r":1 the reader sends it back itself (no hop on this side: less than any call can do)
 # agent -> Java:
 #   {"op":"st","id":N,"k":KEY}            call N is about to run (the Python side may now block)
 #   {"op":"ret"|"exc","id":N,"k":KEY,...}  result of call N
@@ -1524,7 +1525,10 @@ def reader():
                     continue
             inbox.put(msg)
         elif op == "echo":
-            _echo(msg)
+            if msg.get("r"):
+                send(msg)
+            else:
+                _echo(msg)
         elif op in CONTROL:
             try:
                 v = CONTROL[op](msg)
