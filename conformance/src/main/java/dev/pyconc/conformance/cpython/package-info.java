@@ -68,7 +68,9 @@
  * reader unparks the caller): the bench's pipe floor ({@code BridgeBenchmark}), against which issue 14 asks a
  * round trip of at most twice. Measured hop by hop (CLOCK_MONOTONIC on both sides, a loaded 2-core machine), most
  * of a call's time is the four wake-ups and the two pipe writes, which the floor has too; what a call adds is the
- * stack walk of {@code declaredBlocking} (about 3 us), the value codec on both sides and the Python call itself
- * (2-3 us each side).
+ * stack walk of {@code declaredBlocking} (a few microseconds: it names only the frames of classes that have a
+ * method shaped like an SPI method, and caches its answers, but the walk itself stays, as the price of declaring
+ * "may block" once in the SPI rather than in every proxy method), the value codec on both sides and the Python
+ * call itself (2-3 us each side).
  */
 package dev.pyconc.conformance.cpython;
