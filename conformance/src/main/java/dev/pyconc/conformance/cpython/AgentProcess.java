@@ -288,7 +288,8 @@ final class AgentProcess implements AutoCloseable {
      * makes (the floor issue 14 first quoted, "a JSON line plus a thread hop").
      *
      * @return whether the echo came back within {@code timeoutSeconds}
-     * @throws PythonBridgeException if the process is gone
+     * @throws PythonBridgeException if the process is gone, or the calling thread is interrupted (its interrupt
+     *     status stays set)
      */
     boolean echo(double timeoutSeconds, boolean byReader) {
         long id = ids.incrementAndGet();
@@ -311,6 +312,9 @@ final class AgentProcess implements AutoCloseable {
                     return false;
                 }
                 java.util.concurrent.locks.LockSupport.parkNanos(this, Math.min(left, 100_000_000L));
+                if (Thread.currentThread().isInterrupted()) {
+                    throw new PythonBridgeException("interrupted while waiting for the agent's echo");
+                }
             }
             return true;
         } finally {
