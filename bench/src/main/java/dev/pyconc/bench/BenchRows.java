@@ -103,9 +103,32 @@ public final class BenchRows {
             "new ThreadPoolExecutor(2, 2, 0, MILLISECONDS, new LinkedBlockingQueue<>()).submit(() -> null).get()");
     // --- end concurrent.futures ---
 
+    // ---- the cpython bridge (assignment A of issue 14)
+    private static final String BRIDGE = BridgeBenchmark.class.getName() + ".";
+
+    /**
+     * The cpython adapter's round trip ({@code lock.locked()} on a Lock made through it) beside its pipe floor
+     * (a JSON line echoed by the same agent, with the same thread hand-offs); both medians, issue 14's target 2x.
+     */
+    public static final BenchRow BRIDGE_ROUND_TRIP = new BenchRow("bridge.round_trip",
+            "lock.locked() through the cpython adapter (median round trip)", BRIDGE + "cpythonLockLocked",
+            BRIDGE + "pipeFloorEcho", "pipe floor: a JSON line to the agent and back, one thread hand-off on each side")
+            .withTarget(2.0)
+            .withoutCpython("the row times the bridge to CPython itself");
+
+    /**
+     * The same round trip beside an echo the agent's reader thread writes back itself (no hand-off on the Python
+     * side: less than any call can do), for comparison with the floor; no target.
+     */
+    public static final BenchRow BRIDGE_READER_ECHO = new BenchRow("bridge.reader_echo",
+            "lock.locked() through the cpython adapter, beside a reader-only echo (medians)", BRIDGE + "cpythonLockLocked",
+            BRIDGE + "readerEcho", "a JSON line to the agent and back, echoed by its reader thread (one hand-off, on the Java side)")
+            .withoutCpython("the row times the bridge to CPython itself");
+    // ---- end of the cpython bridge
+
     /** Every row, in table order. */
     public static final List<BenchRow> ALL = concat(List.of(SUBPROCESS_RUN, POPEN_WAIT), LOCK_ROWS,
-            List.of(EXECUTOR_BATCH, EXECUTOR_ROUND_TRIP));
+            List.of(EXECUTOR_BATCH, EXECUTOR_ROUND_TRIP), List.of(BRIDGE_ROUND_TRIP, BRIDGE_READER_ECHO));
 
     private BenchRows() {}
 

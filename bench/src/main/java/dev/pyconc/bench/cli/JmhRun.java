@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.infra.BenchmarkParams;
 import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
@@ -34,9 +35,10 @@ final class JmhRun {
     /**
      * One benchmark's result.
      *
-     * @param nsPerOp the average time per operation, in nanoseconds
+     * @param nsPerOp the average time per operation, in nanoseconds; for a benchmark that samples each
+     *     operation's time ({@code Mode.SampleTime}, e.g. the bridge's round trip) the median of the samples
      * @param errorNs the half-width of JMH's 99.9% confidence interval, in nanoseconds; null with too few
-     *     iterations to have one
+     *     iterations to have one, and for a median
      * @param bestNsPerOp the fastest measurement iteration's average time per operation, in nanoseconds
      * @param unit the unit JMH reported the score in (e.g. {@code us/op})
      * @param params what JMH ran (iterations, forks, JVM)
@@ -68,8 +70,10 @@ final class JmhRun {
             Result<?> primary = r.getPrimaryResult();
             double scale = nanosPer(primary.getScoreUnit());
             double error = primary.getScoreError();
-            out.put(r.getParams().getBenchmark(), new Score(primary.getScore() * scale,
-                    Double.isFinite(error) ? error * scale : null, primary.getStatistics().getMin() * scale,
+            boolean median = r.getParams().getMode() == Mode.SampleTime;
+            out.put(r.getParams().getBenchmark(), new Score(
+                    (median ? primary.getStatistics().getPercentile(50) : primary.getScore()) * scale,
+                    !median && Double.isFinite(error) ? error * scale : null, primary.getStatistics().getMin() * scale,
                     primary.getScoreUnit(), r.getParams()));
         }
         return out;

@@ -48,6 +48,8 @@ final class AgentProcess implements AutoCloseable {
     private final int generation;
     private final AtomicLong ids = new AtomicLong();
     private final ConcurrentHashMap<Long, CompletableFuture<JsonNode>> controls = new ConcurrentHashMap<>();
+    /** The threads waiting for an echo, by request id (an entry is removed when its echo arrives). */
+    private final ConcurrentHashMap<Long, Thread> echoes = new ConcurrentHashMap<>();
     private final ArrayDeque<String> stderrTail = new ArrayDeque<>();
     private final Thread readerThread;
     private final Thread stderrThread;
@@ -163,7 +165,13 @@ final class AgentProcess implements AutoCloseable {
             noteStderr("[pyconc] unparsable line from agent: " + new String(bytes, StandardCharsets.UTF_8));
             return;
         }
-        if (msg.path("op").asText().equals("ctl")) {
+        String op = msg.path("op").asText();
+        if (op.equals("echo")) {
+            Thread waiter = echoes.remove(msg.path("id").asLong());
+            if (waiter != null) {
+                java.util.concurrent.locks.LockSupport.unpark(waiter);
+            }
+        } else if (op.equals("ctl")) {
             CompletableFuture<JsonNode> f = controls.remove(msg.path("id").asLong());
             if (f != null) {
                 f.complete(msg);
@@ -228,6 +236,7 @@ final class AgentProcess implements AutoCloseable {
         for (CompletableFuture<JsonNode> f : controls.values()) {
             f.completeExceptionally(new PythonBridgeException(deathReason));
         }
+        echoes.values().forEach(java.util.concurrent.locks.LockSupport::unpark);
         listener.died(deathReason);
     }
 
@@ -267,6 +276,49 @@ final class AgentProcess implements AutoCloseable {
             throw new PythonBridgeException("the agent did not answer '" + op + "' within " + timeoutSeconds + " s");
         } finally {
             controls.remove(id);
+        }
+    }
+
+    /**
+     * One echo: the bench's pipe floor. The calling thread writes {@code {"op":"echo","id":N}} (encoded as a call
+     * is); the agent's reader thread parses it and hands it to the agent's echo thread, which encodes it and writes
+     * it back; this process's reader thread parses it and unparks the calling thread. Those are the hops every call
+     * must make (a line each way, a hand-off to another thread on each side), with nothing else. With
+     * {@code byReader}, the agent's reader thread writes the echo back itself: one hand-off fewer than any call
+     * makes (the floor issue 14 first quoted, "a JSON line plus a thread hop").
+     *
+     * @return whether the echo came back within {@code timeoutSeconds}
+     * @throws PythonBridgeException if the process is gone, or the calling thread is interrupted (its interrupt
+     *     status stays set)
+     */
+    boolean echo(double timeoutSeconds, boolean byReader) {
+        long id = ids.incrementAndGet();
+        Thread me = Thread.currentThread();
+        echoes.put(id, me);
+        try {
+            ObjectNode msg = F.objectNode().put("op", "echo").put("id", id);
+            if (byReader) {
+                msg.put("r", 1);
+            }
+            send(msg);
+            long deadline = System.nanoTime() + (long) (timeoutSeconds * 1e9);
+            while (echoes.containsKey(id)) {
+                String why = deathReason;
+                if (why != null) {
+                    throw new PythonBridgeException(why);
+                }
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                java.util.concurrent.locks.LockSupport.parkNanos(this, Math.min(left, 100_000_000L));
+                if (Thread.currentThread().isInterrupted()) {
+                    throw new PythonBridgeException("interrupted while waiting for the agent's echo");
+                }
+            }
+            return true;
+        } finally {
+            echoes.remove(id);
         }
     }
 

@@ -266,6 +266,32 @@ public final class CpythonAdapter implements Adapter {
         return session;
     }
 
+    /**
+     * The bridge's pipe floor, for the bench: one JSON line to the agent and back with a hand-off to another
+     * thread on each side (the agent's reader to its echo thread; this side's reader thread to the caller), and
+     * nothing else: no value encoded, no Python code run. A call cannot cost less than that.
+     *
+     * @throws PythonBridgeException if the agent is gone, or the echo does not come back within {@code timeoutSeconds}
+     */
+    public void echo(double timeoutSeconds) {
+        if (!session.echo(timeoutSeconds, false)) {
+            throw new PythonBridgeException("the Python agent did not echo within " + timeoutSeconds + " s");
+        }
+    }
+
+    /**
+     * As {@link #echo}, but the agent's reader thread writes the line back itself: a line each way and one
+     * hand-off (this side's reader thread to the caller). Less than any call can do, since a call must run on
+     * the caller's partner, not on the reader; the bench shows it beside the floor for comparison.
+     *
+     * @throws PythonBridgeException as {@link #echo} does
+     */
+    public void echoByReader(double timeoutSeconds) {
+        if (!session.echo(timeoutSeconds, true)) {
+            throw new PythonBridgeException("the Python agent did not echo within " + timeoutSeconds + " s");
+        }
+    }
+
     @Override
     public String name() {
         return interpreter.adapterName();

@@ -150,10 +150,41 @@ final class Proxies {
     private static final java.util.concurrent.ConcurrentHashMap<String, java.util.Optional<Method>> SPI_METHODS =
             new java.util.concurrent.ConcurrentHashMap<>();
 
+    /**
+     * Whether some method declared in class {@code declaring} has the name and parameters of an SPI method of
+     * {@code owner}, by pair of classes. When none has, no frame of {@code declaring} carries out an SPI method,
+     * which {@link #spiMethod} then knows from the frame's class alone: naming a frame's method costs more than
+     * the rest of the walk, and every call walks (through {@code declaredBlocking} itself and {@code invoke}).
+     */
+    private static final java.util.concurrent.ConcurrentHashMap<ClassPair, Boolean> MAY_CARRY_OUT =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    private record ClassPair(Class<?> declaring, Class<?> owner) {}
+
+    private static boolean mayCarryOut(Class<?> declaring, Class<?> owner) {
+        return MAY_CARRY_OUT.computeIfAbsent(new ClassPair(declaring, owner), k -> {
+            java.util.Set<Class<?>> spi = spiInterfaces(owner);
+            for (Method m : declaring.getDeclaredMethods()) {
+                for (Class<?> i : spi) {
+                    try {
+                        i.getMethod(m.getName(), m.getParameterTypes());
+                        return true;
+                    } catch (NoSuchMethodException e) {
+                        // not this interface's
+                    }
+                }
+            }
+            return false;
+        });
+    }
+
     /** The SPI interface method that frame {@code f} carries out for an object of class {@code impl}, if any. */
     private static java.util.Optional<Method> spiMethod(Class<?> impl, StackWalker.StackFrame f) {
         Class<?> declaring = f.getDeclaringClass();
         Class<?> owner = declaring.isAssignableFrom(impl) ? impl : declaring;
+        if (!mayCarryOut(declaring, owner)) {
+            return java.util.Optional.empty();
+        }
         String key = owner.getName() + "#" + f.getMethodName() + f.getDescriptor();
         return SPI_METHODS.computeIfAbsent(key, k -> {
             Class<?>[] params = f.getMethodType().parameterArray();

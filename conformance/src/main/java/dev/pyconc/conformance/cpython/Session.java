@@ -87,6 +87,11 @@ final class Session implements AutoCloseable, AgentProcess.Listener {
         return process.control(op, extra, timeoutSeconds);
     }
 
+    /** One echo through the agent (see {@link AgentProcess#echo}). */
+    boolean echo(double timeoutSeconds, boolean byReader) {
+        return process.echo(timeoutSeconds, byReader);
+    }
+
     /** Routes a message of the agent to the partner it names (on the process's reader thread). */
     @Override
     public void message(JsonNode msg) {

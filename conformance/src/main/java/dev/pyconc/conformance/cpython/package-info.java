@@ -56,5 +56,21 @@
  * {@link dev.pyconc.conformance.cpython.PythonBridgeException}s, never Python exceptions; after the process
  * dies, every pending and later call fails at once with its exit status and stderr tail, and the next case
  * starts a new process.
+ *
+ * <h2>What a call costs</h2>
+ * A call makes four hand-offs between threads: the calling Java thread writes a line to the agent's stdin; the
+ * agent's reader thread parses it and hands it to the caller's partner thread (lock release, then the GIL); the
+ * partner runs the call and writes the reply line to stdout; this side's reader thread parses it and hands it to
+ * the calling thread. None of them can go: the agent has one stdin, which one thread must read and route while
+ * partners are blocked in calls, and a call must run on the caller's own partner; this side has one stdout pipe
+ * for every thread's replies. {@link CpythonAdapter#echo} makes exactly those hops with nothing else (the
+ * agent's reader hands an {@code echo} line to an echo thread of its own, which writes it back; this side's
+ * reader unparks the caller): the bench's pipe floor ({@code BridgeBenchmark}), against which issue 14 asks a
+ * round trip of at most twice. Measured hop by hop (CLOCK_MONOTONIC on both sides, a loaded 2-core machine), most
+ * of a call's time is the four wake-ups and the two pipe writes, which the floor has too; what a call adds is the
+ * stack walk of {@code declaredBlocking} (a few microseconds: it names only the frames of classes that have a
+ * method shaped like an SPI method, and caches its answers, but the walk itself stays, as the price of declaring
+ * "may block" once in the SPI rather than in every proxy method), the value codec on both sides and the Python
+ * call itself (2-3 us each side).
  */
 package dev.pyconc.conformance.cpython;

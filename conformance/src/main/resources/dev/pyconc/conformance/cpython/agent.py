@@ -12,11 +12,14 @@
 #     hello carries "modules": {PYTHON_NAME: HANDLE, ...}, the modules under test and their handle ids; its
 #     answer lists under "modules" the names it could import
 #   {"op":"probe","id":N,"feature":F,"timeout":S}                     control, answered by a thread of its own
+#   {"op":"echo","id":N}    the bench's pipe floor: the reader hands it to the echo thread, which sends it back;
+#     with "r":1 the reader sends it back itself (no hop on this side: less than any call can do)
 # agent -> Java:
 #   {"op":"st","id":N,"k":KEY}            call N is about to run (the Python side may now block)
 #   {"op":"ret"|"exc","id":N,"k":KEY,...}  result of call N
 #   {"op":"cb","id":M,"k":KEY,"fn":F,"a":[...],"kw":{...}}  Python thread KEY calls Java callable F
 #   {"op":"ctl","id":N,"v":...}           result of a control request
+#   {"op":"echo","id":N}                  an echo request, sent back by the echo thread
 # Values: JSON scalars and arrays (lists); tagged objects {"$":TAG,...}: "h" handle, "d" dict, "tu" tuple,
 # "j" Java callable, "e" exception (class names, message, attributes), "t" exception class, "eha" excepthook
 # arguments, "by" bytes (base64).
@@ -1473,6 +1476,25 @@ CONTROL = {"hello": ctl_hello, "dump": ctl_dump, "endcase": ctl_endcase, "probe"
 _LATER = object()  # a control handler's result when it answers later itself
 
 
+_echo_inbox = []  # the echo thread's Inbox, made on the first echo request
+
+
+def _echo_main(inbox):
+    """The echo thread: sends each echo request back as it came. With the reader's hand-off to it, this is the
+    least any call must do (a line in, a hop to another Python thread, a line out): the bench's pipe floor."""
+    _agent_idents.add(_thread.get_ident())
+    while True:
+        msg = inbox.get()
+        send(msg)
+
+
+def _echo(msg):
+    if not _echo_inbox:
+        _echo_inbox.append(Inbox())
+        _thread.start_new_thread(_echo_main, (_echo_inbox[0],))
+    _echo_inbox[0].put(msg)
+
+
 def reader():
     stdin = open(_IN, "rb", closefd=False)
     loads = json.loads
@@ -1502,6 +1524,11 @@ def reader():
                         sys.stderr.write("pyconc agent: reply for unknown thread %s dropped\n" % key)
                     continue
             inbox.put(msg)
+        elif op == "echo":
+            if msg.get("r"):
+                send(msg)
+            else:
+                _echo(msg)
         elif op in CONTROL:
             try:
                 v = CONTROL[op](msg)
