@@ -204,7 +204,9 @@ public final class BenchMain implements Callable<Integer> {
     }
 
     private String jmhSettings(Map<String, JmhRun.Score> scores) {
-        String head = "JMH " + org.openjdk.jmh.util.Version.getPlainVersion() + ", average time per operation, one thread, ";
+        String head = "JMH " + org.openjdk.jmh.util.Version.getPlainVersion() + ", average time per operation"
+                + " (a sampled benchmark, such as the bridge's round trip: the median call), per operation of one thread"
+                + " (a row that names threads runs them all at once), ";
         if (scores.isEmpty()) {
             return head + (quick ? "no warm-up, 1 x " + JmhRun.QUICK_ITERATION + " measurement, no fork"
                     : "each benchmark's own iterations (none ran)");
