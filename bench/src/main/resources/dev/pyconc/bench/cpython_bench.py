@@ -37,8 +37,9 @@ def _acquire_release(obj):
     return op
 
 
-# Contended rows: two threads each do this many acquire+release pairs per call; a call is 2 * N operations (the
-# threads' start and join are in the time too, a few percent of it at this N).
+# Contended rows: two threads each do this many acquire+release pairs per call, at the same time; as JMH's
+# @Threads(2) reports the average time of one thread's operation, a call counts N operations (each thread's N
+# take the call's wall time; the threads' start and join are in it too, a few percent at this N).
 _CONTENDED_N = 50_000
 
 
@@ -56,7 +57,7 @@ def _contended(obj):
             t.start()
         for t in threads:
             t.join()
-    return op, 2 * _CONTENDED_N
+    return op, _CONTENDED_N
 
 
 _EVENT = threading.Event()
