@@ -13,8 +13,10 @@ Standard output is one JSON object: {"implementation", "version", "sys_version",
 import argparse
 import json
 import platform
+import queue
 import subprocess
 import sys
+import threading
 import timeit
 
 
@@ -26,6 +28,83 @@ def _popen_wait_true():
     subprocess.Popen(["true"]).wait()
 
 
+# --- queue and Condition (issue 14, assignment C) ---
+def _nowait(q):
+    put_nowait, get_nowait = q.put_nowait, q.get_nowait
+
+    def op():
+        put_nowait(1)
+        get_nowait()
+    return op
+
+
+_HANDOFF_BATCH = 10_000  # QueueHandoffBenchmark.BATCH
+_PING_PONG_ROUNDS = 100  # ConditionPingPongBenchmark.ROUNDS
+
+
+def _handoff(q):
+    """One producer, one consumer: the timed thread lets a daemon producer put a batch and gets every item."""
+    go = threading.Semaphore(0)
+    started = []
+
+    def producer():
+        put = q.put
+        while True:
+            go.acquire()
+            for _ in range(_HANDOFF_BATCH):
+                put(1)
+
+    def op():
+        if not started:
+            threading.Thread(target=producer, daemon=True).start()
+            started.append(True)
+        go.release()
+        get = q.get
+        for _ in range(_HANDOFF_BATCH):
+            get()
+    return op, _HANDOFF_BATCH
+
+
+def _ping_pong():
+    """Two threads taking turns through one Condition(); the timed thread makes a batch of round trips."""
+    cond = threading.Condition()
+    helper_turn = [False]
+    started = []
+
+    def helper():
+        with cond:
+            while True:
+                while not helper_turn[0]:
+                    cond.wait()
+                helper_turn[0] = False
+                cond.notify()
+
+    def op():
+        if not started:
+            threading.Thread(target=helper, daemon=True).start()
+            started.append(True)
+        for _ in range(_PING_PONG_ROUNDS):
+            with cond:
+                helper_turn[0] = True
+                cond.notify()
+                while helper_turn[0]:
+                    cond.wait()
+    return op, _PING_PONG_ROUNDS
+
+
+_QUEUE_OPS = {
+    "queue.Queue.nowait": lambda: _nowait(queue.Queue()),
+    "queue.SimpleQueue.nowait": lambda: _nowait(queue.SimpleQueue()),
+    "queue.LifoQueue.nowait": lambda: _nowait(queue.LifoQueue()),
+    "queue.PriorityQueue.nowait": lambda: _nowait(queue.PriorityQueue()),
+    "queue.Queue.1p1c": lambda: _handoff(queue.Queue()),
+    "queue.Queue(1024).1p1c": lambda: _handoff(queue.Queue(1024)),
+    "queue.SimpleQueue.1p1c": lambda: _handoff(queue.SimpleQueue()),
+    "threading.Condition.pingpong": _ping_pong,
+}
+# --- end of queue and Condition ---
+
+
 # Row id -> the operation, as the Python call the row names: a zero-argument callable timed once per operation,
 # or (callable, n) for a callable that performs n operations per call (a batch moved through threads, say); its
 # time is then divided by n, as JMH's @OperationsPerInvocation(n) does on the Java side.
@@ -33,6 +112,8 @@ OPS = {
     "subprocess.run": _run_true,
     "subprocess.Popen.wait": _popen_wait_true,
 }
+# The queue and Condition rows: their objects are made here; their helper threads start at their first call.
+OPS.update({op_id: make() for op_id, make in _QUEUE_OPS.items()})
 
 
 def measure(op, repeat, target_seconds):
