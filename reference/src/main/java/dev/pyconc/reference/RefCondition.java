@@ -11,7 +11,9 @@ import java.util.function.Supplier;
 /**
  * {@code threading.Condition} as CPython writes it: each waiter allocates a {@link PrimitiveLock}, acquires it,
  * appends it to a FIFO list and blocks acquiring it again after releasing the condition's lock;
- * {@code notify(n)} releases the locks of the n longest waiters.
+ * {@code notify(n)} releases the locks of the n longest waiters. Two fast paths (see the package's "Fast paths"):
+ * {@link #notifyOwned()} for the queue classes, and a bounded spin on a plain Lock before blocking to re-acquire
+ * it after a wait ({@link #reacquire}).
  */
 final class RefCondition implements Condition {
     private final RefContext ctx;
@@ -83,13 +85,41 @@ final class RefCondition implements Condition {
             }
             return gotit;
         } finally {
-            lock.acquireRestore(saved);
+            reacquire(saved);
             if (!gotit) {
                 synchronized (waiters) {
                     waiters.remove(waiter);
                 }
             }
         }
+    }
+
+    /**
+     * How many times a woken waiter tries its condition's lock without blocking before it blocks on it (only
+     * for a plain {@link PrimitiveLock}, see {@link #reacquire}).
+     */
+    static final int REACQUIRE_SPINS = 100;
+
+    /**
+     * {@code _acquire_restore}: takes the condition's lock back after a wait. The thread that notified this
+     * waiter usually still holds the lock for a few more statements (the rest of its {@code with} block), so
+     * blocking on the lock at once would park the waiter a second time and cost the notifier an unpark when it
+     * leaves. Over a plain Lock the waiter therefore first tries the lock a bounded number of times without
+     * blocking ({@link #REACQUIRE_SPINS}, with {@link Thread#onSpinWait()} between tries), then blocks as CPython
+     * does. A lock without owner can be taken by any thread that finds it free, so the tries are the same
+     * acquisitions the blocking call would make, only without parking; the lock's other hooks (RLock's saved
+     * owner and count) go through {@link CondLock#acquireRestore} unchanged.
+     */
+    private void reacquire(Object saved) {
+        if (lock instanceof PrimitiveLock plain) {
+            for (int i = 0; i < REACQUIRE_SPINS; i++) {
+                if (plain.acquire(false)) {
+                    return;
+                }
+                Thread.onSpinWait();
+            }
+        }
+        lock.acquireRestore(saved);
     }
 
     @Override
@@ -129,6 +159,26 @@ final class RefCondition implements Condition {
         if (!lock.isOwned()) {
             throw new RuntimeError("cannot notify on un-acquired lock");
         }
+        wake(n);
+    }
+
+    /**
+     * {@code notify()} for a caller that holds the condition's lock itself (the queue classes, whose conditions
+     * share one mutex no one else can reach): the same as {@link #signal()} without the {@code _is_owned} check,
+     * which the caller's own acquisition already settles, and without touching the waiter list's monitor when
+     * no one waits. Every change to the list is made by a thread holding the lock (a waiter adds itself before
+     * {@code _release_save}, a timed-out one removes itself after {@code _acquire_restore}, a notifier removes
+     * those it wakes), so the caller, holding the lock, reads the list's emptiness safely without the monitor.
+     */
+    void notifyOwned() {
+        if (waiters.isEmpty()) {
+            return;
+        }
+        wake(1);
+    }
+
+    /** Wakes the {@code n} longest waiters, as CPython's {@code notify(n)} after its ownership check. */
+    private void wake(long n) {
         synchronized (waiters) {
             Iterator<PrimitiveLock> it = waiters.iterator();
             while (n > 0 && it.hasNext()) {
