@@ -12,8 +12,8 @@ import java.util.function.Supplier;
  * {@code threading.Condition} as CPython writes it: each waiter allocates a {@link PrimitiveLock}, acquires it,
  * appends it to a FIFO list and blocks acquiring it again after releasing the condition's lock;
  * {@code notify(n)} releases the locks of the n longest waiters. Two fast paths (see the package's "Fast paths"):
- * {@link #notifyOwned()} for the queue classes, and a bounded spin on a plain Lock before blocking to re-acquire
- * it after a wait ({@link #reacquire}).
+ * {@link #notifyOwned()} for the queue classes, and a bounded spin until the lock is free before re-acquiring it
+ * after a wait ({@link #reacquire}).
  */
 final class RefCondition implements Condition {
     private final RefContext ctx;
@@ -95,27 +95,26 @@ final class RefCondition implements Condition {
     }
 
     /**
-     * How many times a woken waiter tries its condition's lock without blocking before it blocks on it (only
-     * for a plain {@link PrimitiveLock}, see {@link #reacquire}).
+     * How many times a woken waiter looks whether its condition's lock is free before it blocks on it (only for
+     * this package's own locks, see {@link #reacquire}).
      */
     static final int REACQUIRE_SPINS = 100;
 
     /**
      * {@code _acquire_restore}: takes the condition's lock back after a wait. The thread that notified this
-     * waiter usually still holds the lock for a few more statements (the rest of its {@code with} block), so
-     * blocking on the lock at once would park the waiter a second time and cost the notifier an unpark when it
-     * leaves. Over a plain Lock the waiter therefore first tries the lock a bounded number of times without
-     * blocking ({@link #REACQUIRE_SPINS}, with {@link Thread#onSpinWait()} between tries), then blocks as CPython
-     * does. A lock without owner can be taken by any thread that finds it free, so the tries are the same
-     * acquisitions the blocking call would make, only without parking; the lock's other hooks (RLock's saved
-     * owner and count) go through {@link CondLock#acquireRestore} unchanged.
+     * waiter usually still holds the lock for a few more statements (the rest of its {@code with} block, often
+     * its own {@code wait()}), so blocking on the lock at once would park the waiter a second time and cost the
+     * notifier an unpark when it lets go. Over this package's Lock and RLock the waiter therefore first watches
+     * the lock's {@code locked()} a bounded number of times ({@link #REACQUIRE_SPINS}, with
+     * {@link Thread#onSpinWait()} between looks) until it sees it free, then re-acquires through
+     * {@link CondLock#acquireRestore} exactly as CPython does (it may still find the lock taken and block). Looking
+     * at {@code locked()} has no effect a Python program can see, so the order and outcome of every acquisition
+     * is unchanged; only a park is saved when the notifier lets go within the spin. A lock passed in by the
+     * caller of any other class is not watched (its {@code locked()} might be Python code with effects).
      */
     private void reacquire(Object saved) {
-        if (lock instanceof PrimitiveLock plain) {
-            for (int i = 0; i < REACQUIRE_SPINS; i++) {
-                if (plain.acquire(false)) {
-                    return;
-                }
+        if (lock instanceof PrimitiveLock || lock instanceof ReentrantLock) {
+            for (int i = 0; i < REACQUIRE_SPINS && lock.locked(); i++) {
                 Thread.onSpinWait();
             }
         }
