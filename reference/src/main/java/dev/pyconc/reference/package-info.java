@@ -4,8 +4,9 @@
  * this package, each other module in the subpackage named by its {@link dev.pyconc.spi.PyModule#key() key}.
  *
  * <h2>Design: CPython's layering</h2>
- * Only one class blocks: {@link dev.pyconc.reference.PrimitiveLock}, Python's {@code _thread.lock} (a lock
- * without owner), built on {@link java.util.concurrent.locks.AbstractQueuedSynchronizer} with state 0/1.
+ * Only one class blocks (besides {@code SimpleQueue}, see "Fast paths"): {@link dev.pyconc.reference.PrimitiveLock},
+ * Python's {@code _thread.lock} (a lock without owner), built on
+ * {@link java.util.concurrent.locks.AbstractQueuedSynchronizer} with state 0/1.
  * Everything else is a line-by-line port of how CPython composes its classes over that lock, so that the
  * observable behaviour (which waiter wakes, when a timeout is checked, which exception comes first) follows
  * CPython's rather than {@code java.util.concurrent}'s:
@@ -27,6 +28,46 @@
  * {@code CyclicBarrier} numbers arrivals backwards and has no draining phase, {@code BlockingQueue} has no
  * {@code task_done}/{@code join}/{@code shutdown}), and re-deriving Python's behaviour on top of them would be
  * a second, unreviewed design. Porting CPython's own layering keeps one source of truth.
+ *
+ * <h2>Fast paths: Condition and the queue classes</h2>
+ * Issue 14 asks the reference to be about as fast as {@code java.util.concurrent}; these are the shortcuts taken
+ * in {@code Condition}, {@code Queue}/{@code LifoQueue}/{@code PriorityQueue} and {@code SimpleQueue}, and why
+ * none changes what a Python program can observe.
+ * <ul>
+ *   <li>{@code Condition}, re-acquiring after a wait ({@code RefCondition.reacquire}): CPython's waiter blocks on
+ *       the condition's lock as soon as its own waiter lock is released, although the notifier still holds the
+ *       condition's lock for the rest of its {@code with} block; in Java that costs a second park and unpark.
+ *       Over this package's Lock and RLock the woken waiter first reads {@code locked()} up to 100 times
+ *       ({@link java.lang.Thread#onSpinWait()} between reads) and then calls {@code _acquire_restore} as
+ *       CPython does. Reading {@code locked()} takes nothing and wakes no one, so every acquisition happens in
+ *       the same order with the same result; a lock of another class is never read (its {@code locked()} could
+ *       have effects). {@code notify(n)} still releases the waiter locks of the n longest waiters, in FIFO order.
+ *       This is the one place where the Java reads differently from {@code threading.py}'s
+ *       {@code self._acquire_restore(saved_state)}: the spin is a loop of three lines before that call.</li>
+ *   <li>{@code Condition.notifyOwned()}, used only by the queue classes: a {@code notify()} without the
+ *       {@code _is_owned} test (the queue holds its mutex, the only lock of its three conditions, which no caller
+ *       can reach) that returns at once when no thread waits. Every change to the waiter list is made under that
+ *       mutex, so the queue reads the list's emptiness without the list's monitor.</li>
+ *   <li>{@code Queue}, {@code LifoQueue}, {@code PriorityQueue}: {@code with self.not_full:} and its siblings are
+ *       written as the mutex's acquire and a {@code try/finally} release (what entering and leaving those blocks
+ *       do; a comment names the block), so {@code put_nowait} and {@code get_nowait} allocate nothing; None is
+ *       stored as one private sentinel object instead of a box per item ({@code Stores.NONE}). The logic of
+ *       {@code queue.py} (checks, their order, which exception comes first, {@code task_done}, {@code shutdown})
+ *       is unchanged line for line.</li>
+ *   <li>{@code SimpleQueue} on its own structure rather than a Condition, as {@code _queuemodule.c} of CPython
+ *       3.13 and later (a buffer of items and the interpreter's parking lot): a deque of items and a FIFO list of
+ *       waiting getters under one monitor held only for a few statements. A {@code put} that finds a getter
+ *       waiting hands the item to the one that has waited longest, so a later {@code get_nowait} cannot take
+ *       it first (as in CPython, and unlike the Condition version, where a woken getter could find the item
+ *       gone). A getter that times out returns the item if one was handed to it first, else raises
+ *       {@code Empty}; one that leaves with an exception (KeyboardInterrupt, the adapter closed) gives a handed
+ *       item to the next getter or back to the head, so no item is lost. Before it parks, a getter checks its
+ *       slot up to 128 times ({@code onSpinWait}; not at all on a machine with one CPU), and a {@code put} unparks
+ *       only a getter that has said it parked: with producer and consumer running on two cores at once, most
+ *       items arrive within the spin. The spin is bounded, so a getter with nothing to take parks within
+ *       microseconds; a Java interrupt is handled as in {@code PrimitiveLock} (the wait goes on, the flag comes
+ *       back), and the thread counts as blocked for {@code isBlocked} while it waits.</li>
+ * </ul>
  *
  * <h2>Timeouts and arguments</h2>
  * Timeouts are seconds as {@code double}. Lock and RLock acquire, SimpleQueue get and Thread join convert them as
