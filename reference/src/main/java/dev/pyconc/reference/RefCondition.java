@@ -20,11 +20,40 @@ final class RefCondition implements Condition {
     private final CondLock lock;
     // Guarded by the condition's lock, as in CPython; synchronized too because Python's deque operations
     // are atomic and a timed-out waiter removes itself after re-acquiring the lock.
-    private final Deque<PrimitiveLock> waiters = new ArrayDeque<>();
+    private final Deque<Waiter> waiters = new ArrayDeque<>();
+    // Only with deferWakes: notified waiters whose waiter lock is released when this thread lets the
+    // condition's lock go (see deferWakes). Guarded by the condition's lock, which only this object can reach.
+    private final ArrayDeque<Waiter> notified = new ArrayDeque<>();
+    private final boolean deferWakes;
+
+    /** A thread inside {@code wait()}: CPython's per-waiter lock, and whether a notify chose it. */
+    private static final class Waiter {
+        final PrimitiveLock lock;
+        /** Set by the notify that chose this waiter (with deferWakes, before its lock is released). */
+        volatile boolean notified;
+
+        Waiter(PrimitiveLock lock) {
+            this.lock = lock;
+        }
+    }
 
     RefCondition(RefContext ctx, CondLock lock) {
+        this(ctx, lock, false);
+    }
+
+    private RefCondition(RefContext ctx, CondLock lock, boolean deferWakes) {
         this.ctx = ctx;
         this.lock = lock;
+        this.deferWakes = deferWakes;
+    }
+
+    /**
+     * {@code threading.Condition()}: a condition over a new RLock of its own, which no other object can reach, so
+     * every release of it goes through this condition, and the wake-ups of notified waiters can wait until the
+     * lock is let go ({@code deferWakes}, see {@link #signal(long)}).
+     */
+    static RefCondition withOwnRLock(RefContext ctx) {
+        return new RefCondition(ctx, new ReentrantLock(ctx), true);
     }
 
     @Override
@@ -44,7 +73,41 @@ final class RefCondition implements Condition {
 
     @Override
     public void release() {
+        if (!deferWakes || !lock.isOwned()) {
+            lock.release(); // raises RuntimeError when not owned, as the lock's own release does
+            return;
+        }
+        ArrayDeque<Waiter> wake = takeNotified();
         lock.release();
+        if (wake != null && lock.isOwned()) {
+            notified.addAll(wake); // an inner level of the RLock: still held, wake them at the last release
+            return;
+        }
+        release(wake);
+    }
+
+    /** The notified waiters still to wake (null for none), taken from the list; the caller holds the lock. */
+    private ArrayDeque<Waiter> takeNotified() {
+        if (notified.isEmpty()) {
+            return null;
+        }
+        ArrayDeque<Waiter> wake = new ArrayDeque<>(notified);
+        notified.clear();
+        return wake;
+    }
+
+    /** Releases the waiter locks of {@code wake} (null: none), in notify order; CPython's notify does this. */
+    private static void release(ArrayDeque<Waiter> wake) {
+        if (wake == null) {
+            return;
+        }
+        for (Waiter w : wake) {
+            try {
+                w.lock.release();
+            } catch (RuntimeError alreadyReleased) {
+                // as in CPython's notify: nothing to wake
+            }
+        }
     }
 
     @Override
@@ -54,7 +117,11 @@ final class RefCondition implements Condition {
 
     @Override
     public Held enter() {
-        return lock.enter();
+        if (!deferWakes) {
+            return lock.enter();
+        }
+        lock.acquire();
+        return Held.of(this::release);
     }
 
     @Override
@@ -67,12 +134,15 @@ final class RefCondition implements Condition {
         if (!lock.isOwned()) {
             throw new RuntimeError("cannot wait on un-acquired lock");
         }
-        PrimitiveLock waiter = new PrimitiveLock(ctx);
+        Waiter w = new Waiter(new PrimitiveLock(ctx));
+        PrimitiveLock waiter = w.lock;
         waiter.acquire();
         synchronized (waiters) {
-            waiters.addLast(waiter);
+            waiters.addLast(w);
         }
+        ArrayDeque<Waiter> wake = deferWakes ? takeNotified() : null;
         Object saved = lock.releaseSave();
+        release(wake);
         boolean gotit = false;
         try {
             if (timeout == null) {
@@ -83,12 +153,15 @@ final class RefCondition implements Condition {
             } else {
                 gotit = waiter.acquire(false);
             }
+            if (!gotit && w.notified) {
+                gotit = true; // notified before this check; its lock's release was only deferred
+            }
             return gotit;
         } finally {
             reacquire(saved);
             if (!gotit) {
                 synchronized (waiters) {
-                    waiters.remove(waiter);
+                    waiters.remove(w);
                 }
             }
         }
@@ -179,14 +252,20 @@ final class RefCondition implements Condition {
     /** Wakes the {@code n} longest waiters, as CPython's {@code notify(n)} after its ownership check. */
     private void wake(long n) {
         synchronized (waiters) {
-            Iterator<PrimitiveLock> it = waiters.iterator();
+            Iterator<Waiter> it = waiters.iterator();
             while (n > 0 && it.hasNext()) {
-                PrimitiveLock waiter = it.next();
-                try {
-                    waiter.release();
+                Waiter waiter = it.next();
+                if (deferWakes) {
+                    waiter.notified = true;
+                    notified.addLast(waiter);
                     n--;
-                } catch (RuntimeError alreadyReleased) {
-                    // a waiter that timed out meanwhile; CPython skips it too
+                } else {
+                    try {
+                        waiter.lock.release();
+                        n--;
+                    } catch (RuntimeError alreadyReleased) {
+                        // a waiter that timed out meanwhile; CPython skips it too
+                    }
                 }
                 it.remove();
             }
