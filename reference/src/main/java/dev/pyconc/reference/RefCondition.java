@@ -11,9 +11,11 @@ import java.util.function.Supplier;
 /**
  * {@code threading.Condition} as CPython writes it: each waiter allocates a {@link PrimitiveLock}, acquires it,
  * appends it to a FIFO list and blocks acquiring it again after releasing the condition's lock;
- * {@code notify(n)} releases the locks of the n longest waiters. Two fast paths (see the package's "Fast paths"):
- * {@link #notifyOwned()} for the queue classes, and a bounded spin until the lock is free before re-acquiring it
- * after a wait ({@link #reacquire}).
+ * {@code notify(n)} releases the locks of the n longest waiters. Three fast paths (see the package's "Fast paths"):
+ * {@link #notifyOwned()} for the queue classes; a bounded spin until the lock is free before re-acquiring it after
+ * a wait ({@link #reacquire}); and, for {@code Condition()} over its own RLock ({@link #withOwnRLock}), waiter
+ * locks released when the notifier lets the RLock go rather than inside {@code notify} (so a waiter wakes once,
+ * to a free lock).
  */
 final class RefCondition implements Condition {
     private final RefContext ctx;

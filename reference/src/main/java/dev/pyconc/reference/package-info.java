@@ -44,6 +44,20 @@
  *       have effects). {@code notify(n)} still releases the waiter locks of the n longest waiters, in FIFO order.
  *       This is the one place where the Java reads differently from {@code threading.py}'s
  *       {@code self._acquire_restore(saved_state)}: the spin is a loop of three lines before that call.</li>
+ *   <li>{@code Condition()} without a lock argument, waking late ({@code RefCondition.withOwnRLock}): its RLock
+ *       is made by the condition and reachable through it only, so every release of it passes through the
+ *       condition ({@code release}, leaving a {@code with} block, {@code _release_save} in {@code wait}). There a
+ *       {@code notify} takes the n longest waiters off the list and marks them, as CPython's does, but releases
+ *       their waiter locks only when the notifier lets the RLock go (its last recursion level), just after.
+ *       Released at once, as in {@code threading.py}, a waiter would wake while its notifier still holds the
+ *       lock and park again on it (twice the wake-ups; the ping-pong row took about three times
+ *       {@code java.util.concurrent}'s time); {@code java.util.concurrent}'s ConditionObject defers the same way
+ *       (a signal moves the node to the lock's queue). Nothing a program can see changes: a notified waiter
+ *       could not return from {@code wait} before it holds the lock again anyway, the waiters chosen and their
+ *       order are those CPython picks, and a timed waiter whose timeout ends after a notify chose it but before
+ *       its waiter lock was released returns True, as it would have in CPython (it checks its mark). A
+ *       {@code Condition(lock)} over a lock the caller also holds keeps CPython's immediate release, since that
+ *       lock can be released without the condition seeing it.</li>
  *   <li>{@code Condition.notifyOwned()}, used only by the queue classes: a {@code notify()} without the
  *       {@code _is_owned} test (the queue holds its mutex, the only lock of its three conditions, which no caller
  *       can reach) that returns at once when no thread waits. Every change to the waiter list is made under that
