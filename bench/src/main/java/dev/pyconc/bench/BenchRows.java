@@ -9,7 +9,6 @@ import java.util.regex.Pattern;
  */
 public final class BenchRows {
     private static final String SPAWN = SpawnBenchmark.class.getName() + ".";
-    // ---- threading's locks, semaphores, Event, Barrier, local (helper B's block)
     private static final String LOCKS = LockBenchmark.class.getName() + ".";
     private static final String CONTENDED = ContendedLockBenchmark.class.getName() + ".";
     private static final String EBL = EventBarrierLocalBenchmark.class.getName() + ".";
@@ -22,7 +21,7 @@ public final class BenchRows {
     public static final BenchRow POPEN_WAIT = new BenchRow("subprocess.Popen.wait", "subprocess.Popen([\"true\"]).wait()",
             SPAWN + "referencePopenWait", SPAWN + "jdkProcessBuilder", "new ProcessBuilder(\"true\").start().waitFor()");
 
-    // ---- threading's locks, semaphores, Event, Barrier, local (helper B's block)
+    // ---- threading: locks, semaphores, Event, Barrier, local
 
     /** Uncontended {@code threading.Lock} beside {@code ReentrantLock}; issue 14's target 1.3. */
     public static final BenchRow LOCK = new BenchRow("threading.Lock", "lock.acquire(); lock.release()",
@@ -77,12 +76,8 @@ public final class BenchRows {
     public static final BenchRow LOCAL_GETATTR = new BenchRow("threading.local.getattr", "loc.x",
             EBL + "referenceLocalGetattr", EBL + "jdkThreadLocalGet", "threadLocal.get()");
 
-    /** Helper B's rows, in table order. */
-    private static final List<BenchRow> LOCK_ROWS = List.of(LOCK, RLOCK, SEMAPHORE, BOUNDED_SEMAPHORE, LOCK_CONTENDED,
-            RLOCK_CONTENDED, SEMAPHORE_CONTENDED, EVENT_WAIT, BARRIER_ROUND, LOCAL_GETATTR);
-    // ---- end of helper B's block
 
-    // --- concurrent.futures (ExecutorBenchmark) ---
+    // ---- concurrent.futures
     private static final String EXECUTOR = ExecutorBenchmark.class.getName() + ".";
 
     /**
@@ -101,9 +96,8 @@ public final class BenchRows {
             "ThreadPoolExecutor(max_workers=2): pool.submit(fn).result() (fn = lambda: None)",
             EXECUTOR + "referenceRoundTrip", EXECUTOR + "jdkRoundTrip",
             "new ThreadPoolExecutor(2, 2, 0, MILLISECONDS, new LinkedBlockingQueue<>()).submit(() -> null).get()");
-    // --- end concurrent.futures ---
 
-    // ---- the cpython bridge (assignment A of issue 14)
+    // ---- the cpython bridge
     private static final String BRIDGE = BridgeBenchmark.class.getName() + ".";
 
     /**
@@ -124,18 +118,69 @@ public final class BenchRows {
             "lock.locked() through the cpython adapter, beside a reader-only echo (medians)", BRIDGE + "cpythonLockLocked",
             BRIDGE + "readerEcho", "a JSON line to the agent and back, echoed by its reader thread (one hand-off, on the Java side)")
             .withoutCpython("the row times the bridge to CPython itself");
-    // ---- end of the cpython bridge
 
-    /** Every row, in table order. */
-    public static final List<BenchRow> ALL = concat(List.of(SUBPROCESS_RUN, POPEN_WAIT), LOCK_ROWS,
-            List.of(EXECUTOR_BATCH, EXECUTOR_ROUND_TRIP), List.of(BRIDGE_ROUND_TRIP, BRIDGE_READER_ECHO));
+    // ---- queue, and threading.Condition
+    private static final String QUEUE = QueueBenchmark.class.getName() + ".";
+    private static final String HANDOFF = QueueHandoffBenchmark.class.getName() + ".";
+    private static final String PING_PONG = ConditionPingPongBenchmark.class.getName() + ".";
+
+    /** {@code Queue()} put_nowait+get_nowait beside {@code ArrayBlockingQueue(1024)} offer+poll. */
+    public static final BenchRow QUEUE_NOWAIT = new BenchRow("queue.Queue.nowait",
+            "q.put_nowait(1); q.get_nowait()  # q = Queue()", QUEUE + "referenceQueueNowait",
+            QUEUE + "javaArrayBlockingQueueOfferPoll", "ArrayBlockingQueue(1024): offer(1); poll()").withTarget(1.5);
+
+    /** {@code SimpleQueue()} put_nowait+get_nowait beside {@code ConcurrentLinkedQueue} offer+poll. */
+    public static final BenchRow SIMPLE_QUEUE_NOWAIT = new BenchRow("queue.SimpleQueue.nowait",
+            "q.put_nowait(1); q.get_nowait()  # q = SimpleQueue()", QUEUE + "referenceSimpleQueueNowait",
+            QUEUE + "javaConcurrentLinkedQueueOfferPoll", "ConcurrentLinkedQueue: offer(1); poll()").withTarget(1.3);
+
+    /** {@code LifoQueue()} put_nowait+get_nowait beside {@code LinkedBlockingDeque} offerFirst+pollFirst. */
+    public static final BenchRow LIFO_QUEUE_NOWAIT = new BenchRow("queue.LifoQueue.nowait",
+            "q.put_nowait(1); q.get_nowait()  # q = LifoQueue()", QUEUE + "referenceLifoQueueNowait",
+            QUEUE + "javaLinkedBlockingDequeOfferPollFirst", "LinkedBlockingDeque: offerFirst(1); pollFirst()");
+
+    /** {@code PriorityQueue()} put_nowait+get_nowait beside {@code PriorityBlockingQueue} offer+poll. */
+    public static final BenchRow PRIORITY_QUEUE_NOWAIT = new BenchRow("queue.PriorityQueue.nowait",
+            "q.put_nowait(1); q.get_nowait()  # q = PriorityQueue()", QUEUE + "referencePriorityQueueNowait",
+            QUEUE + "javaPriorityBlockingQueueOfferPoll", "PriorityBlockingQueue: offer(1); poll()");
+
+    /** {@code Queue()} one producer, one consumer, per item, beside {@code LinkedBlockingQueue}. */
+    public static final BenchRow QUEUE_HANDOFF = new BenchRow("queue.Queue.1p1c",
+            "q.put(1) in one thread, q.get() in another, per item  # q = Queue()",
+            HANDOFF + "referenceQueueHandoff", HANDOFF + "javaLinkedBlockingQueueHandoff",
+            "LinkedBlockingQueue: put(1) in one thread, take() in another").withTarget(1.3);
+
+    /** {@code Queue(1024)} one producer, one consumer, per item, beside {@code ArrayBlockingQueue(1024)}. */
+    public static final BenchRow BOUNDED_QUEUE_HANDOFF = new BenchRow("queue.Queue(1024).1p1c",
+            "q.put(1) in one thread, q.get() in another, per item  # q = Queue(1024)",
+            HANDOFF + "referenceBoundedQueueHandoff", HANDOFF + "javaArrayBlockingQueueHandoff",
+            "ArrayBlockingQueue(1024): put(1) in one thread, take() in another").withTarget(1.3);
+
+    /** {@code SimpleQueue()} one producer, one consumer, per item, beside {@code LinkedBlockingQueue}. */
+    public static final BenchRow SIMPLE_QUEUE_HANDOFF = new BenchRow("queue.SimpleQueue.1p1c",
+            "q.put(1) in one thread, q.get() in another, per item  # q = SimpleQueue()",
+            HANDOFF + "referenceSimpleQueueHandoff", HANDOFF + "javaLinkedBlockingQueueHandoff",
+            "LinkedBlockingQueue: put(1) in one thread, take() in another").withTarget(1.3);
+
+    /** Two threads taking turns through one {@code Condition()}, per round trip, beside ReentrantLock + Condition. */
+    public static final BenchRow CONDITION_PING_PONG = new BenchRow("threading.Condition.pingpong",
+            "with c: turn = OTHER; c.notify(); while turn != ME: c.wait()  # c = Condition(), 2 threads, per round trip",
+            PING_PONG + "referencePingPong", PING_PONG + "javaPingPong",
+            "ReentrantLock + newCondition(): the same turn-taking with signal() and await()").withTarget(1.15);
+
+
+
+    /** Every row, in table order: threading, queue, concurrent.futures, the bridge, subprocess. */
+    public static final List<BenchRow> ALL = List.of(
+            LOCK, RLOCK, SEMAPHORE, BOUNDED_SEMAPHORE, LOCK_CONTENDED, RLOCK_CONTENDED, SEMAPHORE_CONTENDED,
+            CONDITION_PING_PONG, EVENT_WAIT, BARRIER_ROUND, LOCAL_GETATTR,
+            QUEUE_NOWAIT, SIMPLE_QUEUE_NOWAIT, LIFO_QUEUE_NOWAIT, PRIORITY_QUEUE_NOWAIT, QUEUE_HANDOFF,
+            BOUNDED_QUEUE_HANDOFF, SIMPLE_QUEUE_HANDOFF,
+            EXECUTOR_BATCH, EXECUTOR_ROUND_TRIP,
+            BRIDGE_ROUND_TRIP, BRIDGE_READER_ECHO,
+            SUBPROCESS_RUN, POPEN_WAIT);
 
     private BenchRows() {}
-
-    @SafeVarargs
-    private static List<BenchRow> concat(List<BenchRow>... blocks) {
-        return java.util.Arrays.stream(blocks).flatMap(List::stream).toList();
-    }
 
     /** The rows {@code include} finds (see {@link BenchRow#matches}); every row for null. */
     public static List<BenchRow> select(Pattern include) {

@@ -13,6 +13,7 @@ Standard output is one JSON object: {"implementation", "version", "sys_version",
 import argparse
 import json
 import platform
+import queue
 import subprocess
 import sys
 import threading
@@ -27,7 +28,7 @@ def _popen_wait_true():
     subprocess.Popen(["true"]).wait()
 
 
-# ---- threading's locks, semaphores, Event, Barrier, local (helper B's block)
+# --- threading: locks, semaphores, Event, Barrier, local ---
 def _acquire_release(obj):
     acquire, release = obj.acquire, obj.release
 
@@ -103,7 +104,7 @@ LOCK_OPS = {
     "threading.Barrier.wait": _barrier_rounds(),
     "threading.local.getattr": _local_getattr,
 }
-# ---- end of helper B's block
+# --- end of threading ---
 # --- concurrent.futures (ExecutorBenchmark's rows) ---
 _EXECUTOR_BATCH = 20000
 _executors = {}
@@ -133,6 +134,81 @@ def _executor_batch():
 def _executor_round_trip():
     _executor().submit(_noop).result()
 # --- end concurrent.futures ---
+# --- queue and Condition ---
+def _nowait(q):
+    put_nowait, get_nowait = q.put_nowait, q.get_nowait
+
+    def op():
+        put_nowait(1)
+        get_nowait()
+    return op
+
+
+_HANDOFF_BATCH = 10_000  # QueueHandoffBenchmark.BATCH
+_PING_PONG_ROUNDS = 100  # ConditionPingPongBenchmark.ROUNDS
+
+
+def _handoff(q):
+    """One producer, one consumer: the timed thread lets a daemon producer put a batch and gets every item."""
+    go = threading.Semaphore(0)
+    started = []
+
+    def producer():
+        put = q.put
+        while True:
+            go.acquire()
+            for _ in range(_HANDOFF_BATCH):
+                put(1)
+
+    def op():
+        if not started:
+            threading.Thread(target=producer, daemon=True).start()
+            started.append(True)
+        go.release()
+        get = q.get
+        for _ in range(_HANDOFF_BATCH):
+            get()
+    return op, _HANDOFF_BATCH
+
+
+def _ping_pong():
+    """Two threads taking turns through one Condition(); the timed thread makes a batch of round trips."""
+    cond = threading.Condition()
+    helper_turn = [False]
+    started = []
+
+    def helper():
+        with cond:
+            while True:
+                while not helper_turn[0]:
+                    cond.wait()
+                helper_turn[0] = False
+                cond.notify()
+
+    def op():
+        if not started:
+            threading.Thread(target=helper, daemon=True).start()
+            started.append(True)
+        for _ in range(_PING_PONG_ROUNDS):
+            with cond:
+                helper_turn[0] = True
+                cond.notify()
+                while helper_turn[0]:
+                    cond.wait()
+    return op, _PING_PONG_ROUNDS
+
+
+_QUEUE_OPS = {
+    "queue.Queue.nowait": lambda: _nowait(queue.Queue()),
+    "queue.SimpleQueue.nowait": lambda: _nowait(queue.SimpleQueue()),
+    "queue.LifoQueue.nowait": lambda: _nowait(queue.LifoQueue()),
+    "queue.PriorityQueue.nowait": lambda: _nowait(queue.PriorityQueue()),
+    "queue.Queue.1p1c": lambda: _handoff(queue.Queue()),
+    "queue.Queue(1024).1p1c": lambda: _handoff(queue.Queue(1024)),
+    "queue.SimpleQueue.1p1c": lambda: _handoff(queue.SimpleQueue()),
+    "threading.Condition.pingpong": _ping_pong,
+}
+# --- end of queue and Condition ---
 
 
 # Row id -> the operation, as the Python call the row names: a zero-argument callable timed once per operation,
@@ -147,6 +223,8 @@ OPS = {
     "ThreadPoolExecutor.submit.result": _executor_round_trip,
     # --- end concurrent.futures ---
 }
+# The queue and Condition rows: their objects are made here; their helper threads start at their first call.
+OPS.update({op_id: make() for op_id, make in _QUEUE_OPS.items()})
 
 
 def measure(op, repeat, target_seconds):

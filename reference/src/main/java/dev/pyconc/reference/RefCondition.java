@@ -11,18 +11,51 @@ import java.util.function.Supplier;
 /**
  * {@code threading.Condition} as CPython writes it: each waiter allocates a {@link PrimitiveLock}, acquires it,
  * appends it to a FIFO list and blocks acquiring it again after releasing the condition's lock;
- * {@code notify(n)} releases the locks of the n longest waiters.
+ * {@code notify(n)} releases the locks of the n longest waiters. Three fast paths (see the package's "Fast paths"):
+ * {@link #notifyOwned()} for the queue classes; a bounded spin until the lock is free before re-acquiring it after
+ * a wait ({@link #reacquire}); and, for {@code Condition()} over its own RLock ({@link #withOwnRLock}), waiter
+ * locks released when the notifier lets the RLock go rather than inside {@code notify} (so a waiter wakes once,
+ * to a free lock).
  */
 final class RefCondition implements Condition {
     private final RefContext ctx;
     private final CondLock lock;
     // Guarded by the condition's lock, as in CPython; synchronized too because Python's deque operations
     // are atomic and a timed-out waiter removes itself after re-acquiring the lock.
-    private final Deque<PrimitiveLock> waiters = new ArrayDeque<>();
+    private final Deque<Waiter> waiters = new ArrayDeque<>();
+    // Only with deferWakes: notified waiters whose waiter lock is released when this thread lets the
+    // condition's lock go (see deferWakes). Guarded by the condition's lock, which only this object can reach.
+    private final ArrayDeque<Waiter> notified = new ArrayDeque<>();
+    private final boolean deferWakes;
+
+    /** A thread inside {@code wait()}: CPython's per-waiter lock, and whether a notify chose it. */
+    private static final class Waiter {
+        final PrimitiveLock lock;
+        /** Set by the notify that chose this waiter (with deferWakes, before its lock is released). */
+        volatile boolean notified;
+
+        Waiter(PrimitiveLock lock) {
+            this.lock = lock;
+        }
+    }
 
     RefCondition(RefContext ctx, CondLock lock) {
+        this(ctx, lock, false);
+    }
+
+    private RefCondition(RefContext ctx, CondLock lock, boolean deferWakes) {
         this.ctx = ctx;
         this.lock = lock;
+        this.deferWakes = deferWakes;
+    }
+
+    /**
+     * {@code threading.Condition()}: a condition over a new RLock of its own, which no other object can reach, so
+     * every release of it goes through this condition, and the wake-ups of notified waiters can wait until the
+     * lock is let go ({@code deferWakes}, see {@link #signal(long)}).
+     */
+    static RefCondition withOwnRLock(RefContext ctx) {
+        return new RefCondition(ctx, new ReentrantLock(ctx), true);
     }
 
     @Override
@@ -42,7 +75,41 @@ final class RefCondition implements Condition {
 
     @Override
     public void release() {
+        if (!deferWakes || !lock.isOwned()) {
+            lock.release(); // raises RuntimeError when not owned, as the lock's own release does
+            return;
+        }
+        ArrayDeque<Waiter> wake = takeNotified();
         lock.release();
+        if (wake != null && lock.isOwned()) {
+            notified.addAll(wake); // an inner level of the RLock: still held, wake them at the last release
+            return;
+        }
+        release(wake);
+    }
+
+    /** The notified waiters still to wake (null for none), taken from the list; the caller holds the lock. */
+    private ArrayDeque<Waiter> takeNotified() {
+        if (notified.isEmpty()) {
+            return null;
+        }
+        ArrayDeque<Waiter> wake = new ArrayDeque<>(notified);
+        notified.clear();
+        return wake;
+    }
+
+    /** Releases the waiter locks of {@code wake} (null: none), in notify order; CPython's notify does this. */
+    private static void release(ArrayDeque<Waiter> wake) {
+        if (wake == null) {
+            return;
+        }
+        for (Waiter w : wake) {
+            try {
+                w.lock.release();
+            } catch (RuntimeError alreadyReleased) {
+                // as in CPython's notify: nothing to wake
+            }
+        }
     }
 
     @Override
@@ -52,7 +119,11 @@ final class RefCondition implements Condition {
 
     @Override
     public Held enter() {
-        return lock.enter();
+        if (!deferWakes) {
+            return lock.enter();
+        }
+        lock.acquire();
+        return Held.of(this::release);
     }
 
     @Override
@@ -65,12 +136,15 @@ final class RefCondition implements Condition {
         if (!lock.isOwned()) {
             throw new RuntimeError("cannot wait on un-acquired lock");
         }
-        PrimitiveLock waiter = new PrimitiveLock(ctx);
+        Waiter w = new Waiter(new PrimitiveLock(ctx));
+        PrimitiveLock waiter = w.lock;
         waiter.acquire();
         synchronized (waiters) {
-            waiters.addLast(waiter);
+            waiters.addLast(w);
         }
+        ArrayDeque<Waiter> wake = deferWakes ? takeNotified() : null;
         Object saved = lock.releaseSave();
+        release(wake);
         boolean gotit = false;
         try {
             if (timeout == null) {
@@ -81,15 +155,45 @@ final class RefCondition implements Condition {
             } else {
                 gotit = waiter.acquire(false);
             }
+            if (!gotit && w.notified) {
+                gotit = true; // notified before this check; its lock's release was only deferred
+            }
             return gotit;
         } finally {
-            lock.acquireRestore(saved);
+            reacquire(saved);
             if (!gotit) {
                 synchronized (waiters) {
-                    waiters.remove(waiter);
+                    waiters.remove(w);
                 }
             }
         }
+    }
+
+    /**
+     * How many times a woken waiter looks whether its condition's lock is free before it blocks on it (only for
+     * this package's own locks, see {@link #reacquire}).
+     */
+    static final int REACQUIRE_SPINS = 100;
+
+    /**
+     * {@code _acquire_restore}: takes the condition's lock back after a wait. The thread that notified this
+     * waiter usually still holds the lock for a few more statements (the rest of its {@code with} block, often
+     * its own {@code wait()}), so blocking on the lock at once would park the waiter a second time and cost the
+     * notifier an unpark when it lets go. Over this package's Lock and RLock the waiter therefore first watches
+     * the lock's {@code locked()} a bounded number of times ({@link #REACQUIRE_SPINS}, with
+     * {@link Thread#onSpinWait()} between looks) until it sees it free, then re-acquires through
+     * {@link CondLock#acquireRestore} exactly as CPython does (it may still find the lock taken and block). Looking
+     * at {@code locked()} has no effect a Python program can see, so the order and outcome of every acquisition
+     * is unchanged; only a park is saved when the notifier lets go within the spin. A lock passed in by the
+     * caller of any other class is not watched (its {@code locked()} might be Python code with effects).
+     */
+    private void reacquire(Object saved) {
+        if (lock instanceof PrimitiveLock || lock instanceof ReentrantLock) {
+            for (int i = 0; i < REACQUIRE_SPINS && lock.locked(); i++) {
+                Thread.onSpinWait();
+            }
+        }
+        lock.acquireRestore(saved);
     }
 
     @Override
@@ -129,15 +233,41 @@ final class RefCondition implements Condition {
         if (!lock.isOwned()) {
             throw new RuntimeError("cannot notify on un-acquired lock");
         }
+        wake(n);
+    }
+
+    /**
+     * {@code notify()} for a caller that holds the condition's lock itself (the queue classes, whose conditions
+     * share one mutex no one else can reach): the same as {@link #signal()} without the {@code _is_owned} check,
+     * which the caller's own acquisition already settles, and without touching the waiter list's monitor when
+     * no one waits. Every change to the list is made by a thread holding the lock (a waiter adds itself before
+     * {@code _release_save}, a timed-out one removes itself after {@code _acquire_restore}, a notifier removes
+     * those it wakes), so the caller, holding the lock, reads the list's emptiness safely without the monitor.
+     */
+    void notifyOwned() {
+        if (waiters.isEmpty()) {
+            return;
+        }
+        wake(1);
+    }
+
+    /** Wakes the {@code n} longest waiters, as CPython's {@code notify(n)} after its ownership check. */
+    private void wake(long n) {
         synchronized (waiters) {
-            Iterator<PrimitiveLock> it = waiters.iterator();
+            Iterator<Waiter> it = waiters.iterator();
             while (n > 0 && it.hasNext()) {
-                PrimitiveLock waiter = it.next();
-                try {
-                    waiter.release();
+                Waiter waiter = it.next();
+                if (deferWakes) {
+                    waiter.notified = true;
+                    notified.addLast(waiter);
                     n--;
-                } catch (RuntimeError alreadyReleased) {
-                    // a waiter that timed out meanwhile; CPython skips it too
+                } else {
+                    try {
+                        waiter.lock.release();
+                        n--;
+                    } catch (RuntimeError alreadyReleased) {
+                        // a waiter that timed out meanwhile; CPython skips it too
+                    }
                 }
                 it.remove();
             }

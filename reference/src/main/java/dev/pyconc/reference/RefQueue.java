@@ -10,6 +10,12 @@ import dev.pyconc.spi.queue.Queue;
  * {@code queue.Queue}, {@code LifoQueue} and {@code PriorityQueue} as CPython's {@code Lib/queue.py} writes
  * them: one mutex (a {@link PrimitiveLock}) and three {@link RefCondition}s over it ({@code not_empty},
  * {@code not_full}, {@code all_tasks_done}), with the storage order given by a {@link Store}.
+ *
+ * <p>Where queue.py writes {@code with self.not_full:} (or another of the three conditions, which all share the
+ * mutex), this class acquires and releases the mutex itself, which is what entering and leaving those blocks do;
+ * a comment names the block. {@code put} and {@code get} wake a waiter with {@link RefCondition#notifyOwned()}
+ * (the mutex is held, so the ownership check cannot fail, and with no waiter nothing else is done). See the
+ * package's "Fast paths".
  */
 final class RefQueue implements Queue {
     /** The storage policy: CPython's {@code _init/_qsize/_put/_get}. Called with the mutex held. */
@@ -54,7 +60,8 @@ final class RefQueue implements Queue {
 
     @Override
     public void taskDone() {
-        try (var held = allTasksDone.enter()) {
+        mutex.acquire(); // with self.all_tasks_done:
+        try {
             long unfinished = unfinishedTasks - 1;
             if (unfinished <= 0) {
                 if (unfinished < 0) {
@@ -63,36 +70,50 @@ final class RefQueue implements Queue {
                 allTasksDone.signalAll();
             }
             unfinishedTasks = unfinished;
+        } finally {
+            mutex.release();
         }
     }
 
     @Override
     public void join() {
-        try (var held = allTasksDone.enter()) {
+        mutex.acquire(); // with self.all_tasks_done:
+        try {
             while (unfinishedTasks != 0) {
                 allTasksDone.await();
             }
+        } finally {
+            mutex.release();
         }
     }
 
     @Override
     public long qsize() {
-        try (var held = mutex.enter()) {
+        mutex.acquire(); // with self.mutex:
+        try {
             return store.size();
+        } finally {
+            mutex.release();
         }
     }
 
     @Override
     public boolean empty() {
-        try (var held = mutex.enter()) {
+        mutex.acquire(); // with self.mutex:
+        try {
             return store.size() == 0;
+        } finally {
+            mutex.release();
         }
     }
 
     @Override
     public boolean full() {
-        try (var held = mutex.enter()) {
+        mutex.acquire(); // with self.mutex:
+        try {
             return 0 < maxsize && maxsize <= store.size();
+        } finally {
+            mutex.release();
         }
     }
 
@@ -108,7 +129,8 @@ final class RefQueue implements Queue {
 
     @Override
     public void put(Object item, boolean block, Double timeout) {
-        try (var held = notFull.enter()) {
+        mutex.acquire(); // with self.not_full:
+        try {
             if (isShutdown) {
                 throw new ShutDown("");
             }
@@ -142,7 +164,9 @@ final class RefQueue implements Queue {
             }
             store.put(item);
             unfinishedTasks++;
-            notEmpty.signal();
+            notEmpty.notifyOwned();
+        } finally {
+            mutex.release();
         }
     }
 
@@ -163,7 +187,8 @@ final class RefQueue implements Queue {
 
     @Override
     public Object get(boolean block, Double timeout) {
-        try (var held = notEmpty.enter()) {
+        mutex.acquire(); // with self.not_empty:
+        try {
             if (isShutdown && store.size() == 0) {
                 throw new ShutDown("");
             }
@@ -194,8 +219,10 @@ final class RefQueue implements Queue {
                 }
             }
             Object item = store.get();
-            notFull.signal();
+            notFull.notifyOwned();
             return item;
+        } finally {
+            mutex.release();
         }
     }
 
@@ -211,7 +238,8 @@ final class RefQueue implements Queue {
 
     @Override
     public void shutdown(boolean immediate) {
-        try (var held = mutex.enter()) {
+        mutex.acquire(); // with self.mutex:
+        try {
             isShutdown = true;
             if (immediate) {
                 while (store.size() > 0) {
@@ -224,6 +252,8 @@ final class RefQueue implements Queue {
             }
             notEmpty.signalAll();
             notFull.signalAll();
+        } finally {
+            mutex.release();
         }
     }
 }

@@ -96,7 +96,7 @@ final class RefThreading implements ThreadingModule {
 
     @Override
     public Condition condition(LockLike lock) {
-        return new RefCondition(ctx, lock == null ? new ReentrantLock(ctx) : CondLock.of(lock));
+        return lock == null ? RefCondition.withOwnRLock(ctx) : new RefCondition(ctx, CondLock.of(lock));
     }
 
     @Override

@@ -18,12 +18,12 @@ final class Stores {
 
             @Override
             public void put(Object item) {
-                q.addLast(new Box(item));
+                q.addLast(item == null ? NONE : item);
             }
 
             @Override
             public Object get() {
-                return ((Box) q.removeFirst()).value;
+                return unwrap(q.removeFirst());
             }
         };
     }
@@ -39,12 +39,12 @@ final class Stores {
 
             @Override
             public void put(Object item) {
-                q.addLast(new Box(item));
+                q.addLast(item == null ? NONE : item);
             }
 
             @Override
             public Object get() {
-                return ((Box) q.removeLast()).value;
+                return unwrap(q.removeLast());
             }
         };
     }
@@ -70,6 +70,14 @@ final class Stores {
         };
     }
 
-    /** ArrayDeque refuses null (None): items are boxed. */
-    private record Box(Object value) {}
+    /**
+     * What an {@link ArrayDeque} holds for None (Java's null, which it refuses): one private object, so a put
+     * allocates nothing (each item used to be wrapped in a box of its own). No caller can put this object.
+     */
+    static final Object NONE = new Object();
+
+    /** The item {@code stored} stands for: null for {@link #NONE}. */
+    static Object unwrap(Object stored) {
+        return stored == NONE ? null : stored;
+    }
 }

@@ -6,9 +6,10 @@
  * <h2>Design: CPython's layering</h2>
  * {@link dev.pyconc.reference.PrimitiveLock}, Python's {@code _thread.lock} (a lock without owner), is built on
  * {@link java.util.concurrent.locks.AbstractQueuedSynchronizer} with state 0/1. Apart from the fast paths below
- * ({@code RLock} and the semaphores have synchronizers of their own), everything else is a line-by-line port of
- * how CPython composes its classes over that lock, so that the observable behaviour (which waiter wakes, when a
- * timeout is checked, which exception comes first) follows CPython's rather than {@code java.util.concurrent}'s:
+ * ({@code RLock} and the semaphores have synchronizers of their own, {@code SimpleQueue} a structure of its own),
+ * everything else is a line-by-line port of how CPython composes its classes over that lock, so that the
+ * observable behaviour (which waiter wakes, when a timeout is checked, which exception comes first) follows
+ * CPython's rather than {@code java.util.concurrent}'s:
  * <ul>
  *   <li>{@code RLock}: an owner thread and a recursion count (as the C {@code _thread.RLock}), with the
  *       {@code _release_save}/{@code _acquire_restore}/{@code _is_owned} hooks that {@code Condition} uses to release
@@ -30,8 +31,9 @@
  * a second, unreviewed design. Porting CPython's own layering keeps one source of truth. The fast paths below
  * borrow the JDK's technique (a synchronizer with Python's state in it), not its classes.
  *
- * <h2>Fast paths</h2>
- * Issue 14 asks the reference to be about as fast as {@code java.util.concurrent}. Where a primitive's uncontended
+ * <h2>Fast paths: locks, semaphores, Event, local</h2>
+ * The reference is meant to be about as fast as {@code java.util.concurrent} (the bench module measures it; issue
+ * 14 set the targets). Where a primitive's uncontended
  * path was several locks deep in the port of CPython's Python code, it now keeps its state in one
  * {@code AbstractQueuedSynchronizer} (or its {@code long} twin), as the JDK's own classes do. This is where speed
  * and readability pull apart: a reader comparing with {@code Lib/threading.py} meets a compare-and-set loop where
@@ -75,6 +77,60 @@
  *       it under that lock, which nothing holds for longer than a {@code set()} or {@code clear()}, so the answer
  *       is one the locked read could give. An unset flag takes CPython's path.</li>
  *   <li>{@code threading.local}: one hash lookup per attribute read instead of two.</li>
+ * </ul>
+ *
+ * <h2>Fast paths: Condition and the queue classes</h2>
+ * For the same reason, these are the shortcuts taken
+ * in {@code Condition}, {@code Queue}/{@code LifoQueue}/{@code PriorityQueue} and {@code SimpleQueue}, and why
+ * none changes what a Python program can observe.
+ * <ul>
+ *   <li>{@code Condition}, re-acquiring after a wait ({@code RefCondition.reacquire}): CPython's waiter blocks on
+ *       the condition's lock as soon as its own waiter lock is released, although the notifier still holds the
+ *       condition's lock for the rest of its {@code with} block; in Java that costs a second park and unpark.
+ *       Over this package's Lock and RLock the woken waiter first reads {@code locked()} up to 100 times
+ *       ({@link java.lang.Thread#onSpinWait()} between reads) and then calls {@code _acquire_restore} as
+ *       CPython does. Reading {@code locked()} takes nothing and wakes no one, so every acquisition happens in
+ *       the same order with the same result; a lock of another class is never read (its {@code locked()} could
+ *       have effects). {@code notify(n)} still releases the waiter locks of the n longest waiters, in FIFO order.
+ *       This is the one place where the Java reads differently from {@code threading.py}'s
+ *       {@code self._acquire_restore(saved_state)}: the spin is a loop of three lines before that call.</li>
+ *   <li>{@code Condition()} without a lock argument, waking late ({@code RefCondition.withOwnRLock}): its RLock
+ *       is made by the condition and reachable through it only, so every release of it passes through the
+ *       condition ({@code release}, leaving a {@code with} block, {@code _release_save} in {@code wait}). There a
+ *       {@code notify} takes the n longest waiters off the list and marks them, as CPython's does, but releases
+ *       their waiter locks only when the notifier lets the RLock go (its last recursion level), just after.
+ *       Released at once, as in {@code threading.py}, a waiter would wake while its notifier still holds the
+ *       lock and park again on it (twice the wake-ups; the ping-pong row took about three times
+ *       {@code java.util.concurrent}'s time); {@code java.util.concurrent}'s ConditionObject defers the same way
+ *       (a signal moves the node to the lock's queue). Nothing a program can see changes: a notified waiter
+ *       could not return from {@code wait} before it holds the lock again anyway, the waiters chosen and their
+ *       order are those CPython picks, and a timed waiter whose timeout ends after a notify chose it but before
+ *       its waiter lock was released returns True, as it would have in CPython (it checks its mark). A
+ *       {@code Condition(lock)} over a lock the caller also holds keeps CPython's immediate release, since that
+ *       lock can be released without the condition seeing it.</li>
+ *   <li>{@code Condition.notifyOwned()}, used only by the queue classes: a {@code notify()} without the
+ *       {@code _is_owned} test (the queue holds its mutex, the only lock of its three conditions, which no caller
+ *       can reach) that returns at once when no thread waits. Every change to the waiter list is made under that
+ *       mutex, so the queue reads the list's emptiness without the list's monitor.</li>
+ *   <li>{@code Queue}, {@code LifoQueue}, {@code PriorityQueue}: {@code with self.not_full:} and its siblings are
+ *       written as the mutex's acquire and a {@code try/finally} release (what entering and leaving those blocks
+ *       do; a comment names the block), so {@code put_nowait} and {@code get_nowait} allocate nothing; None is
+ *       stored as one private sentinel object instead of a box per item ({@code Stores.NONE}). The logic of
+ *       {@code queue.py} (checks, their order, which exception comes first, {@code task_done}, {@code shutdown})
+ *       is unchanged line for line.</li>
+ *   <li>{@code SimpleQueue} on its own structure rather than a Condition, as {@code _queuemodule.c} of CPython
+ *       3.13 and later (a buffer of items and the interpreter's parking lot): a deque of items and a FIFO list of
+ *       waiting getters under one monitor held only for a few statements. A {@code put} that finds a getter
+ *       waiting hands the item to the one that has waited longest, so a later {@code get_nowait} cannot take
+ *       it first (as in CPython, and unlike the Condition version, where a woken getter could find the item
+ *       gone). A getter that times out returns the item if one was handed to it first, else raises
+ *       {@code Empty}; one that leaves with an exception (KeyboardInterrupt, the adapter closed) gives a handed
+ *       item to the next getter or back to the head, so no item is lost. Before it parks, a getter checks its
+ *       slot up to 128 times ({@code onSpinWait}; not at all on a machine with one CPU), and a {@code put} unparks
+ *       only a getter that has said it parked: with producer and consumer running on two cores at once, most
+ *       items arrive within the spin. The spin is bounded, so a getter with nothing to take parks within
+ *       microseconds; a Java interrupt is handled as in {@code PrimitiveLock} (the wait goes on, the flag comes
+ *       back), and the thread counts as blocked for {@code isBlocked} while it waits.</li>
  * </ul>
  *
  * <h2>Timeouts and arguments</h2>
