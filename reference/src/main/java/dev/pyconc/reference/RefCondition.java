@@ -148,10 +148,14 @@ final class RefCondition implements Condition {
         boolean gotit = false;
         try {
             if (timeout == null) {
-                waiter.acquire();
+                if (!spinForRelease(waiter)) {
+                    waiter.acquire();
+                }
                 gotit = true;
             } else if (timeout > 0) {
-                gotit = waiter.acquire(true, timeout);
+                long nanos = Timeouts.lockTimeout(true, timeout); // the lock's own checks, before any spin
+                long start = System.nanoTime();
+                gotit = spinForRelease(waiter) || waiter.acquireNanos(Math.max(0, nanos - (System.nanoTime() - start)));
             } else {
                 gotit = waiter.acquire(false);
             }
@@ -170,17 +174,35 @@ final class RefCondition implements Condition {
     }
 
     /**
-     * How many times a woken waiter looks whether its condition's lock is free before it blocks on it (only for
-     * this package's own locks, see {@link #reacquire}).
+     * Before a waiter blocks on its waiter lock, it looks up to {@link Spin#LIMIT} times whether a notify has
+     * released it already, and takes it if so: in a hand-off between two running threads (a producer and a
+     * consumer, a ping-pong) the notifier lets the waiter lock go within microseconds, and taking it without a park
+     * saves a park, an unpark and the wake-up latency. Only the waiter itself ever acquires its waiter lock, so
+     * taking it here or in the blocking acquire that follows is the same event; the spin changes when the waiter
+     * notices, never whether or in which order waiters are woken.
      */
-    static final int REACQUIRE_SPINS = 100;
+    private static boolean spinForRelease(PrimitiveLock waiter) {
+        if (Spin.HANDOFF_NANOS <= 0) {
+            return false;
+        }
+        long start = System.nanoTime();
+        for (int i = 1; ; i++) {
+            if (!waiter.locked() && waiter.acquire(false)) {
+                return true;
+            }
+            if ((i & 63) == 0 && System.nanoTime() - start >= Spin.HANDOFF_NANOS) {
+                return false;
+            }
+            Thread.onSpinWait();
+        }
+    }
 
     /**
      * {@code _acquire_restore}: takes the condition's lock back after a wait. The thread that notified this
      * waiter usually still holds the lock for a few more statements (the rest of its {@code with} block, often
      * its own {@code wait()}), so blocking on the lock at once would park the waiter a second time and cost the
      * notifier an unpark when it lets go. Over this package's Lock and RLock the waiter therefore first watches
-     * the lock's {@code locked()} a bounded number of times ({@link #REACQUIRE_SPINS}, with
+     * the lock's {@code locked()} a bounded number of times ({@link Spin#LIMIT}, with
      * {@link Thread#onSpinWait()} between looks) until it sees it free, then re-acquires through
      * {@link CondLock#acquireRestore} exactly as CPython does (it may still find the lock taken and block). Looking
      * at {@code locked()} has no effect a Python program can see, so the order and outcome of every acquisition
@@ -189,7 +211,7 @@ final class RefCondition implements Condition {
      */
     private void reacquire(Object saved) {
         if (lock instanceof PrimitiveLock || lock instanceof ReentrantLock) {
-            for (int i = 0; i < REACQUIRE_SPINS && lock.locked(); i++) {
+            for (int i = 0; i < Spin.LIMIT && lock.locked(); i++) {
                 Thread.onSpinWait();
             }
         }

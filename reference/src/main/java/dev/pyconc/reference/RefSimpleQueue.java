@@ -19,14 +19,13 @@ import java.util.concurrent.locks.LockSupport;
  * timed-out waiter returns it (the put came first) and one leaving with an exception puts it back at the head,
  * so no item is ever lost.
  *
- * <p>A waiter first spins briefly ({@link #SPINS} checks with {@link Thread#onSpinWait()}, none on a one-CPU
+ * <p>A waiter first spins briefly ({@link Spin#LIMIT} checks with {@link Thread#onSpinWait()}, none on a one-CPU
  * machine) before it parks, and a put wakes (unparks) only a waiter that has said it parked: when producer and
  * consumer run at once on two cores, an item usually arrives within the spin, and neither thread pays for a
  * park and an unpark. See the package's "Fast paths".
  */
 final class RefSimpleQueue implements SimpleQueue {
     /** Checks of a waiter's slot before it parks (as {@code SynchronousQueue} did: none with one CPU). */
-    static final int SPINS = Runtime.getRuntime().availableProcessors() > 1 ? 128 : 0;
 
     /** What a waiter's slot holds until a put hands it an item. */
     private static final Object NOTHING = new Object();
@@ -140,7 +139,7 @@ final class RefSimpleQueue implements SimpleQueue {
         boolean interrupted = false;
         ctx.beginWait();
         try {
-            for (int i = 0; i < SPINS && w.item == NOTHING; i++) {
+            for (int i = 0; i < Spin.LIMIT && w.item == NOTHING; i++) {
                 Thread.onSpinWait();
             }
             while (true) {
