@@ -62,6 +62,12 @@ public final class BenchRows {
             "2 threads, each: sem.acquire(); sem.release()  # Semaphore(1)", CONTENDED + "referenceSemaphore",
             CONTENDED + "jdkSemaphore", "2 threads, each: semaphore.acquire(); semaphore.release()");
 
+    /** Two threads on one {@code threading.BoundedSemaphore(1)} beside {@code Semaphore(1)} (no target). */
+    public static final BenchRow BOUNDED_SEMAPHORE_CONTENDED = new BenchRow("threading.BoundedSemaphore.contended",
+            "2 threads, each: sem.acquire(); sem.release()  # BoundedSemaphore(1)",
+            CONTENDED + "referenceBoundedSemaphore", CONTENDED + "jdkSemaphore",
+            "2 threads, each: semaphore.acquire(); semaphore.release()");
+
     /** {@code Event.wait()} on a set Event beside {@code CountDownLatch(0).await()} (no target). */
     public static final BenchRow EVENT_WAIT = new BenchRow("threading.Event.wait",
             "event.wait()  # set Event", EBL + "referenceEventWait", EBL + "jdkCountDownLatchAwait",
@@ -173,7 +179,7 @@ public final class BenchRows {
     /** Every row, in table order: threading, queue, concurrent.futures, the bridge, subprocess. */
     public static final List<BenchRow> ALL = List.of(
             LOCK, RLOCK, SEMAPHORE, BOUNDED_SEMAPHORE, LOCK_CONTENDED, RLOCK_CONTENDED, SEMAPHORE_CONTENDED,
-            CONDITION_PING_PONG, EVENT_WAIT, BARRIER_ROUND, LOCAL_GETATTR,
+            BOUNDED_SEMAPHORE_CONTENDED, CONDITION_PING_PONG, EVENT_WAIT, BARRIER_ROUND, LOCAL_GETATTR,
             QUEUE_NOWAIT, SIMPLE_QUEUE_NOWAIT, LIFO_QUEUE_NOWAIT, PRIORITY_QUEUE_NOWAIT, QUEUE_HANDOFF,
             BOUNDED_QUEUE_HANDOFF, SIMPLE_QUEUE_HANDOFF,
             EXECUTOR_BATCH, EXECUTOR_ROUND_TRIP,

@@ -34,7 +34,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@link java.util.concurrent.Semaphore#acquire()}/{@link java.util.concurrent.Semaphore#release()} (for both
  * semaphores: the JDK's has no bound). The reference's objects are created once per trial in {@link Reference}.
  * Rows: {@link BenchRows#LOCK}, {@link BenchRows#RLOCK}, {@link BenchRows#SEMAPHORE},
- * {@link BenchRows#BOUNDED_SEMAPHORE}.
+ * {@link BenchRows#BOUNDED_SEMAPHORE}; {@link ContendedLockBenchmark} runs the same methods with two threads.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)

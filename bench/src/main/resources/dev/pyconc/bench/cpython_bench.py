@@ -100,6 +100,7 @@ LOCK_OPS = {
     "threading.Lock.contended": _contended(threading.Lock()),
     "threading.RLock.contended": _contended(threading.RLock()),
     "threading.Semaphore.contended": _contended(threading.Semaphore(1)),
+    "threading.BoundedSemaphore.contended": _contended(threading.BoundedSemaphore(1)),
     "threading.Event.wait": _EVENT.wait,
     "threading.Barrier.wait": _barrier_rounds(),
     "threading.local.getattr": _local_getattr,
