@@ -484,29 +484,17 @@ final class RefThreading implements ThreadingModule {
 
     /** Waits for the latch at most {@code nanos} (negative: no limit), ignoring interrupts like Python. */
     void awaitUninterruptibly(CountDownLatch latch, long nanos) {
-        boolean interrupted = false;
-        long deadline = System.nanoTime() + Math.min(nanos, Timeouts.FOREVER_NANOS);
-        ctx.beginWait();
-        try {
-            while (true) {
-                try {
-                    if (nanos < 0) {
-                        latch.await();
-                        return;
-                    }
-                    latch.await(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-                    return;
-                } catch (InterruptedException e) {
-                    ctx.onInterrupt(); // may raise: the adapter was closed, or SIGINT reached the main thread
-                    interrupted = true;
-                }
+        Waits.acquire(ctx, new Waits.Acquirer() {
+            @Override
+            public void blockInterruptibly(long ignored) throws InterruptedException {
+                latch.await();
             }
-        } finally {
-            ctx.endWait();
-            if (interrupted) {
-                Thread.currentThread().interrupt();
+
+            @Override
+            public boolean blockNanos(long ignored, long n) throws InterruptedException {
+                return latch.await(n, TimeUnit.NANOSECONDS);
             }
-        }
+        }, 0, nanos);
     }
 
     /** {@code main_thread().join(timeout)} from another thread: waits for the creating Java thread to end. */

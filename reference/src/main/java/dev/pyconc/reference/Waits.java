@@ -2,7 +2,7 @@ package dev.pyconc.reference;
 
 /**
  * The slow path of every lock-like acquire in this package ({@link PrimitiveLock}, {@link ReentrantLock},
- * {@link RefSemaphore}): the wait itself, once the caller's non-blocking attempt has failed. It marks the thread
+ * {@link RefSemaphore}, and the latch waits of {@link RefThreading}): the wait itself, once the caller's non-blocking attempt has failed. It marks the thread
  * as waiting for {@link RefContext#isWaiting} (which cases poll to see that a thread is blocked), and treats a
  * Java interrupt as a Python thread must: the wait goes on (unless {@link RefContext#onInterrupt()} raises because
  * the adapter was closed or SIGINT is pending for the main thread), and the interrupt flag is set again on return.
