@@ -141,16 +141,20 @@ final class FdTransport implements Transport {
         }
     }
 
+    /**
+     * Polls without the read lock: poll(2) consumes nothing, so it may run while another thread is blocked in
+     * {@link #read} (CPython's {@code poll} takes no lock either). Under the lock, a poll waited for that read to
+     * end; when the polling thread was the one that would then close the connection or send the data the read
+     * waited for, neither thread ever went on (PipeTest's close-from-another-thread case hung a build that way).
+     */
     @Override
     public boolean poll(Double timeout) throws IOException {
-        synchronized (readLock) {
-            enter();
-            try {
-                long millis = timeout == null ? -1 : (long) Math.ceil(Math.max(0.0, timeout) * 1000.0);
-                return waitFor(Posix.POLLIN, millis);
-            } finally {
-                leave();
-            }
+        enter();
+        try {
+            long millis = timeout == null ? -1 : (long) Math.ceil(Math.max(0.0, timeout) * 1000.0);
+            return waitFor(Posix.POLLIN, millis);
+        } finally {
+            leave();
         }
     }
 
