@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.pyconc.spec.harness.Timing;
 import dev.pyconc.spi.exceptions.OverflowError;
 import dev.pyconc.spi.exceptions.RuntimeError;
 import dev.pyconc.spi.exceptions.ValueError;
@@ -28,7 +29,7 @@ import org.junit.jupiter.api.Timeout;
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class FastPathTest {
-    private static final long JOIN_MILLIS = 10_000;
+    private static final long JOIN_MILLIS = (long) (Timing.LONG * 1000);
     private ReferenceAdapter adapter;
     private ThreadingModule threading;
 
@@ -54,10 +55,10 @@ class FastPathTest {
         }, "fast-path-test-helper");
         t.setDaemon(true);
         t.start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        long deadline = System.nanoTime() + Timing.nanos(Timing.LONG);
         while (!adapter.isBlocked(t)) {
             assertTrue(t.isAlive(), "the helper ended instead of blocking: " + failure.get());
-            assertTrue(System.nanoTime() < deadline, "the helper did not block within 10 s");
+            assertTrue(System.nanoTime() < deadline, "the helper did not block within " + Timing.LONG + " s");
             Thread.onSpinWait();
         }
         return t;
@@ -168,19 +169,19 @@ class FastPathTest {
             waiters[i] = startBlocked(s::acquire, failure);
         }
         s.release(2);
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        long deadline = System.nanoTime() + Timing.nanos(Timing.LONG);
         int ended;
         do {
             ended = 0;
             for (Thread w : waiters) {
                 ended += w.isAlive() ? 0 : 1;
             }
-            assertTrue(System.nanoTime() < deadline, "two waiters did not get through within 10 s");
+            assertTrue(System.nanoTime() < deadline, "two waiters did not get through within " + Timing.LONG + " s");
             Thread.onSpinWait();
         } while (ended < 2);
         for (Thread w : waiters) {
             if (w.isAlive()) {
-                long d = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+                long d = System.nanoTime() + Timing.nanos(Timing.LONG);
                 while (!adapter.isBlocked(w)) {
                     assertTrue(System.nanoTime() < d, "the third waiter is neither done nor blocked");
                     Thread.onSpinWait();

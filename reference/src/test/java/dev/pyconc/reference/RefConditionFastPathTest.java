@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.pyconc.spec.harness.Timing;
 import dev.pyconc.spi.Adapter;
 import dev.pyconc.spi.AdapterConfig;
 import dev.pyconc.spi.queue.QueueModule;
@@ -36,7 +37,7 @@ class RefConditionFastPathTest {
     }
 
     private void awaitBlocked(Thread t) throws InterruptedException {
-        long deadline = System.nanoTime() + 10_000_000_000L;
+        long deadline = System.nanoTime() + Timing.nanos(Timing.LONG);
         while (!adapter.isBlocked(t)) {
             assertTrue(System.nanoTime() < deadline, t.getName() + " never blocked");
             Thread.sleep(1);
@@ -44,7 +45,7 @@ class RefConditionFastPathTest {
     }
 
     private static void join(Thread t) throws InterruptedException {
-        t.join(10_000);
+        t.join((long) (Timing.LONG * 1000));
         assertFalse(t.isAlive(), t.getName() + " still running");
     }
 
@@ -55,7 +56,7 @@ class RefConditionFastPathTest {
         Thread waiter = new Thread(() -> {
             cond.acquire();
             try {
-                result.set(cond.await(0.2));
+                result.set(cond.await(Timing.MEDIUM));
             } finally {
                 cond.release();
             }
@@ -65,7 +66,7 @@ class RefConditionFastPathTest {
         cond.acquire();
         try {
             cond.signal();
-            Thread.sleep(400); // past the waiter's timeout, still holding the lock
+            Thread.sleep((long) (Timing.MEDIUM * 1500)); // past the waiter's timeout, still holding the lock
         } finally {
             cond.release();
         }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.pyconc.spec.harness.Timing;
 import dev.pyconc.reference.ReferenceAdapterProvider;
 import dev.pyconc.spi.Adapter;
 import dev.pyconc.spi.AdapterConfig;
@@ -36,7 +37,7 @@ import org.junit.jupiter.api.Timeout;
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class ThreadPoolHandoffTest {
-    private static final long DEADLINE_MS = 30_000;
+    private static final long DEADLINE_MS = (long) (3 * Timing.LONG * 1000);
     private Adapter adapter;
     private FuturesModule futures;
 

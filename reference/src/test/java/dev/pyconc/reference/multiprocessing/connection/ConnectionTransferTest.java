@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.pyconc.spec.harness.Timing;
 import dev.pyconc.reference.multiprocessing.RefMultiprocessingModule;
 import dev.pyconc.reference.multiprocessing.ResourceSharer;
 import dev.pyconc.spi.PyBytes;
@@ -87,11 +88,11 @@ class ConnectionTransferTest {
     }
 
     /**
-     * {@link #fdsOn} once it is {@code expected}, or its last count after 10 s: the sharer's thread closes its
+     * {@link #fdsOn} once it is {@code expected}, or its last count after {@link Timing#LONG}: the sharer's thread closes its
      * duplicate just after it sent it, so the receiver can hold the copy a moment before that close.
      */
     private static long fdsOnSettling(String file, long expected) throws Exception {
-        long deadline = System.nanoTime() + 10_000_000_000L;
+        long deadline = System.nanoTime() + Timing.nanos(Timing.LONG);
         long n = fdsOn(file);
         while (n != expected && System.nanoTime() - deadline < 0) {
             Thread.sleep(1);
