@@ -23,6 +23,10 @@ import dev.pyconc.spi.exceptions.RuntimeError;
 import dev.pyconc.spi.exceptions.TimeoutError;
 import dev.pyconc.spi.exceptions.ValueError;
 import dev.pyconc.spi.threading.ThreadingModule;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -35,6 +39,7 @@ import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Timeout;
@@ -354,7 +359,8 @@ class AsyncioBridgeTest {
         CpythonAdapter a = adapter(python);
         for (String how : List.of("awaiting in Python", "blocked in Java")) {
             a.beginCase("AsyncioBridgeTest#hung");
-            long pyBefore = pythonThreads(a);
+            a.callFunction("threading", "get_native_id"); // the test thread's partner is among the threads before
+            Set<Long> pyBefore = agentThreads(a);
             Set<Thread> javaBefore = new HashSet<>(Thread.getAllStackTraces().keySet());
             AsyncioModule aio = a.module(AsyncioModule.class);
             Event never = aio.event();
@@ -401,13 +407,12 @@ class AsyncioBridgeTest {
             a.beginCase("AsyncioBridgeTest#hung-after");
             try {
                 long deadline = System.nanoTime() + Timing.nanos(Timing.LONG);
-                long py = pythonThreads(a);
-                while (py != pyBefore && System.nanoTime() < deadline) {
+                Set<Long> pyNew = newAgentThreads(a, pyBefore);
+                while (!pyNew.isEmpty() && System.nanoTime() < deadline) {
                     Thread.onSpinWait(); // bounded poll: a stopped partner thread takes a moment to end
-                    py = pythonThreads(a);
+                    pyNew = newAgentThreads(a, pyBefore);
                 }
-                long pyAfter = py;
-                assertEquals(pyBefore, pyAfter, () -> how + ": Python threads before and after the case\n" + a.dumpThreads());
+                assertEquals(Set.of(), pyNew, () -> how + ": the agent's threads (native ids) the case left\n" + a.dumpThreads());
                 List<String> left = new ArrayList<>();
                 for (Thread t : Thread.getAllStackTraces().keySet()) {
                     if (!javaBefore.contains(t) && t.isAlive() && t.getName().startsWith("pyconc-asyncio")) {
@@ -461,8 +466,27 @@ class AsyncioBridgeTest {
         }
     }
 
-    private static long pythonThreads(CpythonAdapter a) {
-        return ((Number) a.callFunction("_thread", "_count")).longValue();
+    /**
+     * The agent process's threads by native id ({@code /proc/PID/task}). Unlike a thread count, a set is not
+     * thrown off by a thread a previous case stopped that is still ending when the "before" set is taken; and
+     * unlike a Python thread ident, a native id is not handed to a new thread as soon as the old one ends.
+     */
+    private static Set<Long> agentThreads(CpythonAdapter a) {
+        try (Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(a.session().pid()), "task"))) {
+            return tasks.map(t -> Long.valueOf(t.getFileName().toString())).collect(Collectors.toSet());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The agent's threads not in {@code before}, besides the partner of the calling (test) thread, which the last
+     *  end of a case may have replaced. */
+    private static Set<Long> newAgentThreads(CpythonAdapter a, Set<Long> before) {
+        long mine = ((Number) a.callFunction("threading", "get_native_id")).longValue();
+        Set<Long> now = new HashSet<>(agentThreads(a));
+        now.removeAll(before);
+        now.remove(mine);
+        return now;
     }
 
     @ParameterizedTest
