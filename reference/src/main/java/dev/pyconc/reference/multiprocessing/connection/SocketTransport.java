@@ -7,11 +7,20 @@ import java.nio.channels.ClosedSelectorException;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * A connected socket (AF_INET or AF_UNIX) as a {@link Transport}. The channel is non-blocking so that
  * {@code poll} can wait with a timeout; a blocking read or write waits on a selector of its own (one for
  * reading, one for writing, so that a duplex connection may read and write from two threads).
+ *
+ * <p>{@code poll} takes no lock, as CPython's takes none: it consumes nothing, so it may run while another
+ * thread is blocked in {@link #read}. Each poll borrows an idle selector of its own (made when none is idle, kept
+ * for the next poll), because a selector serves one {@code select} at a time: a poll sharing the read selector
+ * would wait for the blocked read to end, past its own timeout. {@link #close()} closes every selector, which
+ * wakes a thread selecting on any of them.
  */
 final class SocketTransport implements Transport {
     private final SocketChannel channel;
@@ -19,6 +28,9 @@ final class SocketTransport implements Transport {
     private final Object writeLock = new Object();
     private Selector readSelector;
     private Selector writeSelector;
+    /** Every selector {@link #poll} has made, and those of them no poll is using (guarded by this). */
+    private final List<Selector> pollSelectors = new ArrayList<>();
+    private final ArrayDeque<Selector> idlePollSelectors = new ArrayDeque<>();
     private volatile boolean closed;
 
     SocketTransport(SocketChannel channel) throws IOException {
@@ -56,10 +68,36 @@ final class SocketTransport implements Transport {
 
     @Override
     public boolean poll(Double timeout) throws IOException {
-        synchronized (readLock) {
-            checkOpen();
-            return await(readSelector(), timeout == null ? null : Math.max(0.0, timeout));
+        Selector s = borrowPollSelector();
+        try {
+            return await(s, timeout == null ? null : Math.max(0.0, timeout));
+        } finally {
+            synchronized (this) {
+                if (!closed) { // once closed, close() has closed it
+                    idlePollSelectors.push(s);
+                }
+            }
         }
+    }
+
+    /** An idle poll selector, or a new one registered for reading; never one that close() could miss. */
+    private Selector borrowPollSelector() throws IOException {
+        synchronized (this) {
+            checkOpen();
+            Selector s = idlePollSelectors.poll();
+            if (s != null) {
+                return s;
+            }
+        }
+        Selector s = openFor(SelectionKey.OP_READ);
+        synchronized (this) {
+            if (closed) {
+                s.close();
+                throw new ClosedChannelException();
+            }
+            pollSelectors.add(s);
+        }
+        return s;
     }
 
     /** Waits until the selector's one key is ready or the timeout (seconds, null: none) passes. */
@@ -105,13 +143,7 @@ final class SocketTransport implements Transport {
                 return s;
             }
         }
-        Selector s = Selector.open();
-        try {
-            channel.register(s, read ? SelectionKey.OP_READ : SelectionKey.OP_WRITE);
-        } catch (IOException | RuntimeException e) {
-            s.close();
-            throw e;
-        }
+        Selector s = openFor(read ? SelectionKey.OP_READ : SelectionKey.OP_WRITE);
         synchronized (this) {
             if (closed) {
                 s.close();
@@ -122,6 +154,18 @@ final class SocketTransport implements Transport {
             } else {
                 writeSelector = s;
             }
+        }
+        return s;
+    }
+
+    /** A new selector with the channel registered for {@code ops}. */
+    private Selector openFor(int ops) throws IOException {
+        Selector s = Selector.open();
+        try {
+            channel.register(s, ops);
+        } catch (IOException | RuntimeException e) {
+            s.close();
+            throw e;
         }
         return s;
     }
@@ -180,20 +224,22 @@ final class SocketTransport implements Transport {
 
     @Override
     public void close() throws IOException {
-        Selector r;
-        Selector w;
+        List<AutoCloseable> toClose = new ArrayList<>();
         synchronized (this) {
             if (closed) {
                 return;
             }
             closed = true;
-            r = readSelector;
-            w = writeSelector;
+            toClose.add(readSelector);
+            toClose.add(writeSelector);
+            toClose.addAll(pollSelectors);
+            idlePollSelectors.clear();
         }
+        toClose.add(channel);
         // Selector.close wakes a thread selecting on it and deregisters the channel, so that the
         // channel's own close releases the socket now instead of at the next selection.
         IOException first = null;
-        for (AutoCloseable c : new AutoCloseable[] {r, w, channel}) {
+        for (AutoCloseable c : toClose) {
             if (c == null) {
                 continue;
             }

@@ -29,6 +29,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -179,6 +180,53 @@ class ConnectionTest {
         Exception e = assertThrows(Exception.class, () -> blocked.get(10, TimeUnit.SECONDS));
         assertInstanceOf(OSError.class, e.getCause());
         c[1].close();
+    }
+
+    /**
+     * poll takes no lock (CPython's takes none): while another thread is blocked receiving, a poll still returns
+     * False at its timeout. Before, poll waited on the receiver's lock, and so past its timeout for as long as
+     * nothing came.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"AF_UNIX", "AF_INET"})
+    void pollWhileAnotherThreadReceivesKeepsItsTimeout(String family) throws Exception {
+        Connection[] c = pair(family, null);
+        AtomicReference<Thread> receiver = new AtomicReference<>();
+        Future<PyBytes> received = pool.submit(() -> {
+            receiver.set(Thread.currentThread());
+            return c[0].recvBytes();
+        });
+        try {
+            awaitInside(receiver, SocketTransport.class.getName(), "read");
+            Future<Boolean> polled = pool.submit(() -> c[0].poll(0.05));
+            assertFalse(polled.get(10, TimeUnit.SECONDS), "nothing was sent: poll(0.05) returns False at its timeout");
+            c[1].sendBytes(PyBytes.utf8("m"));
+            assertEquals(PyBytes.utf8("m"), received.get(10, TimeUnit.SECONDS));
+            c[1].sendBytes(PyBytes.utf8("n"));
+            assertTrue(c[0].poll(10.0), "a message waits: poll returns True (the borrowed selectors still serve)");
+            assertEquals(PyBytes.utf8("n"), c[0].recvBytes());
+        } finally {
+            c[0].close(); // wakes the receiver and any poll if the checks above failed
+            c[1].close();
+        }
+    }
+
+    /** Polls (at most 10 s) until the thread {@code holder} names is inside {@code className.method}. */
+    private static void awaitInside(AtomicReference<Thread> holder, String className, String method)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (System.nanoTime() - deadline < 0) {
+            Thread t = holder.get();
+            if (t != null) {
+                for (StackTraceElement e : t.getStackTrace()) {
+                    if (e.getClassName().equals(className) && e.getMethodName().equals(method)) {
+                        return;
+                    }
+                }
+            }
+            Thread.sleep(5);
+        }
+        throw new AssertionError("the thread did not reach " + className + "." + method + " within 10 s");
     }
 
     @ParameterizedTest
