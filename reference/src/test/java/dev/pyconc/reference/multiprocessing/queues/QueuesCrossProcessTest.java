@@ -3,19 +3,13 @@ package dev.pyconc.reference.multiprocessing.queues;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.pyconc.reference.multiprocessing.PeerProcess;
 import dev.pyconc.reference.multiprocessing.Peers;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -23,20 +17,13 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(120)
 class QueuesCrossProcessTest {
     private final List<Runnable> disposals = new ArrayList<>();
-    private final List<Process> children = new ArrayList<>();
+    private final List<PeerProcess> children = new ArrayList<>();
     private final Set<String> entries = new java.util.TreeSet<>();
-
-    @BeforeEach
-    void snapshot() {
-    }
 
     @AfterEach
     void cleanUp() throws Exception {
-        for (Process p : children) {
-            if (p.isAlive()) {
-                p.destroyForcibly();
-            }
-            p.waitFor(30, TimeUnit.SECONDS);
+        for (PeerProcess p : children) {
+            p.close();
         }
         for (Runnable d : disposals) {
             d.run();
@@ -44,41 +31,10 @@ class QueuesCrossProcessTest {
         dev.pyconc.reference.multiprocessing.sync.Leaks.assertClean(entries);
     }
 
-    private final class Child {
-        final Process p;
-        final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-
-        Child(String... args) throws IOException {
-            p = Peers.java(QueuePeer.class, args);
-            children.add(p);
-            Thread t = new Thread(() -> {
-                try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-                    for (String l; (l = r.readLine()) != null; ) {
-                        lines.add(l);
-                    }
-                } catch (IOException e) {
-                    lines.add("read failed: " + e);
-                }
-            }, "peer-reader");
-            t.setDaemon(true);
-            t.start();
-        }
-
-        void expect(String line) throws InterruptedException {
-            String l = lines.poll(60, TimeUnit.SECONDS);
-            if (!line.equals(l)) {
-                StringBuilder b = new StringBuilder(String.valueOf(l));
-                for (String m; (m = lines.poll(1, TimeUnit.SECONDS)) != null; ) {
-                    b.append('\n').append(m);
-                }
-                throw new AssertionError("expected '" + line + "' from the child, got: " + b);
-            }
-        }
-
-        void exitsCleanly() throws InterruptedException {
-            assertTrue(p.waitFor(60, TimeUnit.SECONDS), "child did not exit");
-            assertEquals(0, p.exitValue(), "child exit status; rest of output: " + lines);
-        }
+    private PeerProcess child(String... args) throws IOException {
+        PeerProcess c = new PeerProcess(Peers.java(QueuePeer.class, args), "the child");
+        children.add(c);
+        return c;
     }
 
     @Test
@@ -89,7 +45,7 @@ class QueuesCrossProcessTest {
         disposals.add(out::dispose);
         entries.addAll(dev.pyconc.reference.multiprocessing.sync.Leaks.entries(in));
         entries.addAll(dev.pyconc.reference.multiprocessing.sync.Leaks.entries(out));
-        Child c = new Child("queue-double", QueuePeer.encode(in), QueuePeer.encode(out));
+        PeerProcess c = child("queue-double", QueuePeer.encode(in), QueuePeer.encode(out));
         c.expect("ready");
         int n = 200;
         long t0 = System.nanoTime();
@@ -111,7 +67,7 @@ class QueuesCrossProcessTest {
         Queue q = new Queue();
         disposals.add(q::dispose);
         entries.addAll(dev.pyconc.reference.multiprocessing.sync.Leaks.entries(q));
-        Child c = new Child("put-and-exit", QueuePeer.encode(q));
+        PeerProcess c = child("put-and-exit", QueuePeer.encode(q));
         String pad = "x".repeat(200);
         for (long i = 0; i < 3000; i++) {
             assertEquals(i + pad, q.get(true, 30.0));
@@ -124,7 +80,7 @@ class QueuesCrossProcessTest {
     /** CPython's {@code created_by_this_process}: the process that made a queue ends without waiting for its feeder. */
     @Test
     void theCreatorEndsWithoutFlushingItsOwnQueue() throws Exception {
-        Child c = new Child("own-queue-put-and-exit");
+        PeerProcess c = child("own-queue-put-and-exit");
         c.expect("returning");
         c.exitsCleanly();
     }
@@ -137,7 +93,7 @@ class QueuesCrossProcessTest {
         for (long i = 0; i < 5; i++) {
             q.put(i);
         }
-        Child c = new Child("joinable-worker", QueuePeer.encode(q), "5");
+        PeerProcess c = child("joinable-worker", QueuePeer.encode(q), "5");
         q.join();
         c.expect("done");
         c.exitsCleanly();
@@ -152,7 +108,7 @@ class QueuesCrossProcessTest {
         disposals.add(out::dispose);
         entries.addAll(dev.pyconc.reference.multiprocessing.sync.Leaks.entries(in));
         entries.addAll(dev.pyconc.reference.multiprocessing.sync.Leaks.entries(out));
-        Child c = new Child("simple-double", QueuePeer.encode(in), QueuePeer.encode(out));
+        PeerProcess c = child("simple-double", QueuePeer.encode(in), QueuePeer.encode(out));
         for (long i = 0; i < 50; i++) {
             in.put(i);
             dev.pyconc.reference.multiprocessing.sync.Threads.poll("the child's answer", () -> !out.empty()); // get has no timeout

@@ -4,21 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
+import dev.pyconc.reference.multiprocessing.PeerProcess;
 import dev.pyconc.reference.multiprocessing.Peers;
 import dev.pyconc.reference.multiprocessing.sync.Event;
 import dev.pyconc.reference.multiprocessing.sync.Leaks;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -33,16 +28,13 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(180)
 class SyncAndQueuesCpythonInteropTest {
     private final List<Runnable> disposals = new ArrayList<>();
-    private final List<Process> children = new ArrayList<>();
+    private final List<PeerProcess> children = new ArrayList<>();
     private final Set<String> entries = new TreeSet<>();
 
     @AfterEach
     void cleanUp() throws Exception {
-        for (Process p : children) {
-            if (p.isAlive()) {
-                p.destroyForcibly();
-            }
-            p.waitFor(30, TimeUnit.SECONDS);
+        for (PeerProcess p : children) {
+            p.close();
         }
         for (Runnable d : disposals) {
             d.run();
@@ -97,41 +89,10 @@ class SyncAndQueuesCpythonInteropTest {
                 (String) ((List<Object>) st.get(5)).get(0), (String) bsem.get(0));
     }
 
-    private final class Child {
-        final Process p;
-        final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-
-        Child(Path python, String script, String... args) throws IOException {
-            p = Peers.python(python, PRELUDE + script, args);
-            children.add(p);
-            Thread t = new Thread(() -> {
-                try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-                    for (String l; (l = r.readLine()) != null; ) {
-                        lines.add(l);
-                    }
-                } catch (IOException e) {
-                    lines.add("read failed: " + e);
-                }
-            }, "python-reader");
-            t.setDaemon(true);
-            t.start();
-        }
-
-        void expect(String line) throws InterruptedException {
-            String l = lines.poll(60, TimeUnit.SECONDS);
-            if (!line.equals(l)) {
-                StringBuilder b = new StringBuilder(String.valueOf(l));
-                for (String m; (m = lines.poll(1, TimeUnit.SECONDS)) != null; ) {
-                    b.append('\n').append(m);
-                }
-                throw new AssertionError("expected '" + line + "' from CPython, got: " + b);
-            }
-        }
-
-        void exitsCleanly() throws InterruptedException {
-            assertTrue(p.waitFor(60, TimeUnit.SECONDS), "CPython did not exit");
-            assertEquals(0, p.exitValue(), "CPython's exit status; rest of output: " + lines);
-        }
+    private PeerProcess child(Path python, String script, String... args) throws IOException {
+        PeerProcess c = new PeerProcess(Peers.python(python, PRELUDE + script, args), "CPython");
+        children.add(c);
+        return c;
     }
 
     @Test
@@ -145,7 +106,7 @@ class SyncAndQueuesCpythonInteropTest {
             entries.addAll(Leaks.entries(toJava));
             disposals.add(toPython::close);
             disposals.add(toJava::close);
-            Child c = new Child(python, String.join("\n",
+            PeerProcess c = child(python, String.join("\n",
                     "a, b = event(sys.argv[1]), event(sys.argv[2])",
                     "say('waiting', a.is_set())",
                     "say('got', a.wait(30))",
@@ -171,7 +132,7 @@ class SyncAndQueuesCpythonInteropTest {
             entries.addAll(Leaks.entries(toJava));
             disposals.add(toPython::dispose);
             disposals.add(toJava::dispose);
-            Child c = new Child(python, String.join("\n",
+            PeerProcess c = child(python, String.join("\n",
                     "inq, outq = queue(sys.argv[1]), queue(sys.argv[2])",
                     "say('ready')",
                     "while True:",

@@ -4,20 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.pyconc.reference.multiprocessing.PeerProcess;
 import dev.pyconc.reference.multiprocessing.Peers;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -28,20 +22,13 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(120)
 class SyncCrossProcessTest {
     private final List<AutoCloseable> made = new ArrayList<>();
-    private final List<Process> children = new ArrayList<>();
-    private final Set<String> entries = new java.util.TreeSet<>();
-
-    @BeforeEach
-    void snapshot() {
-    }
+    private final List<PeerProcess> children = new ArrayList<>();
+    private final Set<String> entries = new TreeSet<>();
 
     @AfterEach
     void cleanUp() throws Exception {
-        for (Process p : children) {
-            if (p.isAlive()) {
-                p.destroyForcibly();
-            }
-            p.waitFor(30, TimeUnit.SECONDS);
+        for (PeerProcess p : children) {
+            p.close();
         }
         for (AutoCloseable c : made) {
             c.close();
@@ -57,58 +44,31 @@ class SyncCrossProcessTest {
         return c;
     }
 
-    /** A child and its output lines, read on a daemon thread so that every wait for a line is bounded. */
-    private final class Child {
-        final Process p;
-        final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+    private PeerProcess child(String... args) throws IOException {
+        PeerProcess c = new PeerProcess(Peers.java(SyncPeer.class, args), "the child");
+        children.add(c);
+        return c;
+    }
 
-        Child(String... args) throws IOException {
-            p = Peers.java(SyncPeer.class, args);
-            children.add(p);
-            Thread t = new Thread(() -> {
-                try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-                    for (String l; (l = r.readLine()) != null; ) {
-                        lines.add(l);
-                    }
-                } catch (IOException e) {
-                    lines.add("read failed: " + e);
-                }
-            }, "peer-reader");
-            t.setDaemon(true);
-            t.start();
+    /** The child's next line; a line that reports an exception fails the test with the rest of the output. */
+    private static String line(PeerProcess c) throws InterruptedException {
+        String l = c.line();
+        if (l.startsWith("Exception") || l.contains("Error:") && !l.startsWith("AssertionError")) {
+            throw c.failure("child failed", l);
         }
-
-        String line() throws InterruptedException {
-            String l = lines.poll(60, TimeUnit.SECONDS);
-            if (l == null) {
-                throw new AssertionError("no line from the child within 60 s");
-            }
-            if (l.startsWith("Exception") || l.contains("Error:") && !l.startsWith("AssertionError")) {
-                StringBuilder b = new StringBuilder(l);
-                for (String m; (m = lines.poll(1, TimeUnit.SECONDS)) != null; ) {
-                    b.append('\n').append(m);
-                }
-                throw new AssertionError("child failed: " + b);
-            }
-            return l;
-        }
-
-        void exitsCleanly() throws InterruptedException {
-            assertTrue(p.waitFor(60, TimeUnit.SECONDS), "child did not exit");
-            assertEquals(0, p.exitValue(), "child exit status; rest of output: " + lines);
-        }
+        return l;
     }
 
     @Test
     void aLockHeldByAChildIsHeldHere() throws Exception {
         Lock lock = keep(new Lock());
         Event go = keep(new Event());
-        Child c = new Child("lock-hold", SyncPeer.encode(lock), SyncPeer.encode(go));
-        assertEquals("held", c.line());
+        PeerProcess c = child("lock-hold", SyncPeer.encode(lock), SyncPeer.encode(go));
+        assertEquals("held", line(c));
         assertTrue(lock.locked());
         assertFalse(lock.acquire(false));
         go.set();
-        assertEquals("go=true", c.line());
+        assertEquals("go=true", line(c));
         assertTrue(lock.acquire(true, 60.0), "released by the child");
         lock.release();
         c.exitsCleanly();
@@ -118,9 +78,9 @@ class SyncCrossProcessTest {
     void anRLockOwnedHereIsNotOwnedByTheChild() throws Exception {
         RLock r = keep(new RLock());
         r.acquire();
-        Child c = new Child("rlock-foreign", SyncPeer.encode(r));
-        assertEquals("acquire=false", c.line());
-        assertEquals("AssertionError", c.line());
+        PeerProcess c = child("rlock-foreign", SyncPeer.encode(r));
+        assertEquals("acquire=false", line(c));
+        assertEquals("AssertionError", line(c));
         c.exitsCleanly();
         assertTrue(r.locked());
         r.release();
@@ -129,22 +89,22 @@ class SyncCrossProcessTest {
     @Test
     void aConditionNotifiedHereWakesTheChild() throws Exception {
         Condition cond = keep(new Condition());
-        Child c = new Child("condition-wait", SyncPeer.encode(cond));
-        assertEquals("waiting", c.line());
+        PeerProcess c = child("condition-wait", SyncPeer.encode(cond));
+        assertEquals("waiting", line(c));
         // the child printed while holding the lock; once this process gets the lock, the child is in wait()
         assertTrue(cond.acquire(true, 60.0));
         cond.signal(); // returns when the child has woken
         cond.release();
-        assertEquals("woken=true", c.line());
+        assertEquals("woken=true", line(c));
         c.exitsCleanly();
     }
 
     @Test
     void aBarrierSpansTwoJvms() throws Exception {
         Barrier b = keep(new Barrier(2, null, 60.0));
-        Child c = new Child("barrier", SyncPeer.encode(b));
+        PeerProcess c = child("barrier", SyncPeer.encode(b));
         long mine = b.await();
-        Set<Long> indices = new TreeSet<>(List.of(mine, Long.parseLong(c.line().substring("index=".length()))));
+        Set<Long> indices = new TreeSet<>(List.of(mine, Long.parseLong(line(c).substring("index=".length()))));
         assertEquals(Set.of(0L, 1L), indices);
         c.exitsCleanly();
         assertFalse(b.broken());
@@ -153,11 +113,11 @@ class SyncCrossProcessTest {
     @Test
     void semaphoreUnitsReleasedHereAreTakenThere() throws Exception {
         Semaphore s = keep(new Semaphore(0));
-        Child c = new Child("semaphore-take", SyncPeer.encode(s));
+        PeerProcess c = child("semaphore-take", SyncPeer.encode(s));
         for (int i = 0; i < 3; i++) {
             s.release();
         }
-        assertEquals("took=3", c.line());
+        assertEquals("took=3", line(c));
         c.exitsCleanly();
         assertEquals(0, s.getValue());
     }
