@@ -497,29 +497,25 @@ final class RefThreading implements ThreadingModule {
         }, 0, nanos);
     }
 
-    /** {@code main_thread().join(timeout)} from another thread: waits for the creating Java thread to end. */
+    /**
+     * {@code main_thread().join(timeout)} from another thread: waits for the creating Java thread to end, at most
+     * {@code nanos} (negative: no limit), ignoring interrupts like Python ({@link Waits}; Thread.join has no
+     * synchronizer, so the two blocking forms are Thread.join's own).
+     */
     void joinJavaThread(Thread t, long nanos) {
-        boolean interrupted = false;
-        long deadline = System.nanoTime() + Math.min(nanos, Timeouts.FOREVER_NANOS);
-        ctx.beginWait();
-        try {
-            while (t.isAlive()) {
-                long left = nanos < 0 ? Long.MAX_VALUE : deadline - System.nanoTime();
-                if (left <= 0) {
-                    return;
-                }
-                try {
-                    t.join(Math.max(1, Math.min(TimeUnit.NANOSECONDS.toMillis(left), 1000)));
-                } catch (InterruptedException e) {
-                    ctx.onInterrupt(); // may raise: the adapter was closed, or SIGINT reached the main thread
-                    interrupted = true;
-                }
+        Waits.acquire(ctx, new Waits.Acquirer() {
+            @Override
+            public void blockInterruptibly(long ignored) throws InterruptedException {
+                t.join();
             }
-        } finally {
-            ctx.endWait();
-            if (interrupted) {
-                Thread.currentThread().interrupt();
+
+            @Override
+            public boolean blockNanos(long ignored, long n) throws InterruptedException {
+                if (n > 0) { // join(0, 0) would wait for ever; a positive remainder rounds up to a whole millisecond
+                    t.join(n / 1_000_000, (int) (n % 1_000_000));
+                }
+                return !t.isAlive();
             }
-        }
+        }, 0, nanos);
     }
 }

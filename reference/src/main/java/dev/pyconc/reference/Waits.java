@@ -8,7 +8,10 @@ package dev.pyconc.reference;
  * the adapter was closed or SIGINT is pending for the main thread), and the interrupt flag is set again on return.
  */
 final class Waits {
-    /** What blocks: an {@code AbstractQueuedSynchronizer}'s acquire, for the argument the caller gives. */
+    /**
+     * What blocks: an {@code AbstractQueuedSynchronizer}'s acquire, for the argument the caller gives, or another
+     * interruptible wait of the same two forms (a latch, {@code Thread.join}).
+     */
     interface Acquirer {
         /** Blocks until acquired ({@code acquireInterruptibly} or {@code acquireSharedInterruptibly}). */
         void blockInterruptibly(long arg) throws InterruptedException;

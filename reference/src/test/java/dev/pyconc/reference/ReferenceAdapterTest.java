@@ -33,6 +33,7 @@ import dev.pyconc.spi.threading.ThreadingModule;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
@@ -66,6 +67,51 @@ class ReferenceAdapterTest {
         while (t.getState() != Thread.State.WAITING && t.getState() != Thread.State.TIMED_WAITING) {
             assertTrue(System.nanoTime() < deadline, "thread did not block");
             Thread.sleep(1);
+        }
+    }
+
+    /**
+     * {@code main_thread().join(timeout)} from another thread waits for the Java thread that created the adapter:
+     * a timeout ends the wait (lower bound checked, no ceiling), a Java interrupt does not (and is set again on
+     * return), and a join without timeout returns once that thread has ended.
+     */
+    @Test
+    void mainThreadJoinWaitsForTheCreatingJavaThread() throws Exception {
+        CountDownLatch created = new CountDownLatch(1);
+        CountDownLatch end = new CountDownLatch(1);
+        AtomicReference<ReferenceAdapter> made = new AtomicReference<>();
+        Thread creator = new Thread(() -> {
+            made.set(new ReferenceAdapter());
+            created.countDown();
+            try {
+                end.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "adapter-creator");
+        creator.start();
+        try {
+            assertTrue(created.await(10, TimeUnit.SECONDS));
+            PyThread main = made.get().module(ThreadingModule.class).mainThread();
+            long t0 = System.nanoTime();
+            main.join(0.05);
+            assertTrue(System.nanoTime() - t0 >= 50_000_000L, "join(0.05) waited its timeout");
+            assertTrue(main.isAlive());
+            Thread.currentThread().interrupt();
+            t0 = System.nanoTime();
+            main.join(0.05);
+            assertTrue(Thread.interrupted(), "the interrupt is set again when join returns");
+            assertTrue(System.nanoTime() - t0 >= 50_000_000L, "an interrupt does not end the join");
+            end.countDown();
+            main.join();
+            assertFalse(main.isAlive());
+            assertFalse(creator.isAlive());
+        } finally {
+            end.countDown();
+            creator.join(10_000);
+            if (made.get() != null) {
+                made.get().close();
+            }
         }
     }
 
@@ -379,7 +425,7 @@ class ReferenceAdapterTest {
     /** isBlocked is true only for a thread parked inside one of the adapter's blocking calls. */
     @Test
     void isBlockedOnlyInsideAdapterCalls() throws Exception {
-        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        CountDownLatch go = new CountDownLatch(1);
         Lock lock = threading.lock();
         lock.acquire();
         Thread t = new Thread(() -> {
