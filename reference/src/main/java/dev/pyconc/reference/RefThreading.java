@@ -484,38 +484,19 @@ final class RefThreading implements ThreadingModule {
 
     /** Waits for the latch at most {@code nanos} (negative: no limit), ignoring interrupts like Python. */
     void awaitUninterruptibly(CountDownLatch latch, long nanos) {
-        Waits.acquire(ctx, new Waits.Acquirer() {
-            @Override
-            public void blockInterruptibly(long ignored) throws InterruptedException {
-                latch.await();
-            }
-
-            @Override
-            public boolean blockNanos(long ignored, long n) throws InterruptedException {
-                return latch.await(n, TimeUnit.NANOSECONDS);
-            }
-        }, 0, nanos);
+        Waits.await(ctx, latch::await, n -> latch.await(n, TimeUnit.NANOSECONDS), nanos);
     }
 
     /**
      * {@code main_thread().join(timeout)} from another thread: waits for the creating Java thread to end, at most
-     * {@code nanos} (negative: no limit), ignoring interrupts like Python ({@link Waits}; Thread.join has no
-     * synchronizer, so the two blocking forms are Thread.join's own).
+     * {@code nanos} (negative: no limit), ignoring interrupts like Python.
      */
     void joinJavaThread(Thread t, long nanos) {
-        Waits.acquire(ctx, new Waits.Acquirer() {
-            @Override
-            public void blockInterruptibly(long ignored) throws InterruptedException {
-                t.join();
+        Waits.await(ctx, t::join, n -> {
+            if (n > 0) { // join(0, 0) would wait for ever; a positive remainder rounds up to a whole millisecond
+                t.join(n / 1_000_000, (int) (n % 1_000_000));
             }
-
-            @Override
-            public boolean blockNanos(long ignored, long n) throws InterruptedException {
-                if (n > 0) { // join(0, 0) would wait for ever; a positive remainder rounds up to a whole millisecond
-                    t.join(n / 1_000_000, (int) (n % 1_000_000));
-                }
-                return !t.isAlive();
-            }
-        }, 0, nanos);
+            return !t.isAlive();
+        }, nanos);
     }
 }

@@ -2,10 +2,11 @@ package dev.pyconc.reference;
 
 /**
  * The slow path of every lock-like acquire in this package ({@link PrimitiveLock}, {@link ReentrantLock},
- * {@link RefSemaphore}, and the latch waits of {@link RefThreading}): the wait itself, once the caller's non-blocking attempt has failed. It marks the thread
- * as waiting for {@link RefContext#isWaiting} (which cases poll to see that a thread is blocked), and treats a
- * Java interrupt as a Python thread must: the wait goes on (unless {@link RefContext#onInterrupt()} raises because
- * the adapter was closed or SIGINT is pending for the main thread), and the interrupt flag is set again on return.
+ * {@link RefSemaphore}), and of {@link RefThreading}'s latch waits and main-thread join: the wait itself, once the
+ * caller's non-blocking attempt has failed. It marks the thread as waiting for {@link RefContext#isWaiting}
+ * (which cases poll to see that a thread is blocked), and treats a Java interrupt as a Python thread must: the
+ * wait goes on (unless {@link RefContext#onInterrupt()} raises because the adapter was closed or SIGINT is pending
+ * for the main thread), and the interrupt flag is set again on return.
  */
 final class Waits {
     /**
@@ -20,7 +21,32 @@ final class Waits {
         boolean blockNanos(long arg, long nanos) throws InterruptedException;
     }
 
+    /** A wait that takes no argument, until it is over ({@code CountDownLatch.await}, {@code Thread.join}). */
+    interface Untimed {
+        void await() throws InterruptedException;
+    }
+
+    /** The same wait for at most {@code nanos}; true if it is over. */
+    interface Timed {
+        boolean await(long nanos) throws InterruptedException;
+    }
+
     private Waits() {}
+
+    /** {@link #acquire} for a wait that takes no argument, in its two forms. */
+    static boolean await(RefContext ctx, Untimed untimed, Timed timed, long nanos) {
+        return acquire(ctx, new Acquirer() {
+            @Override
+            public void blockInterruptibly(long ignored) throws InterruptedException {
+                untimed.await();
+            }
+
+            @Override
+            public boolean blockNanos(long ignored, long n) throws InterruptedException {
+                return timed.await(n);
+            }
+        }, 0, nanos);
+    }
 
     /**
      * Waits until {@code a} acquires {@code arg}: without limit when {@code nanos} is negative or at least
