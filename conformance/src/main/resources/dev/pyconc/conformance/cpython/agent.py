@@ -936,11 +936,14 @@ def _probe_start_method(method, timeout):
     before = _mp_actual()
     r, w = ctx.Pipe(False)
     p = ctx.Process(target=_h_mp_routine(None, "put"), args=(w, "ok"))
+    # One deadline for the message and the exit: a child that hangs is killed within `timeout`, before the Java
+    # side gives up on the probe (timeout + LONG), so no probe child outlives the probe's answer.
+    deadline = time.monotonic() + timeout
     try:
         p.start()
         w.close()
-        got = r.recv() if r.poll(timeout) else None
-        p.join(timeout)
+        got = r.recv() if r.poll(max(0.0, deadline - time.monotonic())) else None
+        p.join(max(0.0, deadline - time.monotonic()))
         ok = got == "ok" and p.exitcode == 0
         return ok, "" if ok else "the child reported %r, exit code %r" % (got, p.exitcode)
     except BaseException as e:
@@ -1334,6 +1337,16 @@ def _probe_pool(feature, timeout):
         return False, "%s: %s" % (qualname(type(e)), safe_str(e))
     finally:
         if ex is not None:
+            if not ok:  # a worker that hangs would outlive the probe: ended first (kill_workers is 3.14's)
+                try:
+                    kill = getattr(ex, "kill_workers", None)
+                    if kill is not None:
+                        kill()
+                    else:
+                        for proc in list((getattr(ex, "_processes", None) or {}).values()):
+                            proc.kill()
+                except BaseException:
+                    pass
             try:
                 ex.shutdown(wait=ok, cancel_futures=True)
             except BaseException:
